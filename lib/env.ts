@@ -1,0 +1,68 @@
+import { z } from "zod";
+
+// The one place that reads process.env. Everything else imports `env` (or the
+// helpers below), so a bad variable fails once, early, with its name.
+
+const booleanish = z
+  .enum(["true", "false", "1", "0", ""])
+  .optional()
+  .transform((v) => v === "true" || v === "1");
+
+const postgresUrl = z
+  .string()
+  .trim()
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return url.protocol === "postgres:" || url.protocol === "postgresql:";
+    } catch {
+      return false;
+    }
+  }, "must be a postgres:// or postgresql:// URL");
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** Set during `next build`; the database refuses to open then. */
+  NEXT_PHASE: z.string().optional(),
+
+  /** PostgreSQL connection. Unset → embedded PGlite in PGLITE_DIR. */
+  DATABASE_URL: z.preprocess((v) => (v === "" ? undefined : v), postgresUrl.optional()),
+  /** Embedded database folder, or `memory://` for a throwaway in-memory one. */
+  PGLITE_DIR: z.string().min(1).default(".data/pglite"),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+
+  /** The public origin of the app; every link we email is built from it. */
+  APP_URL: z
+    .url({ protocol: /^https?$/ })
+    .default("http://localhost:3000")
+    .transform((u) => u.replace(/\/+$/, "")),
+
+  /** Port for `npm start`. */
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Send HSTS and other production-only headers even outside NODE_ENV=production. */
+  FORCE_HSTS: booleanish,
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {
+  override name = "EnvError";
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues
+      .map((issue) => `${issue.path.join(".") || "environment"}: ${issue.message}`)
+      .join("; ");
+    throw new EnvError(`Invalid environment variable ${problems}`);
+  }
+  return parsed.data;
+}
+
+export const env: Env = parseEnv(process.env);
+
+export const isProduction = env.NODE_ENV === "production";
+export const isBuildPhase = env.NEXT_PHASE === "phase-production-build";

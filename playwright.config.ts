@@ -1,0 +1,42 @@
+import { defineConfig, devices } from "@playwright/test";
+import { CHROMIUM_ARGS, ensureChromium } from "./tests/e2e/support/chromium";
+
+// The e2e suite runs against the production build (`next build` + `next start`).
+// tests/e2e/run.ts builds once and runs this config against PGlite, then
+// PostgreSQL when TEST_DATABASE_URL is set. Alone, `npx playwright test` uses
+// a throwaway PGlite folder.
+const port = Number(process.env.E2E_PORT ?? 3210);
+const baseURL = `http://localhost:${port}`; // not 127.0.0.1: Auth.js cookies follow Next's redirects to localhost
+const dataDir = process.env.E2E_PGLITE_DIR ?? `.data/e2e-${port}`;
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  fullyParallel: false,
+  workers: 1, // one server, one embedded database, two cores
+  retries: 0,
+  forbidOnly: true,
+  reporter: process.env.CI ? [["list"]] : [["list"]],
+  timeout: 30_000,
+  expect: { timeout: 7_000 },
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    launchOptions: { executablePath: ensureChromium(), args: CHROMIUM_ARGS },
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  webServer: {
+    command: `node tests/e2e/support/serve.mjs`,
+    url: `${baseURL}/api/health/ready`,
+    reuseExistingServer: false,
+    timeout: 240_000,
+    stdout: "pipe",
+    stderr: "pipe",
+    env: {
+      PORT: String(port),
+      APP_URL: baseURL,
+      PGLITE_DIR: dataDir,
+      ...(process.env.E2E_DATABASE_URL ? { DATABASE_URL: process.env.E2E_DATABASE_URL } : {}),
+      LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? "warn",
+    },
+  },
+});

@@ -1,0 +1,33 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { contentSecurityPolicy } from "@/lib/security/headers";
+import { prerenderedRoutes } from "@/lib/security/prerendered-routes";
+
+// The proxy sets headers; it never decides who may see data. Authorization
+// lives in lib/data and lib/actions (a request can skip the proxy entirely).
+
+const dev = process.env.NODE_ENV !== "production";
+
+export function proxy(request: NextRequest) {
+  const pathname = request.nextUrl.pathname;
+  const isStatic = prerenderedRoutes().has(pathname);
+  const nonce = isStatic
+    ? undefined
+    : Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
+  const csp = contentSecurityPolicy({ nonce, dev });
+
+  // Next reads the nonce from the request's CSP header and stamps its scripts.
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("Content-Security-Policy", csp);
+  if (nonce) requestHeaders.set("x-nonce", nonce);
+
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", csp);
+  return response;
+}
+
+export const config = {
+  matcher: [
+    // Everything but build assets, which get the baseline headers from next.config.
+    { source: "/((?!_next/static|_next/image|favicon.ico).*)" },
+  ],
+};

@@ -1,0 +1,46 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+const root = import.meta.dirname;
+const shared = {
+  resolve: {
+    alias: {
+      "@": root,
+      // `server-only` throws outside React Server Components; tests are server code.
+      "server-only": path.join(root, "tests/support/empty-module.ts"),
+    },
+  },
+};
+
+// Integration tests run against PGlite always, and against PostgreSQL too when
+// TEST_DATABASE_URL names a server we may create databases on.
+const databases = ["pglite", ...(process.env.TEST_DATABASE_URL ? ["postgres"] : [])];
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        ...shared,
+        test: {
+          name: "unit",
+          include: ["tests/unit/**/*.test.ts"],
+          environment: "node",
+        },
+      },
+      ...databases.map((database) => ({
+        ...shared,
+        test: {
+          name: `integration-${database}`,
+          include: ["tests/integration/**/*.test.ts"],
+          environment: "node",
+          setupFiles: ["tests/support/integration-setup.ts"],
+          env: { HEARTWORK_TEST_DATABASE: database, LOG_LEVEL: "silent" },
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          // PGlite is CPU-bound WASM; on two cores, parallel files just thrash.
+          maxWorkers: 2,
+        },
+      })),
+    ],
+  },
+});
