@@ -2,6 +2,11 @@ import nextCoreWebVitals from "eslint-config-next/core-web-vitals";
 import nextTypescript from "eslint-config-next/typescript";
 import tseslint from "typescript-eslint";
 
+const onlyDataTouchesTheDatabase = {
+  paths: [{ name: "@/lib/db", message: "Only lib/data talks to the database." }],
+  patterns: [{ group: ["@/lib/db/*"], message: "Only lib/data talks to the database." }],
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -35,7 +40,12 @@ export default tseslint.config(
         { argsIgnorePattern: "^_", varsIgnorePattern: "^_" },
       ],
       "no-console": "error",
-      // Layering (STYLE.md): lib never imports app/ or components/; only lib/data uses the client.
+    },
+  },
+  {
+    // Layering (STYLE.md): lib never imports app/ or components/.
+    files: ["lib/**"],
+    rules: {
       "no-restricted-imports": [
         "error",
         {
@@ -50,16 +60,8 @@ export default tseslint.config(
     },
   },
   {
-    files: ["app/**", "components/**"],
-    rules: {
-      "no-restricted-imports": [
-        "error",
-        {
-          paths: [{ name: "@/lib/db", message: "Only lib/data talks to the database." }],
-          patterns: [{ group: ["@/lib/db/*"], message: "Only lib/data talks to the database." }],
-        },
-      ],
-    },
+    files: ["app/**", "components/**", "lib/actions/**"],
+    rules: { "no-restricted-imports": ["error", onlyDataTouchesTheDatabase] },
   },
   {
     files: ["tests/**", "lib/cli/**", "*.config.*"],

@@ -31,7 +31,9 @@ export default defineConfig({
         ...shared,
         test: {
           name: `integration-${database}`,
-          include: ["tests/integration/**/*.test.ts"],
+          // Shared tests run on both; tests/integration/<database>/ holds what only
+          // makes sense on one (cross-connection locking, the PGlite folder lock).
+          include: ["tests/integration/*.test.ts", `tests/integration/${database}/**/*.test.ts`],
           environment: "node",
           setupFiles: ["tests/support/integration-setup.ts"],
           env: { HEARTWORK_TEST_DATABASE: database, LOG_LEVEL: "silent" },

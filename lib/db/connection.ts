@@ -115,9 +115,22 @@ export async function withSqlExecutor<T>(fn: (sql: SqlExecutor) => Promise<T>): 
   const connection = await getConnection();
   if (connection.kind === "pglite") return fn(pgliteExecutor(connection.pglite));
   const client = await connection.pool.connect();
+  // pg emits 'error' on a checked-out client whose socket dies; unheard, that
+  // event would crash the process. Note it, and destroy the client on release.
+  let broken: Error | undefined;
+  const onError = (error: Error) => {
+    broken = error;
+    logger.warn({ event: "db.connection_error", err: error }, "database connection lost");
+  };
+  client.on("error", onError);
   try {
     return await fn(pgExecutor(client));
+  } catch (error) {
+    broken ??=
+      error instanceof Error && /terminat|ECONN|timeout/i.test(error.message) ? error : undefined;
+    throw error;
   } finally {
-    client.release();
+    client.off("error", onError);
+    client.release(broken);
   }
 }

@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import { Prisma } from "@/lib/db";
+import { withSqlExecutor } from "@/lib/db/connection";
+
+// Fails when schema.prisma and the hand-written migrations disagree: every
+// model needs its table, every scalar field its column, and no table the
+// migrations create may carry columns the schema does not know.
+
+type Column = { table_name: string; column_name: string };
+
+function scalarFields(model: string): string[] {
+  const fieldEnum = (Prisma as unknown as Record<string, Record<string, string> | undefined>)[
+    `${model}ScalarFieldEnum`
+  ];
+  if (!fieldEnum) throw new Error(`The generated client has no ${model}ScalarFieldEnum`);
+  return Object.values(fieldEnum);
+}
+
+describe("schema.prisma and prisma/migrations", () => {
+  it("agree on every model's table and columns", async () => {
+    const columns = await withSqlExecutor((sql) =>
+      sql.query<Column>(
+        `SELECT table_name, column_name FROM information_schema.columns
+          WHERE table_schema = current_schema() AND table_name <> '_prisma_migrations'`,
+      ),
+    );
+    const byTable = new Map<string, Set<string>>();
+    for (const { table_name, column_name } of columns) {
+      if (!byTable.has(table_name)) byTable.set(table_name, new Set());
+      byTable.get(table_name)!.add(column_name);
+    }
+
+    const problems: string[] = [];
+    const models = Object.values(Prisma.ModelName);
+    for (const model of models) {
+      const table = byTable.get(model);
+      if (!table) {
+        problems.push(`model ${model} has no table "${model}" in the migrations`);
+        continue;
+      }
+      const fields = scalarFields(model);
+      for (const field of fields) {
+        if (!table.has(field)) problems.push(`${model}.${field} has no column`);
+      }
+      for (const column of table) {
+        if (!fields.includes(column))
+          problems.push(`table "${model}" has column "${column}" unknown to schema.prisma`);
+      }
+    }
+    for (const table of byTable.keys()) {
+      if (!models.includes(table as Prisma.ModelName))
+        problems.push(`table "${table}" has no model`);
+    }
+    expect(problems).toEqual([]);
+    expect(models.length).toBeGreaterThanOrEqual(4);
+  });
+});
