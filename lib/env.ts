@@ -40,6 +40,11 @@ const envSchema = z.object({
   /** Port for `npm start`. */
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
 
+  /** How long a stopping instance lets in-flight requests and the worker finish. */
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(120_000).default(20_000),
+  /** Set by our start scripts so Next leaves SIGTERM to lib/server/shutdown.ts. */
+  NEXT_MANUAL_SIG_HANDLE: booleanish,
+
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Send HSTS and other production-only headers even outside NODE_ENV=production. */
   FORCE_HSTS: booleanish,
