@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { HotlineLink } from "@/components/hotline-link";
 import { HOTLINE } from "@/lib/safety";
 
 // A placeholder so the article's calls to action never 404; the couples
@@ -15,11 +16,8 @@ export default function CounselingPage() {
       </p>
       <p className="mt-4 text-neutral-700 dark:text-neutral-300">
         If you are afraid of your partner, couples counseling is not the right first step. Call the{" "}
-        {HOTLINE.name} at{" "}
-        <a className="font-semibold underline underline-offset-4" href={HOTLINE.tel}>
-          {HOTLINE.display}
-        </a>
-        , free and confidential, any time.
+        {HOTLINE.name} at <HotlineLink className="font-semibold underline underline-offset-4" />,
+        free and confidential, any time.
       </p>
     </div>
   );
