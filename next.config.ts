@@ -16,10 +16,6 @@ const nextConfig: NextConfig = {
     // Unmatched URLs render app/global-not-found.tsx per request, so the root
     // not-found.tsx (sent with every page) can stay static; see that file.
     globalNotFound: true,
-    // Styles arrive inside the HTML: the first paint waits for no stylesheet
-    // request (and so for no script that would run meanwhile). Our Tailwind CSS
-    // is small; measured by `npm run bench:article`.
-    inlineCss: true,
   },
   reactStrictMode: true,
   // Native, WASM or worker-based server packages must not be bundled.
