@@ -18,7 +18,10 @@ export type Instance = {
 
 const NEXT_BIN = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
 
-export async function waitFor(url: string, { timeoutMs = 60_000, status = 200 } = {}): Promise<void> {
+export async function waitFor(
+  url: string,
+  { timeoutMs = 60_000, status = 200 } = {},
+): Promise<void> {
   const started = Date.now();
   for (;;) {
     try {
@@ -27,7 +30,8 @@ export async function waitFor(url: string, { timeoutMs = 60_000, status = 200 } 
     } catch {
       // not up yet
     }
-    if (Date.now() - started > timeoutMs) throw new Error(`${url} did not answer ${status} within ${timeoutMs} ms`);
+    if (Date.now() - started > timeoutMs)
+      throw new Error(`${url} did not answer ${status} within ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 200));
   }
 }
@@ -71,7 +75,9 @@ export async function startInstance({
       await waitFor(`${url}/api/health/ready`);
     } catch (error) {
       await instance.stop("SIGKILL");
-      throw new Error(`instance on ${port} did not become ready: ${(error as Error).message}\n${output}`);
+      throw new Error(
+        `instance on ${port} did not become ready: ${(error as Error).message}\n${output}`,
+      );
     }
   }
   return instance;
@@ -79,7 +85,13 @@ export async function startInstance({
 
 export type Nginx = { port: number; url: string; stop(): Promise<void> };
 
-export async function startNginx({ port, upstreamPorts }: { port: number; upstreamPorts: number[] }): Promise<Nginx> {
+export async function startNginx({
+  port,
+  upstreamPorts,
+}: {
+  port: number;
+  upstreamPorts: number[];
+}): Promise<Nginx> {
   const runDir = fs.mkdtempSync(path.join(os.tmpdir(), "heartwork-nginx-"));
   fs.chmodSync(runDir, 0o777);
   const config = path.join(runDir, "nginx.conf");
@@ -94,7 +106,9 @@ export async function startNginx({ port, upstreamPorts }: { port: number; upstre
     }),
   );
   const nginxBin = fs.existsSync("/usr/sbin/nginx") ? "/usr/sbin/nginx" : "nginx";
-  const child = spawn(nginxBin, ["-c", config, "-p", runDir, "-g", "daemon off;"], { stdio: "inherit" });
+  const child = spawn(nginxBin, ["-c", config, "-p", runDir, "-g", "daemon off;"], {
+    stdio: "inherit",
+  });
   const exited = new Promise<void>((resolve) => child.on("exit", () => resolve()));
   await waitFor(`http://localhost:${port}/api/health/live`, { timeoutMs: 20_000 });
   return {
