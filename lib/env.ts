@@ -66,6 +66,8 @@ const envSchema = z.object({
   SMTP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   SMTP_USER: z.string().optional(),
   SMTP_PASSWORD: z.string().optional(),
+  /** Parallel connections to the SMTP server (each delivers one message at a time). */
+  SMTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(100).default(5),
   /** Implicit TLS (port 465). Otherwise STARTTLS is used when the server offers it. */
   SMTP_SECURE: booleanish,
   /** The From header of every message. Default: Heartwork <no-reply@APP_URL's host>. */
