@@ -90,6 +90,12 @@ const envSchema = z.object({
     .optional()
     .transform((v) => (v === undefined || v === "" ? undefined : v === "true" || v === "1")),
 
+  /**
+   * How recent a sign-in must be for export and account deletion. At most the
+   * 10 minutes the security rules promise; tests shorten it.
+   */
+  RECENT_SIGN_IN_SECONDS: z.coerce.number().int().min(1).max(600).default(600),
+
   /** Sign-in emails allowed per address and per client IP within an hour. */
   SIGNIN_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).default(5),
   SIGNIN_LIMIT_PER_IP: z.coerce.number().int().min(1).default(30),
