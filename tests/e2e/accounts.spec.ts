@@ -99,6 +99,7 @@ test.describe("signing in with an emailed link", () => {
     request,
     mail,
     baseURL,
+    playwright,
   }) => {
     const email = uniqueEmail("cookie");
     const values = [];
@@ -121,6 +122,18 @@ test.describe("signing in with an emailed link", () => {
       values.push(/=([^;]+)/.exec(session!.value)![1]);
     }
     expect(values[0]).not.toBe(values[1]);
+    // The second sign-in replaced the first session instead of keeping both alive.
+    const replay = await playwright.request.newContext({ baseURL });
+    for (const [value, alive] of [
+      [values[0], false],
+      [values[1], true],
+    ] as const) {
+      const session = await replay.get("/api/auth/session", {
+        headers: { cookie: `${SESSION_COOKIE}=${value}` },
+      });
+      expect(Boolean(await session.json()), `session ${alive ? "kept" : "replaced"}`).toBe(alive);
+    }
+    await replay.dispose();
   });
 
   test("refuses a confirmation posted from another site", async ({ request, page, mail }) => {
