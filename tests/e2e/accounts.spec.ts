@@ -1,4 +1,5 @@
 import type { APIRequestContext, Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
 import fc from "fast-check";
 import { expect, test } from "./support/fixtures";
 import {
@@ -257,6 +258,34 @@ test.describe("signing in with an emailed link", () => {
 });
 
 test.describe("the account page", () => {
+  test("the sign-in and account pages pass an accessibility scan", async ({ page, mail }) => {
+    const email = uniqueEmail("axe");
+    await requestSignInLink(page, email);
+    const { link } = await waitForSignInMail(mail, email);
+    for (const path of [
+      "/signin",
+      "/signin/check-email",
+      link,
+      "/signin/error?error=Verification",
+      "/signed-out",
+    ]) {
+      await page.goto(path);
+      const { violations } = await new AxeBuilder({ page }).analyze();
+      expect(
+        violations.map((v) => `${v.id}: ${v.help}`),
+        path,
+      ).toEqual([]);
+    }
+    await page.goto(link);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("heading", { name: "Your account", exact: true })).toBeVisible();
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    expect(
+      violations.map((v) => `${v.id}: ${v.help}`),
+      "/account",
+    ).toEqual([]);
+  });
+
   test("keeps private pages out of caches", async ({ page, request, mail }) => {
     for (const path of [
       "/signin",
