@@ -1,3 +1,4 @@
+import { AccountLink } from "@/components/account-link";
 import { QuickExit } from "@/components/quick-exit";
 
 // Plain links, not next/link: the header (like not-found.tsx) ships with every
@@ -14,7 +15,11 @@ export function SiteHeader() {
         >
           Heartwork
         </a>
-        <QuickExit />
+        {/* Quick exit first: the first stop after the logo for a keyboard. */}
+        <div className="flex items-center gap-3">
+          <QuickExit />
+          <AccountLink />
+        </div>
       </div>
     </header>
   );

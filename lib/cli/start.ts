@@ -55,12 +55,14 @@ runCli(async () => {
   }
 
   const { env } = await import("@/lib/env");
+  const { localServerEnv } = await import("@/lib/cli/local-defaults");
+  const extraEnv = await localServerEnv();
   const port = String(env.PORT);
   process.stdout.write(`Heartwork is starting on http://localhost:${port}\n`);
   const server = spawn(process.execPath, [nextBin, "start", "-p", port], {
     stdio: "inherit",
     // Our shutdown handler (lib/server/shutdown.ts) takes SIGTERM instead of Next's.
-    env: { ...process.env, NEXT_MANUAL_SIG_HANDLE: "1" },
+    env: { ...process.env, ...extraEnv, NEXT_MANUAL_SIG_HANDLE: "1" },
   });
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.on(signal, () => server.kill(signal));

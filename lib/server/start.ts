@@ -14,6 +14,26 @@ export async function startServer(): Promise<void> {
       manualSignals: env.NEXT_MANUAL_SIG_HANDLE,
     });
     logger.info({ event: "server.ready" }, "database connected");
+    // Fail at start, not at the first sign-in, when production lacks a secret or mail.
+    const { resolveAuthSecret } = await import("@/lib/auth/secret");
+    resolveAuthSecret();
+    const { transportFromEnv } = await import("@/lib/email/transport");
+    const transport = transportFromEnv();
+    transport.close();
+    if (transport.kind === "dev-mailbox") {
+      logger.warn(
+        { event: "email.dev_mailbox" },
+        "no SMTP server configured: mail is kept in the development mailbox at /dev/mailbox, never sent",
+      );
+    }
+    if (env.EMAIL_WORKER) {
+      const { startServerEmailWorker } = await import("@/lib/email/worker");
+      const worker = startServerEmailWorker();
+      // Registered after the database hook, so it runs first: the worker
+      // finishes the message it is sending, hands back the rest of its claim,
+      // and only then is the pool closed.
+      onShutdown("outbox worker", () => worker.stop());
+    }
   } catch (error) {
     process.stderr.write(`${describeStartupError(error)}\n`);
     process.exit(1);
