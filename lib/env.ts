@@ -43,6 +43,19 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Send HSTS and other production-only headers even outside NODE_ENV=production. */
   FORCE_HSTS: booleanish,
+
+  /**
+   * Keys for the tracker's encrypted text: "id:base64,id:base64", newest first
+   * (the first encrypts, all decrypt). Required in production with PostgreSQL;
+   * otherwise a key is generated into FIELD_ENCRYPTION_KEY_FILE. Parsed in
+   * lib/crypto/field-keys.ts, which names the variable in its errors.
+   */
+  FIELD_ENCRYPTION_KEYS: z.preprocess((v) => (v === "" ? undefined : v), z.string().optional()),
+  /** Where the generated key lives when FIELD_ENCRYPTION_KEYS is unset. Back it up. */
+  FIELD_ENCRYPTION_KEY_FILE: z.string().min(1).default(".data/field-encryption.key"),
+
+  /** Benchmarks only: log every SQL statement's request tag so queries per page can be counted. */
+  DB_QUERY_LOG: booleanish,
 });
 
 export type Env = z.infer<typeof envSchema>;
