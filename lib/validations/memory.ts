@@ -1,0 +1,15 @@
+import { z } from "zod";
+import { MEMORY_KINDS } from "@/lib/tracker/scales";
+import { choiceOf, requestKey, requiredText } from "@/lib/validations/tracker-fields";
+
+export const MEMORY_MAX = 2000;
+
+export const memorySchema = z
+  .object({
+    kind: choiceOf(MEMORY_KINDS, "Please choose whether this was a good or a hard memory."),
+    text: requiredText(MEMORY_MAX, "The memory"),
+    requestKey,
+  })
+  .strict();
+
+export type MemoryInput = z.infer<typeof memorySchema>;
