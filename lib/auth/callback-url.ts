@@ -17,7 +17,7 @@ export function safeCallbackPath(
   if (appUrl && candidate.startsWith(`${appUrl}/`)) candidate = candidate.slice(appUrl.length);
   if (!candidate.startsWith("/")) return fallback;
   // Browsers treat "\" like "/" and skip tabs/newlines: "/\evil.example" and "/\t/evil" are other hosts.
-   
+
   if (/[\\\u0000-\u001f\u007f]/.test(candidate)) return fallback;
   if (candidate.startsWith("//")) return fallback;
   let parsed: URL;

@@ -19,6 +19,7 @@ import type { Unlisten } from "@/lib/db/listen";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { getEmailTemplate } from "@/lib/email/templates";
+import type { EmailTemplate } from "@/lib/email/templates/types";
 import { transportFromEnv, type MailTransport } from "@/lib/email/transport";
 
 // The delivery worker. Started inside the web server (lib/server/start.ts) and
@@ -49,6 +50,8 @@ export type EmailWorkerOptions = {
   /** LISTEN for commits that queue mail (default true). */
   listen?: boolean;
   random?: () => number;
+  /** The template registry (tests substitute their own). */
+  templates?: Readonly<Record<string, EmailTemplate<unknown>>>;
 };
 
 export type EmailWorker = {
@@ -117,7 +120,9 @@ export function startEmailWorker(options: EmailWorkerOptions = {}): EmailWorker 
 
   /** Sends one claimed message; resolves true when the SMTP server (or mailbox) took it. */
   const deliver = async (message: ClaimedMessage): Promise<boolean> => {
-    const template = getEmailTemplate(message.template);
+    const template = options.templates
+      ? options.templates[message.template]
+      : getEmailTemplate(message.template);
     if (!template) {
       await fail(message, `unknown template ${message.template}`);
       return false;

@@ -9,7 +9,7 @@ export const displayNameSchema = z
     name: z
       .string()
       .max(DISPLAY_NAME_MAX_LENGTH, `Keep it to ${DISPLAY_NAME_MAX_LENGTH} characters or fewer.`)
-       
+
       .refine((v) => !/[\u0000-\u001f\u007f]/.test(v), "Use letters, spaces and punctuation only.")
       .transform((v) => v.trim()),
   })

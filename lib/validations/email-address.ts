@@ -20,7 +20,7 @@ export type EmailAddressProblem = "missing" | "too_long" | "control_characters" 
 export function emailAddressProblem(raw: string): EmailAddressProblem | null {
   // Control characters anywhere (CR/LF, tab, NUL...) are an injection attempt
   // or a paste accident: refuse rather than trim them away.
-   
+
   if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(raw)) return "control_characters";
   const value = raw.trim();
   if (value.length === 0) return "missing";
