@@ -1,5 +1,6 @@
 import "server-only";
 import { db, type Prisma } from "@/lib/db";
+import { COUNSELING_DATA_ERASERS } from "@/lib/data/counseling-erasers";
 
 // Deleting an account removes every row that belongs to the person, in every
 // table, in one transaction: their sessions, linked accounts, pending magic
@@ -29,6 +30,7 @@ export const USER_DATA_ERASERS: Record<string, Eraser> = {
     tx.verificationToken.deleteMany({ where: { identifier: user.email } }),
   Session: (tx, user) => tx.session.deleteMany({ where: { userId: user.id } }),
   Account: (tx, user) => tx.account.deleteMany({ where: { userId: user.id } }),
+  ...COUNSELING_DATA_ERASERS,
   // Last: the user row itself.
   User: (tx, user) => tx.user.deleteMany({ where: { id: user.id } }),
 };

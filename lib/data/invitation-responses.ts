@@ -76,8 +76,7 @@ export async function getInvitationForRecipient({
 }
 
 export type AcceptInvitationResult =
-  | { ok: true }
-  | { ok: false; reason: "unavailable" | "wrong_account" | "own_invitation" };
+  { ok: true } | { ok: false; reason: "unavailable" | "wrong_account" | "own_invitation" };
 
 class PartnerAlreadyLinked extends Error {}
 

@@ -2,10 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { db, Prisma } from "@/lib/db";
 import { addressHmac, maskAddress, normalizeAddressForHmac } from "@/lib/crypto/address-hmac";
-import {
-  generateInvitationToken,
-  invitationExpiry,
-} from "@/lib/counseling/invitation-token";
+import { generateInvitationToken, invitationExpiry } from "@/lib/counseling/invitation-token";
 import { openSealed, seal, sealOptional, sealedField } from "@/lib/counseling/sealed-fields";
 import { isOnDoNotContactList } from "@/lib/data/do-not-contact";
 import { eraseInvitationMail, invitationMailKey } from "@/lib/data/invitation-mail";
@@ -42,15 +39,10 @@ function isUniqueViolation(error: unknown): boolean {
 // ------------------------------------------------------------------ create --
 
 export type InvitationProblem =
-  | "not_allowed"
-  | "self"
-  | "pending_same"
-  | "pending_other"
-  | "declined_before";
+  "not_allowed" | "self" | "pending_same" | "pending_other" | "declined_before";
 
 export type CreateInvitationResult =
-  | { ok: true }
-  | { ok: false; reason: InvitationProblem | "rate_limited" };
+  { ok: true } | { ok: false; reason: InvitationProblem | "rate_limited" };
 
 /** Why this inviter may not invite this address now, or the referral to invite to. */
 async function checkInvitation(
@@ -376,7 +368,8 @@ export async function listPartnerInvitations({
       sentAt: row.sentAt,
       expiresAt: row.expiresAt,
       respondedAt: row.respondedAt,
-      resendsLeft: status === "pending" ? Math.max(0, env.INVITE_RESEND_LIMIT - row.resendCount) : 0,
+      resendsLeft:
+        status === "pending" ? Math.max(0, env.INVITE_RESEND_LIMIT - row.resendCount) : 0,
       declineNote: openSealed(row.declineNote, sealedField.invitationDeclineNote(userId, row.id)),
     };
   });

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
+import { COUNSELING_SEEDERS } from "@/tests/support/counseling-data";
 
 // Seeds one row of a person's data in every table that can hold some, for the
 // account-deletion test (tests/integration/delete-account.test.ts).
@@ -63,7 +64,11 @@ export const USER_DATA_SEEDERS: Record<string, Seeder> = {
     }),
 };
 
+Object.assign(USER_DATA_SEEDERS, COUNSELING_SEEDERS);
+
 export const TABLES_WITHOUT_USER_DATA: Record<string, string> = {
+  DoNotContact:
+    "HMACs of addresses that asked never to be invited; the wish outlives any account (see lib/data/counseling-erasers.ts)",
   _prisma_migrations: "migration bookkeeping",
   RateLimit: "keys are HMACs of addresses and IPs, and expire within the hour",
 };

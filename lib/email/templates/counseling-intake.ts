@@ -26,9 +26,7 @@ const payloadSchema: z.ZodType<CounselingIntakeEmailPayload> = z.object({
   format: z.enum(["COUPLES", "INDIVIDUAL"]),
   focuses: z.array(z.enum(Object.keys(COUNSELING_FOCUSES) as [keyof typeof COUNSELING_FOCUSES])),
   note: z.string().nullable(),
-  preferredTimes: z.array(
-    z.enum(Object.keys(COUNSELING_TIMES) as [keyof typeof COUNSELING_TIMES]),
-  ),
+  preferredTimes: z.array(z.enum(Object.keys(COUNSELING_TIMES) as [keyof typeof COUNSELING_TIMES])),
   contact: z.discriminatedUnion("method", [
     z.object({ method: z.literal("EMAIL"), email: z.string() }),
     z.object({ method: z.literal("PHONE"), phone: z.string(), safeToLeaveMessage: z.boolean() }),
@@ -61,9 +59,7 @@ export const counselingIntakeEmail: EmailTemplate<z.infer<typeof counselingIntak
         `Preferred times: ${intake.preferredTimes.map((t) => COUNSELING_TIMES[t]).join("; ")}.`,
         contact,
       ],
-      outro: [
-        "Screen each partner privately before any joint session, as Heartwork does.",
-      ],
+      outro: ["Screen each partner privately before any joint session, as Heartwork does."],
     });
   },
 };
