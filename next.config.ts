@@ -12,6 +12,11 @@ const hsts = production || process.env.FORCE_HSTS === "true" || process.env.FORC
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  experimental: {
+    // Unmatched URLs render app/global-not-found.tsx per request, so the root
+    // not-found.tsx (sent with every page) can stay static; see that file.
+    globalNotFound: true,
+  },
   reactStrictMode: true,
   // Native, WASM or worker-based server packages must not be bundled.
   serverExternalPackages: [

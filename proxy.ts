@@ -3,6 +3,7 @@ import { contentSecurityPolicy } from "@/lib/security/headers";
 import { prerenderedRoutes } from "@/lib/security/prerendered-routes";
 import { isPrivatePath } from "@/lib/security/private-paths";
 import { REQUEST_PATH_HEADER } from "@/lib/security/request-path";
+import { prerenderedScriptHashes } from "@/lib/security/prerendered-script-hashes";
 
 // The proxy sets headers; it never decides who may see data. Authorization
 // lives in lib/data and lib/actions (a request can skip the proxy entirely).
@@ -15,7 +16,9 @@ export function proxy(request: NextRequest) {
   const nonce = isStatic
     ? undefined
     : Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
-  const csp = contentSecurityPolicy({ nonce, dev });
+  // Prerendered HTML cannot carry a nonce; it gets the hashes of its own inline scripts.
+  const inlineScriptHashes = isStatic ? prerenderedScriptHashes(pathname) : undefined;
+  const csp = contentSecurityPolicy({ nonce, dev, inlineScriptHashes });
 
   // Next reads the nonce from the request's CSP header and stamps its scripts.
   const requestHeaders = new Headers(request.headers);

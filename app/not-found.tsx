@@ -1,21 +1,9 @@
-import Link from "next/link";
-import { connection } from "next/server";
+import { NotFoundMessage } from "@/components/not-found-message";
 
-// Rendered per request: the proxy cannot tell in advance that a path will 404,
-// so the page must accept the per-request script nonce it was given.
-export default async function NotFound() {
-  await connection();
-  return (
-    <div className="mx-auto max-w-3xl px-4 py-16">
-      <h1 className="text-2xl font-bold">We could not find that page</h1>
-      <p className="mt-4 text-neutral-700 dark:text-neutral-300">
-        The link may be old or mistyped. Nothing you entered has been lost.
-      </p>
-      <p className="mt-6">
-        <Link className="underline underline-offset-4" href="/">
-          Go to the home page
-        </Link>
-      </p>
-    </div>
-  );
+// Shown when a page calls notFound(). Next sends this component with every
+// page of the site, so it must stay static: a request-time API here (headers(),
+// connection()) would make every page dynamic. URLs that match no route get
+// app/global-not-found.tsx instead, which is rendered per request.
+export default function NotFound() {
+  return <NotFoundMessage />;
 }

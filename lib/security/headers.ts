@@ -1,6 +1,8 @@
 // Security headers shared by next.config.ts (every response, including static
-// files and error pages) and proxy.ts (the per-request CSP). No imports: the
-// Next config loads this file before the app's module graph exists.
+// files and error pages) and proxy.ts (the per-request CSP). Only relative and
+// node: imports: the Next config loads this file before the app's module graph exists.
+import { createHash } from "node:crypto";
+import { QUICK_EXIT_SCRIPT } from "./quick-exit-script";
 
 export const STATIC_SECURITY_HEADERS: ReadonlyArray<{ key: string; value: string }> = [
   { key: "X-Content-Type-Options", value: "nosniff" },
@@ -19,15 +21,38 @@ export const HSTS_HEADER = {
   value: "max-age=63072000; includeSubDomains",
 };
 
+/** A CSP hash source for an inline script's exact text. */
+export function scriptHashSource(script: string): string {
+  return `'sha256-${createHash("sha256").update(script, "utf8").digest("base64")}'`;
+}
+
+/** The quick-exit script (in every page's HTML) is allowed by its hash on every page. */
+export const QUICK_EXIT_SCRIPT_HASH = scriptHashSource(QUICK_EXIT_SCRIPT);
+
 /**
- * The Content-Security-Policy. With a nonce, scripts run only when Next stamped
- * them with it (dynamic pages). Without one, the response is a prerendered page
- * whose inline bootstrap scripts cannot carry a per-request nonce; those get
- * 'unsafe-inline' for scripts, which is acceptable only because such pages are
- * built from our own files and contain no user input (see README, "Security headers").
+ * The Content-Security-Policy. No page may run an inline script it did not
+ * declare: there is no 'unsafe-inline' for scripts anywhere.
+ * - With a nonce (pages rendered per request), scripts run only when Next
+ *   stamped them with it, or when they are the quick-exit script (by hash);
+ *   'strict-dynamic' lets those load Next's chunks.
+ * - Without one (prerendered pages, whose HTML cannot carry a per-request
+ *   nonce), external scripts come only from our origin and inline scripts run
+ *   only when their hash is listed: the quick-exit script's, plus
+ *   `inlineScriptHashes`, which the proxy reads from the page's built HTML
+ *   (lib/security/prerendered-script-hashes.ts).
  */
-export function contentSecurityPolicy({ nonce, dev }: { nonce?: string; dev: boolean }): string {
-  const script = nonce ? `'self' 'nonce-${nonce}' 'strict-dynamic'` : `'self' 'unsafe-inline'`;
+export function contentSecurityPolicy({
+  nonce,
+  dev,
+  inlineScriptHashes,
+}: {
+  nonce?: string;
+  dev: boolean;
+  inlineScriptHashes?: readonly string[];
+}): string {
+  const script = nonce
+    ? `'self' 'nonce-${nonce}' 'strict-dynamic' ${QUICK_EXIT_SCRIPT_HASH}`
+    : ["'self'", ...new Set([QUICK_EXIT_SCRIPT_HASH, ...(inlineScriptHashes ?? [])])].join(" ");
   const directives = [
     "default-src 'self'",
     `script-src ${script}${dev ? " 'unsafe-eval'" : ""}`,

@@ -11,7 +11,14 @@ function run(command: string, args: string[], env: Record<string, string> = {}):
 }
 
 ensureChromium();
-run(process.execPath, ["node_modules/next/dist/bin/next", "build"], { NODE_ENV: "production" });
+// Prerendered pages bake APP_URL in (canonical links, sitemap), so the build
+// gets the same origin the server will answer on (see playwright.config.ts).
+const appUrl = `http://localhost:${process.env.E2E_PORT ?? 3210}`;
+run(process.execPath, ["node_modules/next/dist/bin/next", "build"], {
+  NODE_ENV: "production",
+  APP_URL: appUrl,
+  NEXT_TELEMETRY_DISABLED: "1",
+});
 
 const extraArgs = process.argv.slice(2);
 const playwright = ["node_modules/@playwright/test/cli.js", "test", ...extraArgs];

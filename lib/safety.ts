@@ -1,0 +1,7 @@
+// Safety facts shown on many pages; one place so the number can never drift.
+
+export const HOTLINE = {
+  name: "National Domestic Violence Hotline",
+  display: "1-800-799-SAFE (1-800-799-7233)",
+  tel: "tel:+18007997233",
+} as const;
