@@ -33,12 +33,3 @@ export function safetyScreenOutcome(
 ): SafetyScreenOutcome {
   return SAFETY_QUESTIONS.every(({ id }) => answers[id] === "no") ? "CLEAR" : "CONCERN";
 }
-
-/** The National Domestic Violence Hotline (US), in both forms people know it by. */
-export const HOTLINE = {
-  name: "National Domestic Violence Hotline",
-  letters: "1-800-799-SAFE",
-  digits: "1-800-799-7233",
-  tel: "tel:+18007997233",
-  text: "Text START to 88788",
-} as const;

@@ -76,7 +76,8 @@ export async function getInvitationForRecipient({
 }
 
 export type AcceptInvitationResult =
-  { ok: true } | { ok: false; reason: "unavailable" | "wrong_account" | "own_invitation" };
+  | { ok: true; referralId: string }
+  | { ok: false; reason: "unavailable" | "wrong_account" | "own_invitation" };
 
 class PartnerAlreadyLinked extends Error {}
 
@@ -96,7 +97,7 @@ export async function acceptPartnerInvitation({
 }): Promise<AcceptInvitationResult> {
   const tokenHash = hashInvitationToken(token);
   const recipientHmac = addressHmac(email);
-  let accepted: { invitationId: string } | null = null;
+  let accepted: { invitationId: string; referralId: string } | null = null;
   try {
     accepted = await db.$transaction(async (tx) => {
       const now = new Date();
@@ -139,7 +140,7 @@ export async function acceptPartnerInvitation({
           dedupeKey: `partner-accepted:${invitation.id}`,
         });
       }
-      return { invitationId: invitation.id };
+      return { invitationId: invitation.id, referralId: invitation.referralId };
     });
   } catch (error) {
     if (!(error instanceof PartnerAlreadyLinked)) throw error;
@@ -149,7 +150,7 @@ export async function acceptPartnerInvitation({
       { event: "invitation.accepted", invitationId: accepted.invitationId, userId },
       "invitation accepted",
     );
-    return { ok: true };
+    return { ok: true, referralId: accepted.referralId };
   }
   // Nothing changed: say why, from a read (the update itself stays one statement).
   const invitation = await db.partnerInvitation.findUnique({
