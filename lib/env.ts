@@ -129,8 +129,8 @@ const envSchema = z.object({
   INVITE_LIMIT_PER_DAY: z.coerce.number().int().min(1).default(3),
   /** Times one invitation may be sent again (each resend issues a new link). */
   INVITE_RESEND_LIMIT: z.coerce.number().int().min(0).default(3),
-  /** Invitation emails one address may receive per week, from everyone together. */
-  INVITE_LIMIT_PER_RECIPIENT_WEEK: z.coerce.number().int().min(1).default(3),
+  /** Invitation emails (first sends and resends) one address may receive per week, from everyone. */
+  INVITE_LIMIT_PER_RECIPIENT_WEEK: z.coerce.number().int().min(1).default(5),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -19,8 +19,9 @@ function mailOf(invitationIds: string[]): Prisma.OutboxMessageWhereInput {
 
 /**
  * Removes the invitee's address from every email of these invitations: rows
- * not being sent are deleted; a row a worker holds right now keeps its claim but
- * loses its address and payload (the worker's re-check refuses to send it).
+ * not being sent are deleted; a row a worker holds right now keeps its claim
+ * (and its sealed payload, so the worker can still read it) but loses its
+ * address, and the worker's re-check refuses to send it.
  */
 export async function eraseInvitationMail(
   tx: Prisma.TransactionClient,
@@ -32,7 +33,7 @@ export async function eraseInvitationMail(
   });
   await tx.outboxMessage.updateMany({
     where: { AND: [mailOf(invitationIds), { status: "sending" }] },
-    data: { to: "", data: {} },
+    data: { to: "" },
   });
 }
 

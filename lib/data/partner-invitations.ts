@@ -156,6 +156,11 @@ export async function createPartnerInvitation({
     const result = await db.$transaction(async (tx): Promise<CreateInvitationResult> => {
       // One invitation at a time per referral: concurrent creates queue up here.
       await tx.$queryRaw`SELECT "id" FROM "CounselingReferral" WHERE "userId" = ${userId} FOR UPDATE`;
+      const twin = await tx.partnerInvitation.findUnique({
+        where: { inviterId_requestKey: { inviterId: userId, requestKey } },
+        select: { id: true },
+      });
+      if (twin) return { ok: true }; // the same form, submitted twice at once
       await expireInvitationsIn(tx, { inviterId: userId });
       const check = await checkInvitation(tx, { userId, address, recipientHmac });
       if ("problem" in check) return { ok: false, reason: check.problem };
