@@ -11,7 +11,7 @@ import type { EmailTemplate } from "@/lib/email/templates/types";
 
 // A new referral, for the counseling team's inbox (COUNSELING_INTAKE_EMAIL).
 // It carries only what the person agreed to share; the safety screen's answers
-// are not part of it (they were never stored). The payload is sealed in the
+// are not part of it (they were never stored), nor is its outcome. The payload is sealed in the
 // outbox and opened only to render the message.
 
 export const counselingIntakeDataSchema = z
@@ -59,7 +59,7 @@ export const counselingIntakeEmail: EmailTemplate<z.infer<typeof counselingIntak
         `Preferred times: ${intake.preferredTimes.map((t) => COUNSELING_TIMES[t]).join("; ")}.`,
         contact,
       ],
-      outro: ["Screen each partner privately before any joint session, as Heartwork does."],
+      outro: ["Speak with each partner on their own before any joint session."],
     });
   },
 };

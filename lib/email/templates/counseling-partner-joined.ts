@@ -33,7 +33,7 @@ export const counselingPartnerJoinedEmail: EmailTemplate<
         "Both partners have now answered Heartwork's private questions, each alone; joint sessions can be offered.",
         `Contact the partner by email: ${email}`,
       ],
-      outro: ["Screen each partner privately again before the first joint session."],
+      outro: ["Speak with each partner on their own again before the first joint session."],
     });
   },
 };
