@@ -9,6 +9,8 @@ export async function startServer(): Promise<void> {
     // Fail at start, not at the first sign-in, when production lacks a secret or mail.
     const { resolveAuthSecret } = await import("@/lib/auth/secret");
     resolveAuthSecret();
+    const { checkCounselingConfig } = await import("@/lib/counseling/config");
+    checkCounselingConfig();
     const { env } = await import("@/lib/env");
     const { transportFromEnv } = await import("@/lib/email/transport");
     const transport = transportFromEnv();

@@ -9,6 +9,7 @@ import {
   loadAddressHmacKey,
   maskAddress,
 } from "@/lib/crypto/address-hmac";
+import { checkCounselingConfig } from "@/lib/counseling/config";
 import { parseEnv } from "@/lib/env";
 
 const key = randomBytes(32);
@@ -56,6 +57,41 @@ describe(loadAddressHmacKey, () => {
       const first = loadAddressHmacKey(config, false);
       expect(loadAddressHmacKey(config, false).equals(first)).toBe(true);
       expect(fs.statSync(path.join(dir, "address-hmac.key")).mode & 0o777).toBe(0o600);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe(checkCounselingConfig, () => {
+  const key = `a1:${randomBytes(32).toString("base64")}`;
+
+  it("asks a public production deployment for the counseling team's inbox", () => {
+    const config = parseEnv({ APP_URL: "https://heartwork.example", ADDRESS_HMAC_KEY: key });
+    expect(() => checkCounselingConfig(config, true)).toThrow(/COUNSELING_INTAKE_EMAIL: required/);
+    const configured = parseEnv({
+      APP_URL: "https://heartwork.example",
+      ADDRESS_HMAC_KEY: key,
+      COUNSELING_INTAKE_EMAIL: "intake@counseling.example",
+    });
+    expect(() => checkCounselingConfig(configured, true)).not.toThrow();
+  });
+
+  it("names the missing address key as an environment problem", () => {
+    const config = parseEnv({
+      DATABASE_URL: "postgres://db/hw",
+      COUNSELING_INTAKE_EMAIL: "intake@counseling.example",
+    });
+    expect(() => checkCounselingConfig(config, true)).toThrow(
+      /Invalid environment variable ADDRESS_HMAC_KEY is required/,
+    );
+  });
+
+  it("lets a local run start with the defaults", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hw-hmac-"));
+    try {
+      const config = parseEnv({ ADDRESS_HMAC_KEY_FILE: path.join(dir, "k") });
+      expect(() => checkCounselingConfig(config, true)).not.toThrow();
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
