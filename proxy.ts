@@ -1,6 +1,8 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy } from "@/lib/security/headers";
 import { prerenderedRoutes } from "@/lib/security/prerendered-routes";
+import { isPrivatePath } from "@/lib/security/private-paths";
+import { REQUEST_PATH_HEADER } from "@/lib/security/request-path";
 
 // The proxy sets headers; it never decides who may see data. Authorization
 // lives in lib/data and lib/actions (a request can skip the proxy entirely).
@@ -19,9 +21,12 @@ export function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("Content-Security-Policy", csp);
   if (nonce) requestHeaders.set("x-nonce", nonce);
+  // Always overwritten, so a client cannot choose where requireUser() sends it back to.
+  requestHeaders.set(REQUEST_PATH_HEADER, `${pathname}${request.nextUrl.search}`);
 
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
+  if (isPrivatePath(pathname)) response.headers.set("Cache-Control", "no-store");
   return response;
 }
 

@@ -44,6 +44,56 @@ const envSchema = z.object({
   /** Send HSTS and other production-only headers even outside NODE_ENV=production. */
   FORCE_HSTS: booleanish,
 
+  /** Where the app keeps generated files (the development AUTH_SECRET). */
+  DATA_DIR: z.string().min(1).default(".data"),
+
+  /**
+   * Signs Auth.js cookies and hashes magic-link tokens. Required in production;
+   * elsewhere one is generated into DATA_DIR/auth-secret on first run.
+   */
+  AUTH_SECRET: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.string().min(32, "must be at least 32 characters (try `openssl rand -base64 32`)").optional(),
+  ),
+
+  /** SMTP server for outgoing mail: smtp://user:pass@host:587 or smtps://...:465. */
+  SMTP_URL: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional(),
+  ),
+  /** Or the SMTP server in parts (ignored when SMTP_URL is set). */
+  SMTP_HOST: z.string().optional(),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  SMTP_USER: z.string().optional(),
+  SMTP_PASSWORD: z.string().optional(),
+  /** Implicit TLS (port 465). Otherwise STARTTLS is used when the server offers it. */
+  SMTP_SECURE: booleanish,
+  /** The From header of every message. Default: Heartwork <no-reply@APP_URL's host>. */
+  EMAIL_FROM: z.string().max(200).optional(),
+  /** Attempts before a message is marked failed. */
+  EMAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  /** Run the delivery worker inside the web server (turn off when `npm run worker` runs apart). */
+  EMAIL_WORKER: z
+    .enum(["true", "false", "1", "0", ""])
+    .optional()
+    .transform((v) => v === undefined || v === "" || v === "true" || v === "1"),
+  /**
+   * The development mailbox (/dev/mailbox) keeps mail instead of sending it when
+   * no SMTP server is configured. Always off in production unless this is true.
+   */
+  DEV_MAILBOX: z
+    .enum(["true", "false", "1", "0", ""])
+    .optional()
+    .transform((v) => (v === undefined || v === "" ? undefined : v === "true" || v === "1")),
+
+  /** Sign-in emails allowed per address and per client IP within an hour. */
+  SIGNIN_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).default(5),
+  SIGNIN_LIMIT_PER_IP: z.coerce.number().int().min(1).default(30),
+  /**
+   * True only behind our own reverse proxy (nginx), which sets X-Real-IP and
+   * X-Forwarded-For from the connection. Then the per-IP limit trusts them.
+   */
+  TRUST_PROXY: booleanish,
   /**
    * Keys for the tracker's encrypted text: "id:base64,id:base64", newest first
    * (the first encrypts, all decrypt). Required in production with PostgreSQL;
@@ -51,8 +101,8 @@ const envSchema = z.object({
    * lib/crypto/field-keys.ts, which names the variable in its errors.
    */
   FIELD_ENCRYPTION_KEYS: z.preprocess((v) => (v === "" ? undefined : v), z.string().optional()),
-  /** Where the generated key lives when FIELD_ENCRYPTION_KEYS is unset. Back it up. */
-  FIELD_ENCRYPTION_KEY_FILE: z.string().min(1).default(".data/field-encryption.key"),
+  /** Where the generated key lives when FIELD_ENCRYPTION_KEYS is unset (default DATA_DIR/field-encryption.key). Back it up. */
+  FIELD_ENCRYPTION_KEY_FILE: z.string().min(1).optional(),
 
   /** Benchmarks only: log every SQL statement's request tag so queries per page can be counted. */
   DB_QUERY_LOG: booleanish,

@@ -55,9 +55,14 @@ runCli(async () => {
   }
 
   const { env } = await import("@/lib/env");
+  const { localServerEnv } = await import("@/lib/cli/local-defaults");
+  const extraEnv = await localServerEnv();
   const port = String(env.PORT);
   process.stdout.write(`Heartwork is starting on http://localhost:${port}\n`);
-  const server = spawn(process.execPath, [nextBin, "start", "-p", port], { stdio: "inherit" });
+  const server = spawn(process.execPath, [nextBin, "start", "-p", port], {
+    stdio: "inherit",
+    env: { ...process.env, ...extraEnv },
+  });
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.on(signal, () => server.kill(signal));
   }

@@ -86,7 +86,9 @@ export function readOrCreateKeyFile(file: string): FieldKey[] {
 }
 
 export function loadFieldKeyring(config: Env = env, production = isProduction): FieldKeyring {
-  const file = path.resolve(config.FIELD_ENCRYPTION_KEY_FILE);
+  const file = path.resolve(
+    config.FIELD_ENCRYPTION_KEY_FILE ?? path.join(config.DATA_DIR, "field-encryption.key"),
+  );
   if (config.FIELD_ENCRYPTION_KEYS) {
     const keys = parseFieldKeys(config.FIELD_ENCRYPTION_KEYS);
     // A generated key from the embedded-database days keeps decrypting what it wrote.

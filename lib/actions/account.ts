@@ -1,0 +1,68 @@
+"use server";
+
+import { z } from "zod";
+import { cookies } from "next/headers";
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { sessionCookieName } from "@/lib/auth/cookies";
+import {
+  SIGN_IN_FAILED_MESSAGE,
+  SIGN_IN_RATE_LIMITED_MESSAGE,
+  sendSignInLink,
+} from "@/lib/auth/sign-in-request";
+import { isRecentSignIn, requireUser } from "@/lib/auth/session";
+import { formFields, type FormState } from "@/lib/actions/form-state";
+import { deleteAccount } from "@/lib/data/delete-account";
+import { deleteAllSessionsOfUser } from "@/lib/data/sessions";
+import { updateDisplayName } from "@/lib/data/users";
+import { logger } from "@/lib/logger";
+import { deleteAccountSchema, displayNameSchema } from "@/lib/validations/account";
+
+export async function saveDisplayName(_prev: FormState, formData: FormData): Promise<FormState> {
+  const user = await requireUser();
+  const parsed = displayNameSchema.safeParse(formFields(formData, ["name"] as const));
+  if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors };
+  await updateDisplayName({ userId: user.id, name: parsed.data.name || null });
+  revalidatePath("/account");
+  return { message: "Saved." };
+}
+
+/** Deletes every session of this user, on every device, including this one. */
+export async function signOutEverywhere(): Promise<void> {
+  const user = await requireUser();
+  const count = await deleteAllSessionsOfUser({ userId: user.id });
+  logger.info(
+    { event: "auth.sign_out_everywhere", userId: user.id, count },
+    "signed out everywhere",
+  );
+  (await cookies()).delete(sessionCookieName());
+  redirect("/signed-out?everywhere=1");
+}
+
+/** Sends a fresh magic link that comes back to the delete section of the account page. */
+export async function requestFreshSignIn(
+  _prev: FormState,
+  _formData: FormData,
+): Promise<FormState> {
+  const user = await requireUser();
+  const result = await sendSignInLink({ email: user.email, callbackUrl: "/account#delete" });
+  if (result === "rate_limited") return { formError: SIGN_IN_RATE_LIMITED_MESSAGE };
+  if (result === "failed") return { formError: SIGN_IN_FAILED_MESSAGE };
+  return { message: `We sent a sign-in link to ${user.email}. It works for 10 minutes.` };
+}
+
+export async function deleteMyAccount(_prev: FormState, formData: FormData): Promise<FormState> {
+  const user = await requireUser();
+  if (!isRecentSignIn(user)) {
+    return {
+      formError:
+        "For your safety, deleting your account needs a sign-in from the last 10 minutes. Ask for a fresh sign-in link below.",
+    };
+  }
+  const parsed = deleteAccountSchema.safeParse(formFields(formData, ["confirmation"] as const));
+  if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors };
+  await deleteAccount({ userId: user.id });
+  logger.info({ event: "account.deleted", userId: user.id }, "account deleted");
+  (await cookies()).delete(sessionCookieName());
+  redirect("/signed-out?deleted=1");
+}

@@ -1,0 +1,79 @@
+import "server-only";
+import { cache } from "react";
+import { cookies, headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { auth } from "@/lib/auth";
+import { safeCallbackPath } from "@/lib/auth/callback-url";
+import { RECENT_SIGN_IN_MS } from "@/lib/auth/constants";
+import { sessionCookieName } from "@/lib/auth/cookies";
+import { REQUEST_PATH_HEADER } from "@/lib/security/request-path";
+
+// Who is signed in, for server components, route handlers and server actions.
+// Authorization still happens in lib/data (the user id in every `where`); this
+// only says who is asking.
+
+export type SessionUser = {
+  id: string;
+  email: string;
+  name: string | null;
+  /** When this session was created, i.e. when the magic link was clicked. */
+  signedInAt: Date;
+};
+
+/** Thrown by requireUser() inside a server action or route handler. */
+export class UnauthorizedError extends Error {
+  override name = "UnauthorizedError";
+  constructor() {
+    super("Not signed in");
+  }
+}
+
+/** Thrown by requireRecentSignIn() when the last sign-in is older than 10 minutes. */
+export class RecentSignInRequiredError extends Error {
+  override name = "RecentSignInRequiredError";
+  constructor() {
+    super("This needs a sign-in within the last 10 minutes");
+  }
+}
+
+/** The signed-in user, or null. One database read per request (React cache). */
+export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
+  const session = await auth();
+  const user = session?.user;
+  if (!session || !user?.id || !user.email) return null;
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name ?? null,
+    signedInAt: new Date(session.signedInAt),
+  };
+});
+
+/**
+ * The signed-in user. Otherwise: in a page, redirect to /signin with a
+ * callbackUrl back here (or to /signed-out when the browser still sends an old
+ * session cookie); in a server action or route handler, throw UnauthorizedError.
+ */
+export async function requireUser(): Promise<SessionUser> {
+  const user = await getCurrentUser();
+  if (user) return user;
+  const requestHeaders = await headers();
+  if (requestHeaders.has("next-action") || requestHeaders.get(REQUEST_PATH_HEADER) === null) {
+    throw new UnauthorizedError();
+  }
+  const callbackUrl = safeCallbackPath(requestHeaders.get(REQUEST_PATH_HEADER));
+  const query = new URLSearchParams({ callbackUrl });
+  const staleCookie = (await cookies()).has(sessionCookieName());
+  redirect(staleCookie ? `/signed-out?${query}` : `/signin?${query}`);
+}
+
+export function isRecentSignIn(user: SessionUser, now: number = Date.now()): boolean {
+  return now - user.signedInAt.getTime() <= RECENT_SIGN_IN_MS;
+}
+
+/** requireUser(), and a sign-in within the last 10 minutes (export, delete account). */
+export async function requireRecentSignIn(): Promise<SessionUser> {
+  const user = await requireUser();
+  if (!isRecentSignIn(user)) throw new RecentSignInRequiredError();
+  return user;
+}

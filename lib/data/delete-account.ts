@@ -1,0 +1,51 @@
+import "server-only";
+import { db, type Prisma } from "@/lib/db";
+
+// Deleting an account removes every row that belongs to the person, in every
+// table, in one transaction: their sessions, linked accounts, pending magic
+// links, all mail to or about them (queued, sent or kept in the development
+// mailbox), and the user row itself.
+//
+// HOW TO EXTEND (every new model holding a person's data must do this):
+//   1. Add an eraser to USER_DATA_ERASERS below that deletes (or, for shared
+//      rows such as a partner link, unlinks) the rows of `user`. Foreign keys
+//      with ON DELETE CASCADE to "User" help, but write the eraser anyway: rows
+//      keyed by email address (e.g. an invitation to someone) have no foreign key.
+//   2. Teach tests/support/user-data.ts to seed a row of the new table for a
+//      user. tests/integration/delete-account.test.ts lists every table in the
+//      database (information_schema) and fails for any table it cannot seed, and
+//      for any table that still holds the deleted user's id or email afterwards.
+
+export type DeletedUser = { id: string; email: string };
+
+type Eraser = (tx: Prisma.TransactionClient, user: DeletedUser) => Promise<unknown>;
+
+export const USER_DATA_ERASERS: Record<string, Eraser> = {
+  // Mail about them (userId) or to them (address), whatever its status.
+  OutboxMessage: (tx, user) =>
+    tx.outboxMessage.deleteMany({ where: { OR: [{ userId: user.id }, { to: user.email }] } }),
+  DevMailboxMessage: (tx, user) => tx.devMailboxMessage.deleteMany({ where: { to: user.email } }),
+  VerificationToken: (tx, user) =>
+    tx.verificationToken.deleteMany({ where: { identifier: user.email } }),
+  Session: (tx, user) => tx.session.deleteMany({ where: { userId: user.id } }),
+  Account: (tx, user) => tx.account.deleteMany({ where: { userId: user.id } }),
+  // Last: the user row itself.
+  User: (tx, user) => tx.user.deleteMany({ where: { id: user.id } }),
+};
+
+/** Deletes the account and everything of theirs. Returns false when there was no such user. */
+export async function deleteAccount({ userId }: { userId: string }): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({
+      where: { id: userId },
+      select: { id: true, email: true },
+    });
+    if (!user) return false;
+    const target: DeletedUser = { id: user.id, email: user.email ?? "" };
+    const erasers = Object.entries(USER_DATA_ERASERS);
+    // "User" goes last whatever the order of the record.
+    erasers.sort(([a], [b]) => Number(a === "User") - Number(b === "User"));
+    for (const [, erase] of erasers) await erase(tx, target);
+    return true;
+  });
+}

@@ -1,0 +1,62 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import type { Prisma } from "@/lib/db/generated/client";
+import {
+  emailTemplates,
+  type EmailTemplateData,
+  type EmailTemplateName,
+} from "@/lib/email/templates";
+import { normalizeEmailAddress } from "@/lib/validations/email-address";
+import { OUTBOX_CHANNEL } from "@/lib/email/outbox-status";
+
+// The transactional outbox. Code that wants to send mail calls enqueueEmail()
+// with the Prisma transaction client of the change that causes the mail, so the
+// domain row and the outbox row commit together or not at all:
+//
+//   await db.$transaction(async (tx) => {
+//     const invitation = await tx.invitation.create({ ... });
+//     await enqueueEmail(tx, { to, template: "invitation", data: { ... }, userId });
+//   });
+//
+// Nothing is ever sent inline: lib/email/worker.ts delivers the row. The NOTIFY
+// below reaches the worker when (and only if) the transaction commits.
+
+export type EnqueueEmailInput<Name extends EmailTemplateName> = {
+  to: string;
+  template: Name;
+  data: EmailTemplateData<Name>;
+  /** Skip the message when one with the same key was ever queued. */
+  dedupeKey?: string;
+  /** The account the message concerns; account deletion removes its mail. */
+  userId?: string;
+  /** Send no earlier than this. */
+  notBefore?: Date;
+};
+
+export async function enqueueEmail<Name extends EmailTemplateName>(
+  tx: Prisma.TransactionClient,
+  input: EnqueueEmailInput<Name>,
+): Promise<{ id: string; queued: boolean }> {
+  const to = normalizeEmailAddress(input.to);
+  // A template's data that does not parse is a bug in the caller: fail the
+  // transaction now rather than queue a message that can never be rendered.
+  const data = emailTemplates[input.template].schema.parse(input.data) as Prisma.InputJsonValue;
+  const id = randomUUID();
+  const { count } = await tx.outboxMessage.createMany({
+    data: [
+      {
+        id,
+        to,
+        template: input.template,
+        data,
+        userId: input.userId ?? null,
+        dedupeKey: input.dedupeKey ?? null,
+        ...(input.notBefore ? { runAt: input.notBefore } : {}),
+      },
+    ],
+    // ON CONFLICT DO NOTHING: a duplicate key does not abort the caller's transaction.
+    skipDuplicates: true,
+  });
+  if (count === 1) await tx.$executeRaw`SELECT pg_notify(${OUTBOX_CHANNEL}, '')`;
+  return { id, queued: count === 1 };
+}

@@ -1,0 +1,11 @@
+// Pages that show or change a person's own data. The proxy sends
+// `Cache-Control: no-store` for them (browsers and proxies keep no copy). Add a
+// prefix here when adding a private page; the page itself must also be dynamic
+// and check the user (requireUser) — this list is not the access check.
+export const PRIVATE_PATH_PREFIXES = ["/account", "/signin", "/signed-out", "/dev/mailbox"];
+
+export function isPrivatePath(pathname: string): boolean {
+  return PRIVATE_PATH_PREFIXES.some(
+    (prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`),
+  );
+}

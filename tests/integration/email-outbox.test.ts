@@ -1,0 +1,268 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { enqueueEmail } from "@/lib/email/outbox";
+import { listenForOutboxMessages } from "@/lib/data/outbox";
+import { startEmailWorker, type EmailWorker } from "@/lib/email/worker";
+import { signInEmail } from "@/lib/email/templates/sign-in";
+import type { EmailTemplate } from "@/lib/email/templates/types";
+import { claimOutboxMessages } from "@/lib/data/outbox";
+import { startSmtpCatcher, type SmtpCatcher } from "@/tests/support/smtp-catcher";
+import { smtpTransportTo } from "@/tests/support/smtp-transport";
+import { waitFor } from "@/tests/support/wait-for";
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  while (cleanups.length) await cleanups.pop()!();
+  await db.outboxMessage.deleteMany();
+});
+
+async function catcher(): Promise<SmtpCatcher> {
+  const smtp = await startSmtpCatcher();
+  cleanups.push(() => smtp.close());
+  return smtp;
+}
+
+function worker(
+  smtp: SmtpCatcher,
+  options: Parameters<typeof startEmailWorker>[0] = {},
+): EmailWorker {
+  const started = startEmailWorker({
+    transport: smtpTransportTo(smtp.port),
+    retryBaseMs: 20,
+    retryMaxMs: 200,
+    pollMs: 100,
+    ...options,
+  });
+  cleanups.push(() => started.stop());
+  return started;
+}
+
+let counter = 0;
+function address() {
+  counter++;
+  return `person${counter}.${Date.now()}@example.com`;
+}
+
+async function queueSignInMail(to: string) {
+  return db.$transaction((tx) =>
+    enqueueEmail(tx, {
+      to,
+      template: "sign-in",
+      data: { path: `/signin/confirm?token=t${counter}` },
+    }),
+  );
+}
+
+async function statusOf(id: string) {
+  return db.outboxMessage.findUniqueOrThrow({
+    where: { id },
+    select: { status: true, attempts: true, lastError: true, data: true, sentAt: true },
+  });
+}
+
+describe("the email outbox", () => {
+  it("leaves no mail behind when the transaction that queued it rolls back", async () => {
+    await expect(
+      db.$transaction(async (tx) => {
+        await tx.user.create({ data: { email: "rolled.back@example.com" } });
+        await enqueueEmail(tx, {
+          to: "rolled.back@example.com",
+          template: "sign-in",
+          data: { path: "/signin/confirm?token=x" },
+        });
+        throw new Error("the domain change failed");
+      }),
+    ).rejects.toThrow("the domain change failed");
+    expect(await db.outboxMessage.count()).toBe(0);
+    expect(await db.user.count({ where: { email: "rolled.back@example.com" } })).toBe(0);
+  });
+
+  it("tells a listener when a transaction that queued mail commits", async () => {
+    let notified = 0;
+    const unlisten = await listenForOutboxMessages(() => notified++);
+    cleanups.push(unlisten);
+    await queueSignInMail(address());
+    await waitFor(() => notified > 0, { timeoutMs: 2_000, what: "a notification" });
+  });
+
+  it("queues a message with a dedupe key only once, without failing the transaction", async () => {
+    const to = address();
+    const first = await db.$transaction((tx) =>
+      enqueueEmail(tx, {
+        to,
+        template: "sign-in",
+        data: { path: "/signin/confirm?a" },
+        dedupeKey: "k1",
+      }),
+    );
+    const second = await db.$transaction((tx) =>
+      enqueueEmail(tx, {
+        to,
+        template: "sign-in",
+        data: { path: "/signin/confirm?b" },
+        dedupeKey: "k1",
+      }),
+    );
+    expect(first.queued).toBe(true);
+    expect(second.queued).toBe(false);
+    expect(await db.outboxMessage.count({ where: { to } })).toBe(1);
+  });
+
+  it("refuses a malformed recipient or template data before anything is written", async () => {
+    await expect(
+      db.$transaction((tx) =>
+        enqueueEmail(tx, {
+          to: "a@b.example\r\nBcc: x@evil.example",
+          template: "sign-in",
+          data: { path: "/signin/confirm?a" },
+        }),
+      ),
+    ).rejects.toThrow(/Invalid email address/);
+    await expect(
+      db.$transaction((tx) =>
+        enqueueEmail(tx, {
+          to: address(),
+          template: "sign-in",
+          data: { path: "https://evil.example/" },
+        }),
+      ),
+    ).rejects.toThrow();
+    expect(await db.outboxMessage.count()).toBe(0);
+  });
+
+  it("delivers promptly with a stable Message-ID and links built from APP_URL, then drops the payload", async () => {
+    const smtp = await catcher();
+    worker(smtp, { pollMs: 60_000 }); // only a notification can wake it this quickly
+    await new Promise((resolve) => setTimeout(resolve, 200)); // let it reach its idle sleep
+    const to = address();
+    const started = Date.now();
+    const { id } = await queueSignInMail(to);
+    const mail = await smtp.waitForMessage((m) => m.to === to, 5_000);
+    expect(Date.now() - started).toBeLessThan(1_500);
+    expect(mail.messageId).toBe(`<${id}@localhost>`);
+    expect(mail.subject).toBe("Your Heartwork sign-in link");
+    expect(mail.links).toEqual([
+      expect.stringMatching(/^http:\/\/localhost:3000\/signin\/confirm\?token=/),
+    ]);
+    expect(mail.html).toContain("http://localhost:3000/signin/confirm?token=");
+    const row = await waitFor(async () => {
+      const r = await statusOf(id);
+      return r.status === "sent" ? r : null;
+    });
+    expect(row.data).toEqual({});
+    expect(row.sentAt).toBeInstanceOf(Date);
+  });
+
+  it("never lets two workers send the same row", async () => {
+    const smtp = await catcher();
+    const recipients = Array.from({ length: 120 }, () => address());
+    await db.$transaction(async (tx) => {
+      for (const to of recipients) {
+        await enqueueEmail(tx, { to, template: "sign-in", data: { path: "/signin/confirm?t" } });
+      }
+    });
+    const a = worker(smtp, { batchSize: 7, concurrency: 3 });
+    const b = worker(smtp, { batchSize: 7, concurrency: 3 });
+    await waitFor(
+      async () => (await db.outboxMessage.count({ where: { status: "sent" } })) === 120,
+      {
+        what: "all 120 messages sent",
+      },
+    );
+    expect(smtp.messages).toHaveLength(120);
+    expect(new Set(smtp.messages.map((m) => m.messageId)).size).toBe(120);
+    expect(new Set(smtp.messages.map((m) => m.to))).toEqual(new Set(recipients));
+    expect(a.id).not.toBe(b.id);
+  });
+
+  it("retries while the SMTP server refuses, then delivers once it accepts", async () => {
+    const smtp = await catcher();
+    smtp.setMode("refuse");
+    worker(smtp, { maxAttempts: 20 });
+    const to = address();
+    const { id } = await queueSignInMail(to);
+    await waitFor(() => smtp.refusals() >= 3, { what: "three refusals" });
+    const retrying = await statusOf(id);
+    expect(retrying.status).toMatch(/pending|sending/);
+    expect(retrying.lastError ?? "").toMatch(/451|unavailable/i);
+    smtp.setMode("accept");
+    await smtp.waitForMessage((m) => m.to === to);
+    const done = await waitFor(async () => {
+      const r = await statusOf(id);
+      return r.status === "sent" ? r : null;
+    });
+    expect(done.attempts).toBeGreaterThanOrEqual(4);
+    expect(smtp.messages.filter((m) => m.to === to)).toHaveLength(1);
+  });
+
+  it("retries when nothing listens on the SMTP port at all", async () => {
+    const smtp = await catcher();
+    const closedPort = smtp.port;
+    await smtp.close();
+    cleanups.pop();
+    const started = startEmailWorker({
+      transport: smtpTransportTo(closedPort),
+      retryBaseMs: 20,
+      retryMaxMs: 100,
+      pollMs: 100,
+      maxAttempts: 50,
+    });
+    cleanups.push(() => started.stop());
+    const { id } = await queueSignInMail(address());
+    await waitFor(async () => (await statusOf(id)).attempts >= 2, { what: "a second attempt" });
+    expect((await statusOf(id)).lastError ?? "").toMatch(/ECONNREFUSED|connect/i);
+  });
+
+  it("marks a message failed after its last attempt and sends nothing", async () => {
+    const smtp = await catcher();
+    smtp.setMode("refuse");
+    worker(smtp, { maxAttempts: 3 });
+    const { id } = await queueSignInMail(address());
+    const failed = await waitFor(async () => {
+      const r = await statusOf(id);
+      return r.status === "failed" ? r : null;
+    });
+    expect(failed.attempts).toBe(3);
+    expect(failed.lastError).toBeTruthy();
+    expect(smtp.messages).toHaveLength(0);
+  });
+
+  it("takes over the row of a worker that died mid-send once its claim expires", async () => {
+    const smtp = await catcher();
+    const to = address();
+    const { id } = await queueSignInMail(to);
+    const claimed = await claimOutboxMessages({ workerId: "dead-worker", limit: 10, claimMs: 300 });
+    expect(claimed.map((m) => m.id)).toEqual([id]);
+    worker(smtp);
+    await smtp.waitForMessage((m) => m.to === to);
+    const row = await waitFor(async () => {
+      const r = await statusOf(id);
+      return r.status === "sent" ? r : null;
+    });
+    expect(row.attempts).toBe(2);
+  });
+
+  it("asks the template's guard before sending and skips a message it no longer wants", async () => {
+    const smtp = await catcher();
+    const guarded: EmailTemplate<{ path: string }> = {
+      ...signInEmail,
+      async shouldSend(tx, message) {
+        // A real guard re-reads its domain row; this one reads the user table.
+        return (await tx.user.count({ where: { email: message.to } })) > 0;
+      },
+    };
+    const wanted = address();
+    const unwanted = address();
+    await db.user.create({ data: { email: wanted } });
+    const kept = await queueSignInMail(wanted);
+    const dropped = await queueSignInMail(unwanted);
+    worker(smtp, { templates: { "sign-in": guarded as EmailTemplate<unknown> } });
+    await smtp.waitForMessage((m) => m.to === wanted);
+    await waitFor(async () => (await statusOf(dropped.id)).status === "skipped", {
+      what: "skipped",
+    });
+    await waitFor(async () => (await statusOf(kept.id)).status === "sent", { what: "sent" });
+    expect(smtp.messages.some((m) => m.to === unwanted)).toBe(false);
+    await db.user.deleteMany({ where: { email: wanted } });
+  });
+});

@@ -1,0 +1,79 @@
+import { randomUUID } from "node:crypto";
+import { db } from "@/lib/db";
+
+// Seeds one row of a person's data in every table that can hold some, for the
+// account-deletion test (tests/integration/delete-account.test.ts).
+//
+// WHEN YOU ADD A MODEL: add a seeder for its table here (and an eraser in
+// lib/data/delete-account.ts), or list the table in TABLES_WITHOUT_USER_DATA
+// with the reason it can never hold a person's data. The deletion test fails
+// for any table in the database that is in neither list.
+
+export type SeededUser = { id: string; email: string };
+type Seeder = (user: SeededUser) => Promise<unknown>;
+
+export const USER_DATA_SEEDERS: Record<string, Seeder> = {
+  User: async () => {}, // created by seedUserData itself
+  Account: (user) =>
+    db.account.create({
+      data: { userId: user.id, type: "email", provider: "email", providerAccountId: user.email },
+    }),
+  Session: (user) =>
+    db.session.create({
+      data: {
+        sessionToken: randomUUID(),
+        userId: user.id,
+        expires: new Date(Date.now() + 60_000),
+      },
+    }),
+  VerificationToken: (user) =>
+    db.verificationToken.create({
+      data: { identifier: user.email, token: randomUUID(), expires: new Date(Date.now() + 60_000) },
+    }),
+  OutboxMessage: async (user) => {
+    // Mail to them (no user id yet, as for a first sign-in), and mail about them.
+    await db.outboxMessage.create({
+      data: {
+        id: randomUUID(),
+        template: "sign-in",
+        to: user.email,
+        data: { path: "/signin/confirm?x" },
+      },
+    });
+    await db.outboxMessage.create({
+      data: {
+        id: randomUUID(),
+        template: "sign-in",
+        to: `someone.else.${randomUUID()}@example.com`,
+        userId: user.id,
+        data: { from: user.email },
+        status: "sent",
+      },
+    });
+  },
+  DevMailboxMessage: (user) =>
+    db.devMailboxMessage.create({
+      data: {
+        id: randomUUID(),
+        to: user.email,
+        subject: "Sign in",
+        text: "hello",
+        html: "<p>hello</p>",
+      },
+    }),
+};
+
+export const TABLES_WITHOUT_USER_DATA: Record<string, string> = {
+  _prisma_migrations: "migration bookkeeping",
+  RateLimit: "keys are HMACs of addresses and IPs, and expire within the hour",
+};
+
+export async function seedUserData(email: string): Promise<SeededUser> {
+  const created = await db.user.create({
+    data: { email, name: "Test Person" },
+    select: { id: true },
+  });
+  const user = { id: created.id, email };
+  for (const seed of Object.values(USER_DATA_SEEDERS)) await seed(user);
+  return user;
+}
