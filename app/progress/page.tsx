@@ -147,7 +147,10 @@ export default async function ProgressPage({
             <p className={mutedClass}>{STEPS[3].summary}</p>
             <ul className="mt-1 list-disc pl-5">
               <li>
-                <Link href={COUNSELING_LINKS.individual.href} className="underline underline-offset-4">
+                <Link
+                  href={COUNSELING_LINKS.individual.href}
+                  className="underline underline-offset-4"
+                >
                   {COUNSELING_LINKS.individual.label}
                 </Link>
               </li>
@@ -182,8 +185,8 @@ export default async function ProgressPage({
       <Section id="hard-dates" title="Hard dates ahead">
         {upcoming.length === 0 ? (
           <p className="mt-2">
-            No hard dates yet. Birthdays, anniversaries and holidays can bring feelings back;
-            adding them lets us remind you two weeks before.
+            No hard dates yet. Birthdays, anniversaries and holidays can bring feelings back; adding
+            them lets us remind you two weeks before.
           </p>
         ) : (
           <ul className="mt-3 space-y-1">

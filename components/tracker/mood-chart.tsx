@@ -8,7 +8,14 @@ import {
   type ChartRange,
   type SeriesPoint,
 } from "@/lib/tracker/chart";
-import { MISSING_MAX, MISSING_MIN, MOOD_MAX, MOOD_MIN, MOODS, moodWord } from "@/lib/tracker/scales";
+import {
+  MISSING_MAX,
+  MISSING_MIN,
+  MOOD_MAX,
+  MOOD_MIN,
+  MOODS,
+  moodWord,
+} from "@/lib/tracker/scales";
 
 // Drawn on the server as plain SVG: no charting library, no client code. The
 // lines differ by dash as well as colour; the text summary comes first and the
@@ -48,7 +55,9 @@ export function MoodChart({
               href={r === 30 ? "/progress#chart" : `/progress?range=${r}#chart`}
               aria-current={r === range ? "page" : undefined}
               className={
-                r === range ? "font-semibold underline underline-offset-4" : "underline-offset-4 hover:underline"
+                r === range
+                  ? "font-semibold underline underline-offset-4"
+                  : "underline-offset-4 hover:underline"
               }
             >
               {r} days
@@ -88,7 +97,13 @@ export function MoodChart({
                     strokeOpacity={0.3}
                     strokeWidth={1}
                   />
-                  <text x={padding.left - 6} y={y + 4} textAnchor="end" fontSize={11} fill="currentColor">
+                  <text
+                    x={padding.left - 6}
+                    y={y + 4}
+                    textAnchor="end"
+                    fontSize={11}
+                    fill="currentColor"
+                  >
                     {value}
                     <title>{word}</title>
                   </text>
@@ -160,13 +175,28 @@ export function MoodChart({
           <ul className="mt-2 flex flex-wrap gap-x-6 gap-y-1 text-sm" aria-label="Legend">
             <li className="flex items-center gap-2">
               <svg width="28" height="8" aria-hidden="true">
-                <line x1="0" x2="28" y1="4" y2="4" strokeWidth="2.5" className="stroke-brand-700 dark:stroke-brand-100" />
+                <line
+                  x1="0"
+                  x2="28"
+                  y1="4"
+                  y2="4"
+                  strokeWidth="2.5"
+                  className="stroke-brand-700 dark:stroke-brand-100"
+                />
               </svg>
               Mood (solid line, 1 = very hard, 5 = really good; left scale)
             </li>
             <li className="flex items-center gap-2">
               <svg width="28" height="8" aria-hidden="true">
-                <line x1="0" x2="28" y1="4" y2="4" strokeWidth="2" strokeDasharray="6 4" className="stroke-sky-700 dark:stroke-sky-300" />
+                <line
+                  x1="0"
+                  x2="28"
+                  y1="4"
+                  y2="4"
+                  strokeWidth="2"
+                  strokeDasharray="6 4"
+                  className="stroke-sky-700 dark:stroke-sky-300"
+                />
               </svg>
               How much you missed them (dashed line, 0 to 10; right scale)
             </li>
@@ -182,15 +212,23 @@ export function MoodChart({
                 </caption>
                 <thead>
                   <tr className="border-b border-neutral-300 dark:border-neutral-700">
-                    <th scope="col" className="py-1 pr-4">Day</th>
-                    <th scope="col" className="py-1 pr-4">Mood</th>
-                    <th scope="col" className="py-1">Missing them (0–10)</th>
+                    <th scope="col" className="py-1 pr-4">
+                      Day
+                    </th>
+                    <th scope="col" className="py-1 pr-4">
+                      Mood
+                    </th>
+                    <th scope="col" className="py-1">
+                      Missing them (0–10)
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
                   {[...checkedIn].reverse().map((p) => (
                     <tr key={p.day} className="border-b border-neutral-200 dark:border-neutral-800">
-                      <th scope="row" className="py-1 pr-4 font-normal">{formatDayLong(p.day)}</th>
+                      <th scope="row" className="py-1 pr-4 font-normal">
+                        {formatDayLong(p.day)}
+                      </th>
                       <td className="py-1 pr-4">
                         {p.mood} · {moodWord(p.mood!)}
                       </td>

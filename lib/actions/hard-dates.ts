@@ -2,7 +2,12 @@
 
 import { revalidatePath } from "next/cache";
 import { type FormState } from "@/lib/actions/form-state";
-import { actionUser, NOT_FOUND_STATE, parseForm, SIGNED_OUT_STATE } from "@/lib/actions/tracker-form";
+import {
+  actionUser,
+  NOT_FOUND_STATE,
+  parseForm,
+  SIGNED_OUT_STATE,
+} from "@/lib/actions/tracker-form";
 import { answerValentinesOffer, createHardDate, deleteHardDate } from "@/lib/data/hard-dates";
 import { getTrackerSettings } from "@/lib/data/tracker-settings";
 import { hardDateSchema, valentinesOfferSchema } from "@/lib/validations/hard-date";

@@ -2,7 +2,12 @@
 
 import { revalidatePath } from "next/cache";
 import { type FormState } from "@/lib/actions/form-state";
-import { actionUser, NOT_FOUND_STATE, parseForm, SIGNED_OUT_STATE } from "@/lib/actions/tracker-form";
+import {
+  actionUser,
+  NOT_FOUND_STATE,
+  parseForm,
+  SIGNED_OUT_STATE,
+} from "@/lib/actions/tracker-form";
 import { createMemory, deleteMemory } from "@/lib/data/memories";
 import { memorySchema } from "@/lib/validations/memory";
 import { rowReferenceSchema } from "@/lib/validations/row-reference";

@@ -6,7 +6,10 @@ import { actionUser, parseForm, SIGNED_OUT_STATE } from "@/lib/actions/tracker-f
 import { saveTrackerSettings } from "@/lib/data/tracker-settings";
 import { trackerSettingsSchema } from "@/lib/validations/tracker-settings";
 
-export async function updateTrackerSettings(_prev: FormState, formData: FormData): Promise<FormState> {
+export async function updateTrackerSettings(
+  _prev: FormState,
+  formData: FormData,
+): Promise<FormState> {
   const user = await actionUser();
   if (!user) return SIGNED_OUT_STATE;
   const parsed = parseForm(trackerSettingsSchema, formData);

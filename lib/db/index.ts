@@ -25,7 +25,10 @@ function lazyAdapter(): AdapterFactory {
           ? await new PrismaPGlite(connection.pglite).connect()
           : await new PrismaPg(connection.pool, {
               onConnectionError: (error) =>
-                logger.warn({ event: "db.connection_error", err: error }, "database connection error"),
+                logger.warn(
+                  { event: "db.connection_error", err: error },
+                  "database connection error",
+                ),
             }).connect();
       return env.DB_QUERY_LOG ? withQueryLog(adapter) : adapter;
     },

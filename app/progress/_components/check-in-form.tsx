@@ -66,7 +66,8 @@ export function CheckInForm({
                 className="accent-brand-700"
               />
               <span>
-                {mood.word} <span className="text-neutral-500 dark:text-neutral-400">({mood.value} of 5)</span>
+                {mood.word}{" "}
+                <span className="text-neutral-500 dark:text-neutral-400">({mood.value} of 5)</span>
               </span>
             </label>
           ))}
@@ -76,27 +77,32 @@ export function CheckInForm({
 
       <fieldset aria-describedby={describedBy("missing", `${id}-missing-hint`)}>
         <legend className={legendClass}>How much do you miss them {onDay}?</legend>
-        <p id={`${id}-missing-hint`} className="mt-1 text-sm text-neutral-600 dark:text-neutral-400">
+        <p
+          id={`${id}-missing-hint`}
+          className="mt-1 text-sm text-neutral-600 dark:text-neutral-400"
+        >
           0 means not at all, 10 means all the time. Any number is okay.
         </p>
         <div className="mt-2 flex flex-wrap gap-2">
-          {Array.from({ length: MISSING_MAX - MISSING_MIN + 1 }, (_, i) => MISSING_MIN + i).map((n) => (
-            <label key={n} className={`${choiceClass} min-w-12 justify-center`}>
-              <input
-                type="radio"
-                name="missing"
-                value={n}
-                defaultChecked={value("missing", String(defaults?.missing ?? "")) === String(n)}
-                required
-                className="accent-brand-700"
-              />
-              <span>
-                {n}
-                {n === MISSING_MIN && <span className="sr-only"> (not at all)</span>}
-                {n === MISSING_MAX && <span className="sr-only"> (all the time)</span>}
-              </span>
-            </label>
-          ))}
+          {Array.from({ length: MISSING_MAX - MISSING_MIN + 1 }, (_, i) => MISSING_MIN + i).map(
+            (n) => (
+              <label key={n} className={`${choiceClass} min-w-12 justify-center`}>
+                <input
+                  type="radio"
+                  name="missing"
+                  value={n}
+                  defaultChecked={value("missing", String(defaults?.missing ?? "")) === String(n)}
+                  required
+                  className="accent-brand-700"
+                />
+                <span>
+                  {n}
+                  {n === MISSING_MIN && <span className="sr-only"> (not at all)</span>}
+                  {n === MISSING_MAX && <span className="sr-only"> (all the time)</span>}
+                </span>
+              </label>
+            ),
+          )}
         </div>
         <FieldError id={`${id}-missing-error`} errors={errors.missing} />
       </fieldset>
@@ -127,7 +133,10 @@ export function CheckInForm({
         <label htmlFor={`${id}-trigger`} className="block font-semibold">
           What led to it? <span className="font-normal">(optional)</span>
         </label>
-        <p id={`${id}-trigger-hint`} className="mt-1 text-sm text-neutral-600 dark:text-neutral-400">
+        <p
+          id={`${id}-trigger-hint`}
+          className="mt-1 text-sm text-neutral-600 dark:text-neutral-400"
+        >
           Noticing what led to contact can help next time. It is not a mark against you.
         </p>
         <textarea

@@ -28,7 +28,8 @@ export function HardDateForm({ requestKey }: { requestKey: string }) {
   const errors = state.fieldErrors ?? {};
   const aria = (name: string, hint?: string) => ({
     "aria-describedby":
-      [hint, errors[name] ? `${id}-${name}-error` : undefined].filter(Boolean).join(" ") || undefined,
+      [hint, errors[name] ? `${id}-${name}-error` : undefined].filter(Boolean).join(" ") ||
+      undefined,
     "aria-invalid": errors[name] ? true : undefined,
   });
   return (

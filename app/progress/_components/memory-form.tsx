@@ -8,7 +8,13 @@ import { buttonClass, inputClass } from "@/components/ui/styles";
 import { MEMORY_KINDS, MEMORY_LABELS } from "@/lib/tracker/scales";
 import { MEMORY_MAX } from "@/lib/validations/memory";
 
-export function MemoryForm({ requestKey, suggestKind }: { requestKey: string; suggestKind?: "GOOD" | "HARD" }) {
+export function MemoryForm({
+  requestKey,
+  suggestKind,
+}: {
+  requestKey: string;
+  suggestKind?: "GOOD" | "HARD";
+}) {
   const [state, action, pending] = useActionState<FormState, FormData>(addMemory, {});
   const id = useId();
   const errors = state.fieldErrors ?? {};

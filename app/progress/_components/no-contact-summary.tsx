@@ -25,7 +25,8 @@ export function NoContactSummary({ counter }: { counter: NoContactCounter }) {
         </div>
         <div className="rounded-lg border border-neutral-200 p-4 dark:border-neutral-800">
           <dt className="text-sm">
-            Contact-free in the last {counter.windowDays === 30 ? "30 days" : pluralize(counter.windowDays, "day")}
+            Contact-free in the last{" "}
+            {counter.windowDays === 30 ? "30 days" : pluralize(counter.windowDays, "day")}
           </dt>
           <dd className="mt-1 text-2xl font-semibold">
             {counter.contactFreeInWindow} of {counter.windowDays}

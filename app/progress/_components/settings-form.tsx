@@ -45,7 +45,9 @@ export function SettingsForm({
           name="timeZone"
           value={zone}
           onChange={(event) => setZone(event.target.value)}
-          aria-describedby={[`${id}-zone-hint`, errors.timeZone ? `${id}-zone-error` : ""].join(" ").trim()}
+          aria-describedby={[`${id}-zone-hint`, errors.timeZone ? `${id}-zone-error` : ""]
+            .join(" ")
+            .trim()}
           aria-invalid={errors.timeZone ? true : undefined}
           className={inputClass}
         >
@@ -61,7 +63,10 @@ export function SettingsForm({
         <label htmlFor={`${id}-breakup`} className="block font-semibold">
           The day the relationship ended <span className="font-normal">(optional)</span>
         </label>
-        <p id={`${id}-breakup-hint`} className="mt-1 text-sm text-neutral-600 dark:text-neutral-400">
+        <p
+          id={`${id}-breakup-hint`}
+          className="mt-1 text-sm text-neutral-600 dark:text-neutral-400"
+        >
           Only used to show how much time you have given yourself. Leave it empty if you prefer.
         </p>
         <input
@@ -70,7 +75,9 @@ export function SettingsForm({
           type="date"
           min="1900-01-01"
           defaultValue={state.values?.breakupDate ?? breakupDate ?? ""}
-          aria-describedby={[`${id}-breakup-hint`, errors.breakupDate ? `${id}-breakup-error` : ""].join(" ").trim()}
+          aria-describedby={[`${id}-breakup-hint`, errors.breakupDate ? `${id}-breakup-error` : ""]
+            .join(" ")
+            .trim()}
           aria-invalid={errors.breakupDate ? true : undefined}
           className={inputClass}
         />

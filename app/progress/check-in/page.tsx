@@ -3,12 +3,7 @@ import Link from "next/link";
 import { requireUser } from "@/lib/auth/session";
 import { getCheckIn } from "@/lib/data/check-ins";
 import { getTrackerSettings } from "@/lib/data/tracker-settings";
-import {
-  EARLIEST_DAY,
-  formatDayLong,
-  isCalendarDay,
-  todayIn,
-} from "@/lib/tracker/calendar-day";
+import { EARLIEST_DAY, formatDayLong, isCalendarDay, todayIn } from "@/lib/tracker/calendar-day";
 import { CheckInForm } from "@/app/progress/_components/check-in-form";
 import { cardClass } from "@/app/progress/_components/section";
 
@@ -48,7 +43,11 @@ export default async function CheckInPage({
             ? "A minute for yourself: how is today going?"
             : "Filling in a missed day is welcome. Answer as well as you remember."}
       </p>
-      <CheckInForm day={day} dayLabel={isToday ? "today" : formatDayLong(day)} defaults={existing} />
+      <CheckInForm
+        day={day}
+        dayLabel={isToday ? "today" : formatDayLong(day)}
+        defaults={existing}
+      />
       <p className="mt-6">
         <Link href="/progress" className="underline underline-offset-4">
           Back to your overview

@@ -27,10 +27,10 @@ export default async function GoalsPage() {
     <div>
       <h1 className="text-3xl font-bold">Step 2: {STEPS[1].title}</h1>
       <p className="mt-2">
-        This might be a really good time to go somewhere different or try something new: a sport,
-        a hobby, a language, new friends. Create some achievable goals, so that you can set your
-        sights on them. When you achieve them, you get the same sense of fulfillment a
-        relationship used to give you.
+        This might be a really good time to go somewhere different or try something new: a sport, a
+        hobby, a language, new friends. Create some achievable goals, so that you can set your
+        sights on them. When you achieve them, you get the same sense of fulfillment a relationship
+        used to give you.
       </p>
 
       <Section id="goals" title="Your goals">
@@ -47,7 +47,9 @@ export default async function GoalsPage() {
                   </span>
                 </p>
                 {goal.targetDate && (
-                  <p className={`text-sm ${mutedClass}`}>Aiming for {formatDayLong(goal.targetDate)}</p>
+                  <p className={`text-sm ${mutedClass}`}>
+                    Aiming for {formatDayLong(goal.targetDate)}
+                  </p>
                 )}
                 {goal.note && <p className="whitespace-pre-wrap">{goal.note}</p>}
                 <div className="mt-1 flex flex-wrap gap-4">
@@ -55,9 +57,17 @@ export default async function GoalsPage() {
                     action={markGoal}
                     id={goal.id}
                     fields={{ done: goal.done ? "false" : "true" }}
-                    label={goal.done ? `Mark “${goal.title}” as not done` : `Mark “${goal.title}” as done`}
+                    label={
+                      goal.done
+                        ? `Mark “${goal.title}” as not done`
+                        : `Mark “${goal.title}” as done`
+                    }
                   />
-                  <RowActionButton action={removeGoal} id={goal.id} label={`Remove “${goal.title}”`} />
+                  <RowActionButton
+                    action={removeGoal}
+                    id={goal.id}
+                    label={`Remove “${goal.title}”`}
+                  />
                 </div>
               </li>
             ))}
@@ -73,12 +83,19 @@ export default async function GoalsPage() {
         ) : (
           <ul className="mt-3 divide-y divide-neutral-200 dark:divide-neutral-800">
             {activities.map((activity) => (
-              <li key={activity.id} className="flex flex-wrap items-baseline justify-between gap-2 py-2">
+              <li
+                key={activity.id}
+                className="flex flex-wrap items-baseline justify-between gap-2 py-2"
+              >
                 <span>
                   <span className="font-medium">{activity.title}</span>{" "}
                   <span className={`text-sm ${mutedClass}`}>{formatDayLong(activity.day)}</span>
                 </span>
-                <RowActionButton action={removeActivity} id={activity.id} label={`Remove “${activity.title}”`} />
+                <RowActionButton
+                  action={removeActivity}
+                  id={activity.id}
+                  label={`Remove “${activity.title}”`}
+                />
               </li>
             ))}
           </ul>

@@ -26,9 +26,9 @@ export default async function HardDatesPage() {
     <div>
       <h1 className="text-3xl font-bold">Hard dates</h1>
       <p className="mt-2">
-        Birthdays and other days you would have spent together can make you miss them more. Add
-        them here: two weeks before each one, your overview will remind you and suggest a plan.
-        A February 29 date is remembered on February 28 in other years.
+        Birthdays and other days you would have spent together can make you miss them more. Add them
+        here: two weeks before each one, your overview will remind you and suggest a plan. A
+        February 29 date is remembered on February 28 in other years.
       </p>
       <HardDateNotices dates={upcoming} />
 
@@ -44,7 +44,11 @@ export default async function HardDatesPage() {
                   Next: {formatDayLong(date.occursOn)} ({describeDaysUntil(date.daysUntil)})
                 </p>
                 {date.plan && <p>Plan: {date.plan}</p>}
-                <RowActionButton action={removeHardDate} id={date.id} label={`Remove “${date.label}”`} />
+                <RowActionButton
+                  action={removeHardDate}
+                  id={date.id}
+                  label={`Remove “${date.label}”`}
+                />
               </li>
             ))}
           </ul>

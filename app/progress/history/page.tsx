@@ -54,7 +54,9 @@ export default async function HistoryPage({
           return (
             <li key={day} className="flex flex-wrap items-baseline justify-between gap-2 py-3">
               <div>
-                <p className="font-medium">{day === today ? `Today, ${formatDayLong(day)}` : formatDayLong(day)}</p>
+                <p className="font-medium">
+                  {day === today ? `Today, ${formatDayLong(day)}` : formatDayLong(day)}
+                </p>
                 {checkIn ? (
                   <p className={mutedClass}>
                     {moodWord(checkIn.mood)} · missing them {checkIn.missing} of 10 ·{" "}
@@ -78,7 +80,10 @@ export default async function HistoryPage({
       </ul>
       <nav aria-label="Earlier and later check-ins" className="mt-6 flex justify-between">
         {from > EARLIEST_DAY ? (
-          <Link href={`/progress/history?until=${addDays(from, -1)}`} className="underline underline-offset-4">
+          <Link
+            href={`/progress/history?until=${addDays(from, -1)}`}
+            className="underline underline-offset-4"
+          >
             Earlier days
           </Link>
         ) : (

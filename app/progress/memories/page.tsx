@@ -22,12 +22,13 @@ export default async function MemoriesPage() {
     <div>
       <h1 className="text-3xl font-bold">Step 1: {STEPS[0].title}</h1>
       <p className="mt-2">
-        When you miss someone, you can remember them as an ideal partner. Love and relationships
-        are complex: even healthy ones have highs and lows. Writing down both kinds of memory
-        helps you remember what you really had.
+        When you miss someone, you can remember them as an ideal partner. Love and relationships are
+        complex: even healthy ones have highs and lows. Writing down both kinds of memory helps you
+        remember what you really had.
       </p>
       <p className={`mt-4 font-medium`}>
-        {pluralize(good, "good memory", "good memories")}, {pluralize(hard, "hard memory", "hard memories")}.
+        {pluralize(good, "good memory", "good memories")},{" "}
+        {pluralize(hard, "hard memory", "hard memories")}.
       </p>
       {nudge && (
         <p className={cardClass}>
@@ -50,11 +51,7 @@ export default async function MemoriesPage() {
               <li key={memory.id} className="py-3">
                 <p className={`text-sm ${mutedClass}`}>{MEMORY_LABELS[memory.kind]}</p>
                 <p className="whitespace-pre-wrap">{memory.text}</p>
-                <RowActionButton
-                  action={removeMemory}
-                  id={memory.id}
-                  label="Remove this memory"
-                />
+                <RowActionButton action={removeMemory} id={memory.id} label="Remove this memory" />
               </li>
             ))}
           </ul>

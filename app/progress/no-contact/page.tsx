@@ -24,9 +24,9 @@ export default async function NoContactPage() {
     <div>
       <h1 className="text-3xl font-bold">No contact</h1>
       <p className="mt-2">
-        Staying in touch is a habit, and habits can be broken, one day at a time. The counter
-        comes from your check-ins. When they reached out, that is not counted against you; only
-        contact you chose is.
+        Staying in touch is a habit, and habits can be broken, one day at a time. The counter comes
+        from your check-ins. When they reached out, that is not counted against you; only contact
+        you chose is.
       </p>
       <NoContactSummary counter={counter} />
 

@@ -42,11 +42,17 @@ export default async function PeoplePage() {
               <li key={entry.id} className="py-3">
                 <p className="font-medium">
                   {entry.who}{" "}
-                  <span className={`text-sm font-normal ${mutedClass}`}>{formatDayLong(entry.day)}</span>
+                  <span className={`text-sm font-normal ${mutedClass}`}>
+                    {formatDayLong(entry.day)}
+                  </span>
                 </p>
                 <p className={mutedClass}>{REACH_OUT_FEELING_LABELS[entry.feeling]}</p>
                 {entry.note && <p className="whitespace-pre-wrap">{entry.note}</p>}
-                <RowActionButton action={removeReachOut} id={entry.id} label={`Remove this entry about ${entry.who}`} />
+                <RowActionButton
+                  action={removeReachOut}
+                  id={entry.id}
+                  label={`Remove this entry about ${entry.who}`}
+                />
               </li>
             ))}
           </ul>
