@@ -2,7 +2,7 @@ import { getCurrentUser, isRecentSignIn } from "@/lib/auth/session";
 import { exportTrackerData } from "@/lib/data/tracker-export";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
-import { isSameOriginPost } from "@/lib/security/same-origin";
+import { isSameOriginRequest } from "@/lib/security/same-origin";
 import { todayIn } from "@/lib/tracker/calendar-day";
 import { checkInsCsv, EXPORT_FORMAT_VERSION, exportFileName } from "@/lib/tracker/export-files";
 
@@ -26,7 +26,7 @@ export async function POST(
     return new Response("Not found", { status: 404, headers: { "Cache-Control": "no-store" } });
   }
   const kind = format;
-  if (!isSameOriginPost(request)) {
+  if (!isSameOriginRequest(request)) {
     logger.warn({ event: "tracker.export_refused", reason: "cross_site" }, "export refused");
     return new Response("Forbidden", { status: 403, headers: { "Cache-Control": "no-store" } });
   }
