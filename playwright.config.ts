@@ -1,11 +1,12 @@
 import { defineConfig, devices } from "@playwright/test";
 import { CHROMIUM_ARGS, ensureChromium } from "./tests/e2e/support/chromium";
+import { E2E_PORT, E2E_SMTP_PORT } from "./tests/e2e/support/ports";
 
 // The e2e suite runs against the production build (`next build` + `next start`).
 // tests/e2e/run.ts builds once and runs this config against PGlite, then
 // PostgreSQL when TEST_DATABASE_URL is set. Alone, `npx playwright test` uses
 // a throwaway PGlite folder.
-const port = Number(process.env.E2E_PORT ?? 3210);
+const port = E2E_PORT;
 const baseURL = `http://localhost:${port}`; // not 127.0.0.1: Auth.js cookies follow Next's redirects to localhost
 const dataDir = process.env.E2E_PGLITE_DIR ?? `.data/e2e-${port}`;
 
@@ -37,6 +38,11 @@ export default defineConfig({
       PGLITE_DIR: dataDir,
       ...(process.env.E2E_DATABASE_URL ? { DATABASE_URL: process.env.E2E_DATABASE_URL } : {}),
       LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? "warn",
+      // Mail goes to the real SMTP server of tests/e2e/support/fixtures.ts (`mail`).
+      SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}`,
+      EMAIL_RETRY_BASE_MS: "500",
+      // Every test signs in from the same address; the per-address limit stays real.
+      SIGNIN_LIMIT_PER_IP: "100000",
     },
   },
 });

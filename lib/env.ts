@@ -72,6 +72,8 @@ const envSchema = z.object({
   EMAIL_FROM: z.string().max(200).optional(),
   /** Attempts before a message is marked failed. */
   EMAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  /** First retry delay after a failed delivery; it doubles per attempt (with jitter), up to an hour. */
+  EMAIL_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(30_000),
   /** Run the delivery worker inside the web server (turn off when `npm run worker` runs apart). */
   EMAIL_WORKER: z
     .enum(["true", "false", "1", "0", ""])

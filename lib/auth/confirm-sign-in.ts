@@ -21,11 +21,16 @@ const confirmSchema = z
   })
   .strict();
 
-/** A cross-site form could sign a victim into the attacker's account (login CSRF). */
+/**
+ * A cross-site form could sign a victim into the attacker's account (login
+ * CSRF). Browsers say where a request comes from in Sec-Fetch-Site; our
+ * Referrer-Policy (no-referrer) makes them send `Origin: null` on form posts,
+ * so Origin is only the fallback for clients without Sec-Fetch-Site.
+ */
 function isSameOrigin(request: NextRequest): boolean {
-  const origin = request.headers.get("origin");
-  if (origin) return origin === new URL(env.APP_URL).origin;
-  return request.headers.get("sec-fetch-site") === "same-origin";
+  const site = request.headers.get("sec-fetch-site");
+  if (site) return site === "same-origin";
+  return request.headers.get("origin") === new URL(env.APP_URL).origin;
 }
 
 export async function confirmEmailSignIn(request: NextRequest): Promise<Response> {

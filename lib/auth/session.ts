@@ -4,8 +4,8 @@ import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { auth } from "@/lib/auth";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
-import { RECENT_SIGN_IN_MS } from "@/lib/auth/constants";
 import { sessionCookieName } from "@/lib/auth/cookies";
+import { isRecentSignIn } from "@/lib/auth/recent-sign-in";
 import { REQUEST_PATH_HEADER } from "@/lib/security/request-path";
 
 // Who is signed in, for server components, route handlers and server actions.
@@ -67,9 +67,7 @@ export async function requireUser(): Promise<SessionUser> {
   redirect(staleCookie ? `/signed-out?${query}` : `/signin?${query}`);
 }
 
-export function isRecentSignIn(user: SessionUser, now: number = Date.now()): boolean {
-  return now - user.signedInAt.getTime() <= RECENT_SIGN_IN_MS;
-}
+export { isRecentSignIn };
 
 /** requireUser(), and a sign-in within the last 10 minutes (export, delete account). */
 export async function requireRecentSignIn(): Promise<SessionUser> {

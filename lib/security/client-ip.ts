@@ -11,12 +11,15 @@ import { env } from "@/lib/env";
 // other way to see the socket. So a direct client that forges the header can
 // pick its own key: it only dodges the per-IP limit; the per-address limit
 // still holds. Production runs behind the proxy with TRUST_PROXY=true.
-export function clientIp(headers: Headers): string {
+export function clientIp(
+  headers: Headers,
+  { trustProxy = env.TRUST_PROXY }: { trustProxy?: boolean } = {},
+): string {
   const forwarded = (headers.get("x-forwarded-for") ?? "")
     .split(",")
     .map((part) => part.trim())
     .filter(Boolean);
-  const candidate = env.TRUST_PROXY
+  const candidate = trustProxy
     ? (headers.get("x-real-ip")?.trim() ?? forwarded[forwarded.length - 1])
     : forwarded[0];
   const ip = candidate?.replace(/^::ffff:/, "").slice(0, 64);

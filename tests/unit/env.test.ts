@@ -35,4 +35,28 @@ describe(parseEnv, () => {
       "https://heartwork.example",
     );
   });
+
+  it("leaves mail and auth optional for a newcomer, with the worker on and the mailbox undecided", () => {
+    const env = parseEnv({});
+    expect(env.AUTH_SECRET).toBeUndefined();
+    expect(env.SMTP_URL).toBeUndefined();
+    expect(env.EMAIL_WORKER).toBe(true);
+    expect(env.DEV_MAILBOX).toBeUndefined();
+    expect(env.TRUST_PROXY).toBe(false);
+    expect(env.SIGNIN_LIMIT_PER_ADDRESS).toBe(5);
+  });
+
+  it("refuses a short AUTH_SECRET and a non-SMTP SMTP_URL", () => {
+    expect(() => parseEnv({ AUTH_SECRET: "short" })).toThrow(/AUTH_SECRET/);
+    expect(() => parseEnv({ SMTP_URL: "http://mail.example" })).toThrow(/SMTP_URL/);
+    expect(parseEnv({ SMTP_URL: "smtps://u:p@mail.example:465" }).SMTP_URL).toBe(
+      "smtps://u:p@mail.example:465",
+    );
+  });
+
+  it("reads DEV_MAILBOX and EMAIL_WORKER as explicit switches", () => {
+    expect(parseEnv({ DEV_MAILBOX: "true" }).DEV_MAILBOX).toBe(true);
+    expect(parseEnv({ DEV_MAILBOX: "false" }).DEV_MAILBOX).toBe(false);
+    expect(parseEnv({ EMAIL_WORKER: "false" }).EMAIL_WORKER).toBe(false);
+  });
 });

@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { clientIp } from "@/lib/security/client-ip";
+
+const h = (entries: Record<string, string>) => new Headers(entries);
+
+describe(clientIp, () => {
+  it("uses the address Next put in X-Forwarded-For when not behind our proxy", () => {
+    expect(clientIp(h({ "x-forwarded-for": "::ffff:127.0.0.1" }), { trustProxy: false })).toBe(
+      "127.0.0.1",
+    );
+    expect(
+      clientIp(h({ "x-real-ip": "10.0.0.9", "x-forwarded-for": "::1" }), { trustProxy: false }),
+    ).toBe("::1");
+  });
+
+  it("behind our proxy, trusts X-Real-IP, else the entry the proxy appended last", () => {
+    expect(
+      clientIp(h({ "x-real-ip": "203.0.113.7", "x-forwarded-for": "1.2.3.4" }), {
+        trustProxy: true,
+      }),
+    ).toBe("203.0.113.7");
+    expect(clientIp(h({ "x-forwarded-for": "6.6.6.6, 203.0.113.7" }), { trustProxy: true })).toBe(
+      "203.0.113.7",
+    );
+  });
+
+  it("answers 'unknown' for a missing or malformed address instead of using it as a key", () => {
+    expect(clientIp(h({}), { trustProxy: false })).toBe("unknown");
+    expect(clientIp(h({ "x-forwarded-for": "<script>" }), { trustProxy: false })).toBe("unknown");
+  });
+});

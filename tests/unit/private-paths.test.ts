@@ -1,0 +1,17 @@
+import { describe, expect, it } from "vitest";
+import { isPrivatePath } from "@/lib/security/private-paths";
+
+describe(isPrivatePath, () => {
+  it.each([
+    ["/account", true],
+    ["/account/export", true],
+    ["/signin", true],
+    ["/signin/confirm", true],
+    ["/dev/mailbox", true],
+    ["/", false],
+    ["/accounting", false],
+    ["/articles/why-do-i-miss-him", false],
+  ])("%s → %s", (path, expected) => {
+    expect(isPrivatePath(path)).toBe(expected);
+  });
+});
