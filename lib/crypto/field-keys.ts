@@ -90,11 +90,20 @@ export function readOrCreateKeyFile(file: string): FieldKey[] {
   return parseFieldKeys(fs.readFileSync(/*turbopackIgnore: true*/ file, "utf8"), file);
 }
 
-export function loadFieldKeyring(config: Env = env, production = isProduction): FieldKeyring {
-  const file = path.resolve(
+/** The generated key's file: FIELD_ENCRYPTION_KEY_FILE, or DATA_DIR/field-encryption.key. */
+export function fieldKeyFile(config: Env = env): string {
+  return path.resolve(
     /*turbopackIgnore: true*/ config.FIELD_ENCRYPTION_KEY_FILE ??
       path.join(config.DATA_DIR, "field-encryption.key"),
   );
+}
+
+export function formatFieldKeys(keys: ReadonlyArray<FieldKey>): string {
+  return keys.map(({ id, key }) => `${id}:${key.toString("base64")}`).join(",");
+}
+
+export function loadFieldKeyring(config: Env = env, production = isProduction): FieldKeyring {
+  const file = fieldKeyFile(config);
   if (config.FIELD_ENCRYPTION_KEYS) {
     const keys = parseFieldKeys(config.FIELD_ENCRYPTION_KEYS);
     // A generated key from the embedded-database days keeps decrypting what it wrote.
