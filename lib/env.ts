@@ -44,19 +44,6 @@ const envSchema = z.object({
   /** Send HSTS and other production-only headers even outside NODE_ENV=production. */
   FORCE_HSTS: booleanish,
 
-  /**
-   * Keys for the tracker's encrypted text: "id:base64,id:base64", newest first
-   * (the first encrypts, all decrypt). Required in production with PostgreSQL;
-   * otherwise a key is generated into FIELD_ENCRYPTION_KEY_FILE. Parsed in
-   * lib/crypto/field-keys.ts, which names the variable in its errors.
-   */
-  FIELD_ENCRYPTION_KEYS: z.preprocess((v) => (v === "" ? undefined : v), z.string().optional()),
-  /** Where the generated key lives when FIELD_ENCRYPTION_KEYS is unset. Back it up. */
-  FIELD_ENCRYPTION_KEY_FILE: z.string().min(1).default(".data/field-encryption.key"),
-
-  /** Benchmarks only: log every SQL statement's request tag so queries per page can be counted. */
-  DB_QUERY_LOG: booleanish,
-
   /** Where the app keeps generated files (the development AUTH_SECRET). */
   DATA_DIR: z.string().min(1).default(".data"),
 
@@ -109,6 +96,18 @@ const envSchema = z.object({
    * X-Forwarded-For from the connection. Then the per-IP limit trusts them.
    */
   TRUST_PROXY: booleanish,
+  /**
+   * Keys for the tracker's encrypted text: "id:base64,id:base64", newest first
+   * (the first encrypts, all decrypt). Required in production with PostgreSQL;
+   * otherwise a key is generated into FIELD_ENCRYPTION_KEY_FILE. Parsed in
+   * lib/crypto/field-keys.ts, which names the variable in its errors.
+   */
+  FIELD_ENCRYPTION_KEYS: z.preprocess((v) => (v === "" ? undefined : v), z.string().optional()),
+  /** Where the generated key lives when FIELD_ENCRYPTION_KEYS is unset (default DATA_DIR/field-encryption.key). Back it up. */
+  FIELD_ENCRYPTION_KEY_FILE: z.string().min(1).optional(),
+
+  /** Benchmarks only: log every SQL statement's request tag so queries per page can be counted. */
+  DB_QUERY_LOG: booleanish,
 
   /**
    * Keys the HMAC of invitees' email addresses (do-not-contact list, declined
@@ -117,8 +116,8 @@ const envSchema = z.object({
    * with PostgreSQL; otherwise generated into ADDRESS_HMAC_KEY_FILE.
    */
   ADDRESS_HMAC_KEY: z.preprocess((v) => (v === "" ? undefined : v), z.string().optional()),
-  /** Where the generated address-HMAC key lives when ADDRESS_HMAC_KEY is unset. Back it up. */
-  ADDRESS_HMAC_KEY_FILE: z.string().min(1).default(".data/address-hmac.key"),
+  /** Where the generated address-HMAC key lives when ADDRESS_HMAC_KEY is unset (default DATA_DIR/address-hmac.key). Back it up. */
+  ADDRESS_HMAC_KEY_FILE: z.string().min(1).optional(),
   /**
    * Where new counseling referrals are announced (the counseling team's inbox).
    * Required in production on a public APP_URL; the default only suits a local run.

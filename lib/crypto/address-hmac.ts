@@ -21,12 +21,20 @@ export class AddressHmacConfigError extends FieldEncryptionConfigError {
   override name = "AddressHmacConfigError";
 }
 
+/** The generated key's file: ADDRESS_HMAC_KEY_FILE, or DATA_DIR/address-hmac.key. */
+export function addressHmacKeyFile(config: Env = env): string {
+  return path.resolve(
+    /*turbopackIgnore: true*/ config.ADDRESS_HMAC_KEY_FILE ??
+      path.join(config.DATA_DIR, "address-hmac.key"),
+  );
+}
+
 export function loadAddressHmacKey(config: Env = env, production = isProduction): Buffer {
   const keys = config.ADDRESS_HMAC_KEY
     ? parseFieldKeys(config.ADDRESS_HMAC_KEY, "ADDRESS_HMAC_KEY")
     : production && config.DATABASE_URL
       ? null
-      : readOrCreateKeyFile(path.resolve(config.ADDRESS_HMAC_KEY_FILE));
+      : readOrCreateKeyFile(addressHmacKeyFile(config));
   if (!keys) {
     throw new AddressHmacConfigError(
       "ADDRESS_HMAC_KEY is required in production with PostgreSQL. Generate one with " +

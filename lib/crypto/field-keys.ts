@@ -64,14 +64,19 @@ export function generateFieldKeyLine(id = `local-${randomBytes(3).toString("hex"
   return `${id}:${randomBytes(KEY_BYTES).toString("base64")}`;
 }
 
+// (turbopackIgnore: the key file is read at run time, never traced into the build.)
+
 /** Reads the key file, creating it atomically (never half-written, never overwritten) when absent. */
 export function readOrCreateKeyFile(file: string): FieldKey[] {
-  if (!fs.existsSync(file)) {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
+  if (!fs.existsSync(/*turbopackIgnore: true*/ file)) {
+    fs.mkdirSync(/*turbopackIgnore: true*/ path.dirname(file), { recursive: true });
     const temporary = `${file}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
-    fs.writeFileSync(temporary, `${generateFieldKeyLine()}\n`, { mode: 0o600, flag: "wx" });
+    fs.writeFileSync(/*turbopackIgnore: true*/ temporary, `${generateFieldKeyLine()}\n`, {
+      mode: 0o600,
+      flag: "wx",
+    });
     try {
-      fs.linkSync(temporary, file); // fails if another process created it first: theirs wins
+      fs.linkSync(/*turbopackIgnore: true*/ temporary, file); // fails if another process created it first: theirs wins
       logger.warn(
         { event: "field_keys.generated", file },
         "generated a field-encryption key in the data folder: back it up with the data",
@@ -79,18 +84,32 @@ export function readOrCreateKeyFile(file: string): FieldKey[] {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
     } finally {
-      fs.rmSync(temporary, { force: true });
+      fs.rmSync(/*turbopackIgnore: true*/ temporary, { force: true });
     }
   }
-  return parseFieldKeys(fs.readFileSync(file, "utf8"), file);
+  return parseFieldKeys(fs.readFileSync(/*turbopackIgnore: true*/ file, "utf8"), file);
+}
+
+/** The generated key's file: FIELD_ENCRYPTION_KEY_FILE, or DATA_DIR/field-encryption.key. */
+export function fieldKeyFile(config: Env = env): string {
+  return path.resolve(
+    /*turbopackIgnore: true*/ config.FIELD_ENCRYPTION_KEY_FILE ??
+      path.join(config.DATA_DIR, "field-encryption.key"),
+  );
+}
+
+export function formatFieldKeys(keys: ReadonlyArray<FieldKey>): string {
+  return keys.map(({ id, key }) => `${id}:${key.toString("base64")}`).join(",");
 }
 
 export function loadFieldKeyring(config: Env = env, production = isProduction): FieldKeyring {
-  const file = path.resolve(config.FIELD_ENCRYPTION_KEY_FILE);
+  const file = fieldKeyFile(config);
   if (config.FIELD_ENCRYPTION_KEYS) {
     const keys = parseFieldKeys(config.FIELD_ENCRYPTION_KEYS);
     // A generated key from the embedded-database days keeps decrypting what it wrote.
-    const legacy = fs.existsSync(file) ? parseFieldKeys(fs.readFileSync(file, "utf8"), file) : [];
+    const legacy = fs.existsSync(/*turbopackIgnore: true*/ file)
+      ? parseFieldKeys(fs.readFileSync(/*turbopackIgnore: true*/ file, "utf8"), file)
+      : [];
     return keyringFrom(keys, legacy);
   }
   if (production && config.DATABASE_URL) {

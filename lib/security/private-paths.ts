@@ -9,6 +9,7 @@ export const PRIVATE_PATH_PREFIXES = [
   "/dev/mailbox",
   "/counseling",
   "/invitations",
+  "/progress",
 ];
 
 export function isPrivatePath(pathname: string): boolean {

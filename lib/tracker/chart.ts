@@ -101,7 +101,7 @@ export type ChartGeometry = {
 export const DEFAULT_GEOMETRY: ChartGeometry = {
   width: 640,
   height: 220,
-  padding: { top: 12, right: 12, bottom: 28, left: 36 },
+  padding: { top: 12, right: 30, bottom: 28, left: 30 },
 };
 
 /**

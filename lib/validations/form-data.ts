@@ -6,17 +6,16 @@
 export type FormInput = Record<string, unknown>;
 
 export function formDataToObject(formData: FormData): FormInput {
-  const object: FormInput = {};
+  // A Map, then Object.fromEntries: a field named "__proto__" becomes a plain
+  // key (refused by the strict schema), never the object's prototype.
+  const fields = new Map<string, unknown>();
   for (const [name, value] of formData.entries()) {
     if (name.startsWith("$ACTION")) continue;
-    if (Object.hasOwn(object, name)) {
-      const existing = object[name];
-      object[name] = Array.isArray(existing) ? [...existing, value] : [existing, value];
-    } else {
-      object[name] = value;
-    }
+    const existing = fields.get(name);
+    if (!fields.has(name)) fields.set(name, value);
+    else fields.set(name, Array.isArray(existing) ? [...existing, value] : [existing, value]);
   }
-  return object;
+  return Object.fromEntries(fields);
 }
 
 export type FieldErrors = Record<string, string[] | undefined>;

@@ -2,7 +2,9 @@ import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
 
 /** A bare user row for data-layer tests (no session: those tests call lib/data directly). */
-export async function createTestUser(label = "user"): Promise<{ id: string; email: string | null }> {
+export async function createTestUser(
+  label = "user",
+): Promise<{ id: string; email: string | null }> {
   const email = `${label}-${randomBytes(4).toString("hex")}@example.test`;
   return db.user.create({ data: { email, name: label }, select: { id: true, email: true } });
 }
