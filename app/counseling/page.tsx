@@ -86,12 +86,14 @@ export default async function CounselingPage({
         </section>
       )}
 
-      {flash === "sent" ? (
+      {flash === "sent" || flash === "revoked" ? (
         <p
           role="status"
           className="mt-6 rounded-md bg-green-50 p-3 text-green-900 dark:bg-green-950 dark:text-green-100"
         >
-          Your invitation is on its way.
+          {flash === "sent"
+            ? "Your invitation is on its way."
+            : "Revoked. The link no longer works."}
         </p>
       ) : null}
 

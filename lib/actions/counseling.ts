@@ -3,8 +3,8 @@
 import { z } from "zod";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { requireUser } from "@/lib/auth/session";
 import { formFields, type FormState } from "@/lib/actions/form-state";
+import { actionUser, SIGNED_OUT_STATE } from "@/lib/actions/tracker-form";
 import { safetyScreenOutcome } from "@/lib/counseling/safety-screen";
 import { recordSafetyScreen, submitCounselingIntake } from "@/lib/data/counseling-referrals";
 import {
@@ -30,7 +30,8 @@ import {
 const SCREEN_FIELDS = ["afraid", "hurt", "threatened", "controlled"] as const;
 
 export async function submitSafetyScreen(_prev: FormState, formData: FormData): Promise<FormState> {
-  const user = await requireUser();
+  const user = await actionUser();
+  if (!user) return SIGNED_OUT_STATE;
   const parsed = safetyScreenSchema.safeParse(formFields(formData, SCREEN_FIELDS));
   if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors };
   await recordSafetyScreen({ userId: user.id, outcome: safetyScreenOutcome(parsed.data) });
@@ -44,7 +45,8 @@ export async function submitPartnerSafetyScreen(
   _prev: FormState,
   formData: FormData,
 ): Promise<FormState> {
-  const user = await requireUser();
+  const user = await actionUser();
+  if (!user) return SIGNED_OUT_STATE;
   const parsed = partnerSafetyScreenSchema.safeParse(
     formFields(formData, [...SCREEN_FIELDS, "referralId"] as const),
   );
@@ -60,7 +62,8 @@ export async function submitPartnerSafetyScreen(
 }
 
 export async function submitIntake(_prev: FormState, formData: FormData): Promise<FormState> {
-  const user = await requireUser();
+  const user = await actionUser();
+  if (!user) return SIGNED_OUT_STATE;
   const parsed = counselingIntakeSchema.safeParse({
     ...formFields(formData, [
       "format",
@@ -106,7 +109,8 @@ const INVITATION_ERRORS: Record<
 };
 
 export async function invitePartner(_prev: FormState, formData: FormData): Promise<FormState> {
-  const user = await requireUser();
+  const user = await actionUser();
+  if (!user) return SIGNED_OUT_STATE;
   const fields = formFields(formData, ["email", "inviterName", "message", "requestKey"] as const);
   const values = {
     email: (fields.email ?? "").slice(0, 320),
@@ -131,7 +135,8 @@ export async function invitePartner(_prev: FormState, formData: FormData): Promi
 }
 
 export async function resendInvitation(_prev: FormState, formData: FormData): Promise<FormState> {
-  const user = await requireUser();
+  const user = await actionUser();
+  if (!user) return SIGNED_OUT_STATE;
   const parsed = invitationIdSchema.safeParse(formFields(formData, ["invitationId"] as const));
   if (!parsed.success) return { formError: "We could not find that invitation." };
   const result = await resendPartnerInvitation({
@@ -154,15 +159,18 @@ export async function resendInvitation(_prev: FormState, formData: FormData): Pr
 }
 
 export async function revokeInvitation(_prev: FormState, formData: FormData): Promise<FormState> {
-  const user = await requireUser();
+  const user = await actionUser();
+  if (!user) return SIGNED_OUT_STATE;
   const parsed = invitationIdSchema.safeParse(formFields(formData, ["invitationId"] as const));
   if (!parsed.success) return { formError: "We could not find that invitation." };
   const revoked = await revokePartnerInvitation({
     userId: user.id,
     invitationId: parsed.data.invitationId,
   });
+  if (!revoked) {
+    return { formError: "This invitation is no longer open, so there is nothing to revoke." };
+  }
   revalidatePath("/counseling");
-  return revoked
-    ? { message: "Revoked. The link no longer works." }
-    : { formError: "This invitation is no longer open, so there is nothing to revoke." };
+  // The revoked invitation's controls leave the page, so the notice travels with the URL.
+  redirect("/counseling?invitation=revoked");
 }

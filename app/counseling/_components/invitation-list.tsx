@@ -19,10 +19,7 @@ export function InvitationList({ invitations }: { invitations: InvitationSummary
           key={invitation.id}
           className="rounded-lg border border-neutral-200 p-4 dark:border-neutral-800"
         >
-          <p className="font-medium">
-            <span className="sr-only">Status: </span>
-            {STATUS_TEXT[invitation.status]}
-          </p>
+          <p className="font-medium">{STATUS_TEXT[invitation.status]}</p>
           <p className="mt-1 text-sm text-neutral-700 dark:text-neutral-300">
             {invitation.recipientHint ? `To ${invitation.recipientHint}. ` : null}
             Sent{" "}

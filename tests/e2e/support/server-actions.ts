@@ -6,7 +6,7 @@ import type { APIRequestContext } from "@playwright/test";
 // with useActionState submits: POST to a page that uses the action, header
 // `Next-Action: <id>`, body in React's reply encoding for the arguments
 // (prevState, formData) — part "0" is the argument list, with the FormData as
-// reference "$K1" whose entries travel as "1_<name>". The action id comes from
+// reference "$K1" whose entries travel as "_1_<name>". The action id comes from
 // the build's own manifest, looked up by file and export name. This lets the
 // property and IDOR tests send input no form would (extra fields, oversized
 // text, other people's ids) through the real server, the real action
@@ -53,9 +53,13 @@ export async function callAction(
   origin: string,
 ): Promise<{ status: number; state: ActionState | null; body: string }> {
   const form = new FormData();
-  form.append("0", JSON.stringify([{}, "$K1"]));
   const entries = Array.isArray(fields) ? fields : Object.entries(fields);
-  for (const [name, value] of entries) form.append(`1_${name}`, value);
+  // As React's client writes it: the FormData's entries first, named
+  // "<prefix>_<part id>_<name>" (a plain reply's prefix is empty, so "_1_<name>"),
+  // then the root "0". The server resolves "$K1" when it reads "0", from the
+  // entries that arrived before it: sent after, they would be silently dropped.
+  for (const [name, value] of entries) form.append(`_1_${name}`, value);
+  form.append("0", JSON.stringify([{}, "$K1"]));
   const response = await request.post(page, {
     headers: {
       "Next-Action": actionId(file, action),
