@@ -16,7 +16,12 @@ async function sessionCookie(page: Page) {
 }
 
 /** POSTs the confirmation form as the page's button would, without following the redirect. */
-async function postConfirmation(request: APIRequestContext, baseURL: string, link: string, callbackUrl?: string) {
+async function postConfirmation(
+  request: APIRequestContext,
+  baseURL: string,
+  link: string,
+  callbackUrl?: string,
+) {
   const params = new URL(link).searchParams;
   return request.post("/api/auth/callback/email", {
     form: {
@@ -65,10 +70,16 @@ test.describe("signing in with an emailed link", () => {
 
     await page.goto(message.link);
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("heading", { name: "This sign-in link was already used" })).toBeVisible();
+    await expect(
+      page.getByRole("heading", { name: "This sign-in link was already used" }),
+    ).toBeVisible();
   });
 
-  test("an Auth.js-style callback GET only shows the confirmation page", async ({ request, page, mail }) => {
+  test("an Auth.js-style callback GET only shows the confirmation page", async ({
+    request,
+    page,
+    mail,
+  }) => {
     const email = uniqueEmail("callback-get");
     await requestSignInLink(page, email);
     const { link } = await waitForSignInMail(mail, email);
@@ -96,7 +107,9 @@ test.describe("signing in with an emailed link", () => {
       const response = await postConfirmation(request, baseURL!, link);
       expect(response.status()).toBe(303);
       expect(response.headers().location).toBe(`${baseURL}/account`);
-      const setCookie = response.headersArray().filter((h) => h.name.toLowerCase() === "set-cookie");
+      const setCookie = response
+        .headersArray()
+        .filter((h) => h.name.toLowerCase() === "set-cookie");
       const session = setCookie.find((h) => h.value.startsWith(`${SESSION_COOKIE}=`));
       expect(session?.value).toMatch(/HttpOnly/i);
       expect(session?.value).toMatch(/SameSite=Lax/i);
@@ -161,10 +174,15 @@ test.describe("signing in with an emailed link", () => {
       await expect(page).toHaveURL(/\/signin$/);
     }
     await page.waitForTimeout(1_000);
-    expect(mail.messages.filter((m) => /evil\.example|victim|not-an-address|aaaa/.test(m.to))).toEqual([]);
+    expect(
+      mail.messages.filter((m) => /evil\.example|victim|not-an-address|aaaa/.test(m.to)),
+    ).toEqual([]);
   });
 
-  test("over the per-address limit, says so calmly and sends no more mail", async ({ page, mail }) => {
+  test("over the per-address limit, says so calmly and sends no more mail", async ({
+    page,
+    mail,
+  }) => {
     const email = uniqueEmail("limit");
     for (let i = 0; i < 5; i++) await requestSignInLink(page, email);
     await page.goto("/signin");
@@ -176,7 +194,12 @@ test.describe("signing in with an emailed link", () => {
     expect(mailCount(mail, email)).toBe(5);
   });
 
-  test("never redirects off our origin after signing in", async ({ page, request, mail, baseURL }) => {
+  test("never redirects off our origin after signing in", async ({
+    page,
+    request,
+    mail,
+    baseURL,
+  }) => {
     const email = uniqueEmail("redirect");
     const evil = ["//evil.example", "/\\evil.example", "javascript:alert(document.cookie)"];
     for (const [i, target] of evil.entries()) {
@@ -197,7 +220,12 @@ test.describe("signing in with an emailed link", () => {
 
 test.describe("the account page", () => {
   test("keeps private pages out of caches", async ({ page, request, mail }) => {
-    for (const path of ["/signin", "/signin/check-email", "/signin/confirm?token=x", "/signed-out"]) {
+    for (const path of [
+      "/signin",
+      "/signin/check-email",
+      "/signin/confirm?token=x",
+      "/signed-out",
+    ]) {
       const response = await request.get(path);
       expect(response.headers()["cache-control"], path).toContain("no-store");
     }
@@ -216,7 +244,11 @@ test.describe("the account page", () => {
     await expect(page.getByLabel("Display name")).toHaveValue("Sam");
   });
 
-  test("signing out deletes the session: the old cookie no longer works", async ({ page, browser, mail }) => {
+  test("signing out deletes the session: the old cookie no longer works", async ({
+    page,
+    browser,
+    mail,
+  }) => {
     await signInWithEmail(page, mail, uniqueEmail("signout"));
     const old = await sessionCookie(page);
     expect(old).toBeTruthy();
@@ -241,7 +273,9 @@ test.describe("the account page", () => {
     const other = await browser.newContext();
     const otherPage = await other.newPage();
     await signInWithEmail(otherPage, mail, email);
-    await expect(otherPage.getByRole("heading", { name: "Your account", exact: true })).toBeVisible();
+    await expect(
+      otherPage.getByRole("heading", { name: "Your account", exact: true }),
+    ).toBeVisible();
 
     await page.getByRole("button", { name: "Sign out of all devices" }).click();
     await expect(page.getByText("signed out on every device")).toBeVisible();
@@ -264,12 +298,16 @@ test.describe("the account page", () => {
 
     await page.getByLabel(/Type .delete my account. to confirm/).fill("delete it");
     await page.getByRole("button", { name: "Delete my account" }).click();
-    await expect(page.getByText('Type "delete my account" to confirm.', { exact: true })).toBeVisible();
+    await expect(
+      page.getByText('Type "delete my account" to confirm.', { exact: true }),
+    ).toBeVisible();
     await expect(page.getByRole("heading", { name: "Your account", exact: true })).toBeVisible();
 
     await page.getByLabel(/Type .delete my account. to confirm/).fill("delete my account");
     await page.getByRole("button", { name: "Delete my account" }).click();
-    await expect(page.getByRole("heading", { name: "Your account has been deleted" })).toBeVisible();
+    await expect(
+      page.getByRole("heading", { name: "Your account has been deleted" }),
+    ).toBeVisible();
 
     const replay = await browser.newContext();
     await replay.addCookies([old!]);

@@ -154,25 +154,27 @@ async function fillTracker(page: Page, marker: string) {
   await page.getByLabel("A hard memory").check();
   await page.getByLabel("The memory").fill(`${marker} memory`);
   await page.getByRole("button", { name: "Save memory" }).click();
-  await expect(page.getByText(`${marker} memory`)).toBeVisible();
+  await expect(page.getByRole("listitem").filter({ hasText: `${marker} memory` })).toBeVisible();
   await page.goto("/progress/goals");
-  await page.getByLabel("Your goal").fill(`${marker} goal`);
+  await page.getByRole("textbox", { name: "Your goal" }).fill(`${marker} goal`);
   await page.getByRole("button", { name: "Add goal" }).click();
-  await expect(page.getByText(`${marker} goal`)).toBeVisible();
+  await expect(page.getByRole("listitem").filter({ hasText: `${marker} goal` })).toBeVisible();
   await page.getByLabel("Something new you tried").fill(`${marker} activity`);
   await page.getByRole("button", { name: "Save activity" }).click();
-  await expect(page.getByText(`${marker} activity`)).toBeVisible();
+  await expect(page.getByRole("listitem").filter({ hasText: `${marker} activity` })).toBeVisible();
   await page.goto("/progress/people");
   await page.getByLabel("Who you talked to").fill(`${marker} friend`);
   await page.getByLabel("About the same").check();
   await page.getByRole("button", { name: "Save" }).click();
-  await expect(page.getByText(`${marker} friend`)).toBeVisible();
+  await expect(page.getByRole("listitem").filter({ hasText: `${marker} friend` })).toBeVisible();
   await page.goto("/progress/hard-dates");
   await page.getByLabel("What is the date?").fill(`${marker} anniversary`);
   await page.getByLabel("Month").selectOption("6");
   await page.getByLabel("Day", { exact: true }).selectOption("1");
   await page.getByRole("button", { name: "Add date" }).click();
-  await expect(page.getByText(`${marker} anniversary`).first()).toBeVisible();
+  await expect(
+    page.getByRole("listitem").filter({ hasText: `${marker} anniversary` }),
+  ).toBeVisible();
 }
 
 test.describe("tracker ownership (IDOR) and hostile input", () => {

@@ -6,7 +6,7 @@ import type { APIRequestContext } from "@playwright/test";
 // with useActionState submits: POST to a page that uses the action, header
 // `Next-Action: <id>`, body in React's reply encoding for the arguments
 // (prevState, formData) — part "0" is the argument list, with the FormData as
-// reference "$K1" whose entries travel as "_1_<name>". The action id comes from
+// reference "$K1" whose entries travel as "_1_<name>" (the React 19.3 format). The action id comes from
 // the build's own manifest, looked up by file and export name. This lets the
 // property and IDOR tests send input no form would (extra fields, oversized
 // text, other people's ids) through the real server, the real action
@@ -54,10 +54,6 @@ export async function callAction(
 ): Promise<{ status: number; state: ActionState | null; body: string }> {
   const form = new FormData();
   const entries = Array.isArray(fields) ? fields : Object.entries(fields);
-  // As React's client writes it: the FormData's entries first, named
-  // "<prefix>_<part id>_<name>" (a plain reply's prefix is empty, so "_1_<name>"),
-  // then the root "0". The server resolves "$K1" when it reads "0", from the
-  // entries that arrived before it: sent after, they would be silently dropped.
   for (const [name, value] of entries) form.append(`_1_${name}`, value);
   form.append("0", JSON.stringify([{}, "$K1"]));
   const response = await request.post(page, {
@@ -69,22 +65,40 @@ export async function callAction(
     multipart: form,
     maxRedirects: 0,
   });
-  const body = await response.text();
-  return { status: response.status(), state: findState(body), body };
+  const raw = await response.body();
+  return { status: response.status(), state: findState(raw), body: raw.toString("utf8") };
 }
 
-/** The action's return value: the one row of the RSC payload shaped like our form state. */
-function findState(body: string): ActionState | null {
-  for (const line of body.split("\n")) {
-    const match = /^[0-9a-f]+:(\{.*\})$/.exec(line);
-    if (!match) continue;
+/**
+ * The action's return value: the row of the RSC payload shaped like our form
+ * state. Rows are "<id>:<json>\n", except text rows "<id>:T<hex byte length>,<text>"
+ * (React outlines long strings that way), which have no newline.
+ */
+function findState(raw: Buffer): ActionState | null {
+  const rows: string[] = [];
+  let at = 0;
+  while (at < raw.length) {
+    const colon = raw.indexOf(":", at);
+    if (colon < 0) break;
+    if (raw[colon + 1] === 0x54 /* T */) {
+      const comma = raw.indexOf(",", colon);
+      const length = parseInt(raw.subarray(colon + 2, comma).toString("latin1"), 16);
+      at = comma + 1 + length;
+      continue;
+    }
+    const end = raw.indexOf("\n", colon);
+    rows.push(raw.subarray(colon + 1, end < 0 ? raw.length : end).toString("utf8"));
+    at = end < 0 ? raw.length : end + 1;
+  }
+  for (const row of rows) {
+    if (!row.startsWith("{")) continue;
     try {
-      const value = JSON.parse(match[1]!) as Record<string, unknown>;
+      const value = JSON.parse(row) as Record<string, unknown>;
       if ("fieldErrors" in value || "formError" in value || "message" in value) {
         return value as ActionState;
       }
     } catch {
-      // not JSON: another kind of row
+      // another kind of row
     }
   }
   return null;

@@ -35,7 +35,9 @@ export async function waitForSignInMail(
   { after = 0 }: { after?: number } = {},
 ): Promise<CaughtMessage & { link: string }> {
   const message = await mail.waitForMessage(
-    (m) => m.to === email.toLowerCase() && mail.messages.filter((x) => x.to === m.to).indexOf(m) >= after,
+    (m) =>
+      m.to === email.toLowerCase() &&
+      mail.messages.filter((x) => x.to === m.to).indexOf(m) >= after,
   );
   const link = message.links.find((l) => l.includes("/signin/confirm?"));
   if (!link) throw new Error("The sign-in email has no confirmation link");
