@@ -1,4 +1,5 @@
 import type { APIRequestContext, Page } from "@playwright/test";
+import fc from "fast-check";
 import { expect, test } from "./support/fixtures";
 import {
   mailCount,
@@ -177,6 +178,30 @@ test.describe("signing in with an emailed link", () => {
     expect(
       mail.messages.filter((m) => /evil\.example|victim|not-an-address|aaaa/.test(m.to)),
     ).toEqual([]);
+  });
+
+  test("random input never breaks the sign-in form (property, fixed seed)", async ({ page }) => {
+    const inputs = fc.sample(
+      fc.oneof(
+        fc.string({ maxLength: 400 }),
+        fc.emailAddress(),
+        fc.string({ unit: "binary", maxLength: 80 }),
+      ),
+      { seed: 20261126, numRuns: 12 },
+    );
+    for (const value of inputs) {
+      await page.goto("/signin");
+      await page.getByLabel("Email address").evaluate((input: HTMLInputElement, v) => {
+        input.type = "hidden";
+        input.value = v;
+      }, value);
+      await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+      const outcome = page
+        .getByRole("heading", { name: "Check your email" })
+        .or(page.locator("#email-error"));
+      await expect(outcome, JSON.stringify(value)).toBeVisible();
+      await expect(page.getByText("Something went wrong")).toHaveCount(0);
+    }
   });
 
   test("over the per-address limit, says so calmly and sends no more mail", async ({
