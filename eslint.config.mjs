@@ -17,6 +17,7 @@ export default tseslint.config(
       "next-env.d.ts",
       "test-results/**",
       "playwright-report/**",
+      "tests/bench/results/**", // benchmark output, including the generated framework-floor app
     ],
   },
   ...nextCoreWebVitals,

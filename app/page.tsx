@@ -35,7 +35,10 @@ export default function HomePage() {
           Start here
         </p>
         <h2 id="featured-title" className="mt-2 text-2xl font-bold tracking-tight text-balance">
-          <a className="underline-offset-4 hover:underline" href={article.path}>
+          <a
+            className="underline decoration-1 underline-offset-4 hover:decoration-2"
+            href={article.path}
+          >
             {article.title}
           </a>
         </h2>

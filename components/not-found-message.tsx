@@ -1,5 +1,5 @@
-import Link from "next/link";
-
+// Rendered by app/not-found.tsx, which Next sends with every page: a plain link
+// keeps next/link's client code off pages that do not otherwise need it.
 export function NotFoundMessage() {
   return (
     <div className="mx-auto max-w-3xl px-4 py-16">
@@ -8,9 +8,10 @@ export function NotFoundMessage() {
         The link may be old or mistyped. Nothing you entered has been lost.
       </p>
       <p className="mt-6">
-        <Link className="underline underline-offset-4" href="/">
+        {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- see above */}
+        <a className="underline underline-offset-4" href="/">
           Go to the home page
-        </Link>
+        </a>
       </p>
     </div>
   );

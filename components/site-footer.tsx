@@ -1,3 +1,4 @@
+import { HotlineLink } from "@/components/hotline-link";
 import { HOTLINE } from "@/lib/safety";
 
 export function SiteFooter() {
@@ -6,10 +7,7 @@ export function SiteFooter() {
       <div className="mx-auto max-w-5xl px-4 py-6">
         <p>
           In danger or afraid of your partner? Call the {HOTLINE.name} at{" "}
-          <a className="underline" href={HOTLINE.tel}>
-            {HOTLINE.display}
-          </a>
-          .
+          <HotlineLink className="underline" />.
         </p>
         <p className="mt-2 print:hidden">
           Quick exit, or Escape pressed twice, leaves this site at once and replaces this page in

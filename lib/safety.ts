@@ -2,6 +2,7 @@
 
 export const HOTLINE = {
   name: "National Domestic Violence Hotline",
-  display: "1-800-799-SAFE (1-800-799-7233)",
+  letters: "1-800-799-SAFE",
+  digits: "1-800-799-7233",
   tel: "tel:+18007997233",
 } as const;

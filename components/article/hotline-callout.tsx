@@ -1,4 +1,4 @@
-import { HOTLINE } from "@/lib/safety";
+import { HotlineLink } from "@/components/hotline-link";
 
 /** Placed with `::hotline` wherever an article mentions abuse. */
 export function HotlineCallout() {
@@ -9,10 +9,8 @@ export function HotlineCallout() {
       </p>
       <p className="mt-2">
         Call the National Domestic Violence Hotline at{" "}
-        <a className="font-semibold underline underline-offset-4" href={HOTLINE.tel}>
-          {HOTLINE.display}
-        </a>
-        , free and confidential, any time of day or night.
+        <HotlineLink className="font-semibold underline underline-offset-4" />, free and
+        confidential, any time of day or night.
       </p>
       <p className="mt-2 text-sm print:hidden">
         Need to leave quickly? Use Quick exit at the top of every page, or press Escape twice.

@@ -1,3 +1,4 @@
+import { HotlineLink } from "@/components/hotline-link";
 import { QuickExit } from "@/components/quick-exit";
 import { HOTLINE } from "@/lib/safety";
 
@@ -23,10 +24,8 @@ export function SafetyResources({ individualHref }: { individualHref?: string })
       </p>
       <p className="mt-3">
         You can talk to someone today. Call the {HOTLINE.name} at{" "}
-        <a className="font-semibold underline underline-offset-4" href={HOTLINE.tel}>
-          {HOTLINE.display}
-        </a>
-        , free and confidential, any time of day or night.
+        <HotlineLink className="font-semibold underline underline-offset-4" />, free and
+        confidential, any time of day or night.
       </p>
       {individualHref ? (
         <p className="mt-3">
@@ -54,10 +53,8 @@ export function SupportNote() {
   return (
     <aside className="mt-12 rounded-lg bg-neutral-100 p-4 text-sm text-neutral-800 dark:bg-neutral-900 dark:text-neutral-200">
       If you ever feel unsafe with your partner, the {HOTLINE.name} is there for you at{" "}
-      <a className="font-semibold underline underline-offset-4" href={HOTLINE.tel}>
-        {HOTLINE.display}
-      </a>
-      . Quick exit at the top of every page leaves this site at once.
+      <HotlineLink className="font-semibold underline underline-offset-4" />. Quick exit at the top
+      of every page leaves this site at once.
     </aside>
   );
 }

@@ -1,0 +1,256 @@
+// `npm run bench:article`: Lighthouse 12.2.3 against the production server,
+// mobile and desktop presets, on the article page and on an empty App Router
+// page (the framework floor) built and served in the same run.
+//
+// The floor is a second, minimal Next app (one layout with <html><body>, one
+// empty page, no CSS) written to tests/bench/results/floor-app and built with
+// this repository's own next/react, so "our JavaScript above the floor" is
+// everything the article page ships that a bare App Router page does not.
+//
+// Environment: BENCH_PORT (default 3390; the floor uses BENCH_PORT + 1),
+// BENCH_RUNS (Lighthouse runs per page and preset, default 3; medians are
+// printed), BENCH_SKIP_BUILD=1 to reuse an existing .next build made with
+// APP_URL=http://localhost:$BENCH_PORT.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import * as chromeLauncher from "chrome-launcher";
+import lighthouse from "lighthouse";
+import desktopConfig from "lighthouse/core/config/desktop-config.js";
+import { CHROMIUM_ARGS, ensureChromium } from "../e2e/support/chromium";
+
+const ARTICLE_PATH = "/articles/why-do-i-miss-him";
+const port = Number(process.env.BENCH_PORT ?? 3390);
+const floorPort = port + 1;
+const runs = Math.max(1, Number(process.env.BENCH_RUNS ?? 3));
+const root = process.cwd();
+const resultsDir = path.join(root, "tests", "bench", "results");
+const floorDir = path.join(resultsDir, "floor-app");
+const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+const origin = `http://localhost:${port}`;
+const floorOrigin = `http://localhost:${floorPort}`;
+const buildEnv: NodeJS.ProcessEnv = {
+  ...process.env,
+  NODE_ENV: "production",
+  NEXT_TELEMETRY_DISABLED: "1",
+};
+
+const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"] as const;
+type Sample = Record<(typeof CATEGORIES)[number], number> & {
+  lcp: number;
+  tbt: number;
+  cls: number;
+};
+
+function step(message: string) {
+  process.stdout.write(`\n== ${message}\n`);
+}
+
+function build(args: string[], env: NodeJS.ProcessEnv) {
+  const result = spawnSync(process.execPath, [nextBin, "build", ...args], {
+    stdio: "inherit",
+    env,
+  });
+  if (result.status !== 0) throw new Error(`next build ${args.join(" ")} failed`);
+}
+
+function writeFloorApp() {
+  fs.rmSync(floorDir, { recursive: true, force: true });
+  fs.mkdirSync(path.join(floorDir, "app"), { recursive: true });
+  const files: Record<string, string> = {
+    "next.config.mjs": "export default { poweredByHeader: false };\n",
+    "app/layout.jsx":
+      'export const metadata = { title: "Empty", description: "An empty App Router page." };\n' +
+      'export default function Layout({ children }) { return <html lang="en"><body>{children}</body></html>; }\n',
+    "app/page.jsx": "export default function Page() { return <main><h1>Empty</h1></main>; }\n",
+  };
+  for (const [file, text] of Object.entries(files))
+    fs.writeFileSync(path.join(floorDir, file), text);
+}
+
+async function serve(args: string[], env: NodeJS.ProcessEnv, url: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [nextBin, "start", ...args], { stdio: "ignore", env });
+  for (let i = 0; i < 120; i++) {
+    try {
+      if ((await fetch(url)).ok) return child;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  child.kill();
+  throw new Error(`server for ${url} did not start`);
+}
+
+const gzipBytes = (text: string) => gzipSync(text).length;
+
+/** External scripts the page loaded (from Lighthouse's network log) and its inline scripts, in gzip bytes. */
+async function javascriptBytes(pageUrl: string, scriptUrls: string[]) {
+  let external = 0;
+  for (const url of scriptUrls) external += gzipBytes(await (await fetch(url)).text());
+  const html = await (await fetch(pageUrl)).text();
+  let inline = 0;
+  for (const [, attributes = "", body = ""] of html.matchAll(
+    /<script\b([^>]*)>([\s\S]*?)<\/script>/g,
+  )) {
+    if (/\bsrc=/.test(attributes) || /application\/ld\+json/.test(attributes)) continue;
+    inline += gzipBytes(body);
+  }
+  return { external, inline, files: scriptUrls.length };
+}
+
+type Flags = NonNullable<Parameters<typeof lighthouse>[1]>;
+type Config = Parameters<typeof lighthouse>[2];
+
+async function audit(url: string, chromePort: number, config: Config, attempt = 1) {
+  const flags: Flags = {
+    port: chromePort,
+    output: "json",
+    logLevel: "error",
+    onlyCategories: [...CATEGORIES],
+  };
+  const result = await lighthouse(url, flags, config);
+  if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
+  const lhr = result.lhr;
+  if (lhr.runtimeError) {
+    // A busy machine sometimes loses the trace (NO_NAVSTART); that run says nothing about the page.
+    if (attempt < 3) return audit(url, chromePort, config, attempt + 1);
+    throw new Error(`Lighthouse: ${lhr.runtimeError.message}`);
+  }
+  const score = (id: string) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
+  const numeric = (id: string) => lhr.audits[id]?.numericValue ?? Number.NaN;
+  const items =
+    (
+      lhr.audits["network-requests"]?.details as
+        { items?: Array<Record<string, unknown>> } | undefined
+    )?.items ?? [];
+  const scripts = items
+    .filter((item) => item.resourceType === "Script" && String(item.url).startsWith("http"))
+    .map((item) => String(item.url));
+  const failed = Object.values(lhr.audits)
+    .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode === "binary")
+    .map((a) => a.id);
+  const sample: Sample = {
+    performance: score("performance"),
+    accessibility: score("accessibility"),
+    "best-practices": score("best-practices"),
+    seo: score("seo"),
+    lcp: numeric("largest-contentful-paint"),
+    tbt: numeric("total-blocking-time"),
+    cls: numeric("cumulative-layout-shift"),
+  };
+  return {
+    sample,
+    scripts: [...new Set(scripts)],
+    failed,
+    benchmarkIndex: lhr.environment.benchmarkIndex,
+  };
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+function medianSample(samples: Sample[]): Sample {
+  const keys = Object.keys(samples[0]!) as Array<keyof Sample>;
+  return Object.fromEntries(keys.map((key) => [key, median(samples.map((s) => s[key]))])) as Sample;
+}
+
+function row(label: string, s: Sample) {
+  return (
+    `${label.padEnd(22)} perf ${String(s.performance).padStart(3)}  a11y ${String(s.accessibility).padStart(3)}  ` +
+    `bp ${String(s["best-practices"]).padStart(3)}  seo ${String(s.seo).padStart(3)}  ` +
+    `LCP ${Math.round(s.lcp).toString().padStart(5)} ms  TBT ${Math.round(s.tbt).toString().padStart(4)} ms  CLS ${s.cls.toFixed(3)}`
+  );
+}
+
+async function main() {
+  const chromePath = ensureChromium();
+  fs.mkdirSync(resultsDir, { recursive: true });
+
+  if (process.env.BENCH_SKIP_BUILD !== "1") {
+    step(`building Heartwork (APP_URL=${origin})`);
+    build([], { ...buildEnv, APP_URL: origin });
+  }
+  step("building the empty App Router page (the framework floor)");
+  writeFloorApp();
+  build([floorDir], buildEnv);
+
+  const servers: ChildProcess[] = [];
+  let chrome: chromeLauncher.LaunchedChrome | undefined;
+  try {
+    step("starting both production servers");
+    servers.push(
+      await serve(
+        ["-p", String(port)],
+        { ...buildEnv, APP_URL: origin, PGLITE_DIR: "memory://", LOG_LEVEL: "warn" },
+        `${origin}${ARTICLE_PATH}`,
+      ),
+      await serve([floorDir, "-p", String(floorPort)], buildEnv, `${floorOrigin}/`),
+    );
+    chrome = await chromeLauncher.launch({
+      chromePath,
+      chromeFlags: ["--headless=new", ...CHROMIUM_ARGS],
+    });
+
+    const report: Record<string, unknown> = { date: new Date().toISOString(), runs };
+    const lines: string[] = [];
+    let scripts: Record<string, string[]> = {};
+    const failedAudits = new Set<string>();
+    const benchmarkIndexes: number[] = [];
+    for (const [preset, config] of [
+      ["mobile", undefined],
+      ["desktop", desktopConfig],
+    ] as const) {
+      for (const [name, url] of [
+        ["article", `${origin}${ARTICLE_PATH}`],
+        ["empty page", `${floorOrigin}/`],
+      ] as const) {
+        step(`Lighthouse ${preset}: ${name}, ${runs} run(s)`);
+        const samples: Sample[] = [];
+        for (let i = 0; i < runs; i++) {
+          const result = await audit(url, chrome.port, config);
+          samples.push(result.sample);
+          scripts = { ...scripts, [name]: result.scripts };
+          benchmarkIndexes.push(result.benchmarkIndex);
+          if (name === "article") result.failed.forEach((id) => failedAudits.add(id));
+          process.stdout.write(`  ${row(`run ${i + 1}`, result.sample)}\n`);
+        }
+        const sample = medianSample(samples);
+        report[`${preset} ${name}`] = { median: sample, samples };
+        lines.push(row(`${preset} ${name}`, sample));
+      }
+    }
+
+    const article = await javascriptBytes(`${origin}${ARTICLE_PATH}`, scripts.article ?? []);
+    const floor = await javascriptBytes(`${floorOrigin}/`, scripts["empty page"] ?? []);
+    report.javascript = { article, floor };
+    report.failedAudits = [...failedAudits];
+
+    const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+    step(
+      `results (median of ${runs} run(s) each; Lighthouse benchmarkIndex ${Math.round(median(benchmarkIndexes))})`,
+    );
+    for (const line of lines) process.stdout.write(`${line}\n`);
+    process.stdout.write(
+      `\nJavaScript loaded, gzip (external script files):\n` +
+        `  article page      ${kb(article.external).padStart(9)} in ${article.files} files\n` +
+        `  empty App Router  ${kb(floor.external).padStart(9)} in ${floor.files} files (the framework floor)\n` +
+        `  ours above floor  ${kb(article.external - floor.external).padStart(9)}   (target <= 5 KB)\n` +
+        `Inline scripts, gzip (RSC payload, bootstrap, quick exit): article ${kb(article.inline)}, empty page ${kb(floor.inline)}\n`,
+    );
+    if (failedAudits.size > 0)
+      process.stdout.write(`Article audits not passed: ${[...failedAudits].join(", ")}\n`);
+    const file = path.join(resultsDir, `article-${Date.now()}.json`);
+    fs.writeFileSync(file, JSON.stringify(report, null, 2));
+    process.stdout.write(`\nFull results: ${path.relative(root, file)}\n`);
+  } finally {
+    chrome?.kill();
+    for (const server of servers) server.kill("SIGTERM");
+  }
+}
+
+await main();
