@@ -15,9 +15,10 @@ export function SiteHeader() {
         >
           Heartwork
         </a>
+        {/* Quick exit first: the first stop after the logo for a keyboard. */}
         <div className="flex items-center gap-3">
-          <AccountLink />
           <QuickExit />
+          <AccountLink />
         </div>
       </div>
     </header>

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireUser } from "@/lib/auth/session";
+import { getCurrentUser } from "@/lib/auth/session";
 import { COUNSELING_FORMATS } from "@/lib/counseling/intake";
 import { getOwnReferral } from "@/lib/data/counseling-referrals";
 import { listPartnerInvitations } from "@/lib/data/partner-invitations";
@@ -22,7 +22,26 @@ export default async function CounselingPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const user = await requireUser();
+  const user = await getCurrentUser();
+  if (!user) {
+    // The article's "Start couples counseling" lands here: explain first, then sign in.
+    return (
+      <div className="mx-auto max-w-2xl px-4 py-12">
+        <h1 className={headingClass}>Couples counseling</h1>
+        <Introduction />
+        <p className="mt-6">
+          <Link href="/signin?callbackUrl=%2Fcounseling" className={buttonClass}>
+            Sign in to start
+          </Link>
+        </p>
+        <p className={textClass}>
+          New to Heartwork? Signing in with your email address creates your account; there is no
+          password.
+        </p>
+        <SupportNote />
+      </div>
+    );
+  }
   const [referral, invitations, joined, { invitation: flash }] = await Promise.all([
     getOwnReferral({ userId: user.id }),
     listPartnerInvitations({ userId: user.id }),
@@ -37,14 +56,7 @@ export default async function CounselingPage({
 
       {!referral ? (
         <>
-          <p className={textClass}>
-            Start couples counseling on Heartwork: begin on your own now, and invite your partner by
-            email now or later. Your first session is free.
-          </p>
-          <p className={textClass}>
-            First, a few private questions about your safety. Your partner never sees them or your
-            answers, and we do not keep the answers.
-          </p>
+          <Introduction />
           <p className="mt-6">
             <Link href="/counseling/screen" className={buttonClass}>
               Start
@@ -141,5 +153,20 @@ export default async function CounselingPage({
 
       <SupportNote />
     </div>
+  );
+}
+
+function Introduction() {
+  return (
+    <>
+      <p className={textClass}>
+        Start couples counseling on Heartwork: begin on your own now, and invite your partner by
+        email now or later. Your first session is free.
+      </p>
+      <p className={textClass}>
+        First, a few private questions about your safety. Your partner never sees them or your
+        answers, and we do not keep the answers.
+      </p>
+    </>
   );
 }

@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "@playwright/test";
 import fc from "fast-check";
 import { SAFETY_QUESTIONS, type SafetyQuestionId } from "@/lib/counseling/safety-screen";
@@ -85,6 +86,22 @@ function linksOf(message: CaughtMessage) {
     return link;
   };
   return { accept: find("accept"), decline: find("decline"), never: find("never") };
+}
+
+const WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
+
+/** Runs axe on the page as it is, in light and in dark mode. */
+async function expectAccessible(page: Page) {
+  for (const colorScheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme });
+    const results = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
+    const violations = results.violations.map((v) => ({
+      rule: v.id,
+      nodes: v.nodes.map((node) => node.target.join(" ")),
+    }));
+    expect(violations, `${page.url()} in ${colorScheme} mode`).toEqual([]);
+  }
+  await page.emulateMedia({ colorScheme: "light" });
 }
 
 async function newVisitor(browser: Browser, baseURL: string | undefined) {
@@ -346,6 +363,54 @@ test.describe("couples counseling", () => {
 
     await other.page.getByRole("button", { name: "Sign out and use another address" }).click();
     await expect(other.page).toHaveURL(/\/signin\?callbackUrl=%2Finvitations%2F/);
+    await other.context.close();
+  });
+
+  test("every counseling page has no WCAG 2.2 A or AA violations, in light and dark mode", async ({
+    page,
+    browser,
+    mail,
+    baseURL,
+  }) => {
+    const guest = await newVisitor(browser, baseURL);
+    await guest.page.goto("/counseling");
+    await expect(guest.page.getByRole("link", { name: "Sign in to start" })).toBeVisible();
+    await expectAccessible(guest.page);
+
+    await signInWithEmail(page, mail, uniqueEmail("a11y"), { callbackUrl: "/counseling" });
+    await expectAccessible(page);
+    await page.getByRole("link", { name: "Start", exact: true }).click();
+    await expect(page.getByRole("heading", { name: "A few private questions" })).toBeVisible();
+    await expectAccessible(page);
+    await page.getByRole("button", { name: "Continue" }).click();
+    await expect(page.getByText("Choose an answer.").first()).toBeVisible();
+    await expectAccessible(page);
+    await answerScreen(page);
+    await page.getByRole("link", { name: "Continue" }).click();
+    await expectAccessible(page);
+    await page.getByLabel("By phone").check();
+    await page.getByRole("button", { name: "Send my request" }).click();
+    await expect(page.getByText("Choose at least one time that could work.")).toBeVisible();
+    await expectAccessible(page);
+    await page.getByLabel("Weekends").check();
+    await page.getByLabel("By email, at my account's address").check();
+    await page.getByRole("button", { name: "Send my request" }).click();
+    await expect(page.getByRole("heading", { name: "Your request is in" })).toBeVisible();
+    await expectAccessible(page);
+    await page.getByRole("link", { name: "Invite your partner now" }).click();
+    await expectAccessible(page);
+    const partnerEmail = uniqueEmail("a11y-partner");
+    await invitePartner(page, partnerEmail, "Sam", "A message");
+    await expectAccessible(page);
+
+    const { accept } = await invitationMailTo(mail, partnerEmail);
+    await guest.page.goto(accept);
+    await expectAccessible(guest.page);
+    await guest.context.close();
+
+    const other = await newVisitor(browser, baseURL);
+    await startReferral(other.page, mail, uniqueEmail("a11y-safety"), { yesTo: "controlled" });
+    await expectAccessible(other.page);
     await other.context.close();
   });
 

@@ -529,6 +529,35 @@ describe("the invitee's address", () => {
   );
 });
 
+describe("the email worker", () => {
+  it("expires invitations past their 7 days on its own, erasing the address and never sending them", async () => {
+    const inviter = await createInviter();
+    const partner = await createPerson("partner");
+    const { invitationId } = await invite(inviter, partner.email);
+    await db.partnerInvitation.update({
+      where: { id: invitationId },
+      data: { expiresAt: new Date(Date.now() - 1_000) },
+    });
+    const smtp = await startSmtpCatcher();
+    const worker = startEmailWorker({
+      transport: smtpTransportTo(smtp.port),
+      pollMs: 50,
+      sweepMs: 50,
+      listen: false,
+    });
+    try {
+      await waitFor(async () => (await invitationRow(invitationId)).status === "expired", {
+        what: "the sweep to expire the invitation",
+      });
+    } finally {
+      await worker.stop();
+      await smtp.close();
+    }
+    expect((await invitationRow(invitationId)).recipientEmail).toBeNull();
+    expect(smtp.messages.filter((m) => m.to === partner.email)).toEqual([]);
+  });
+});
+
 describe("an expired invitation", () => {
   it("refuses every action with its token", async () => {
     const inviter = await createInviter();
