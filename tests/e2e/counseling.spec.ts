@@ -372,6 +372,7 @@ test.describe("couples counseling", () => {
     mail,
     baseURL,
   }) => {
+    test.setTimeout(120_000); // a dozen pages, each checked twice
     const guest = await newVisitor(browser, baseURL);
     await guest.page.goto("/counseling");
     await expect(guest.page.getByRole("link", { name: "Sign in to start" })).toBeVisible();
