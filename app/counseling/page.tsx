@@ -27,7 +27,7 @@ export default async function CounselingPage({
     // The article's "Start couples counseling" lands here: explain first, then sign in.
     return (
       <div className="mx-auto max-w-2xl px-4 py-12">
-        <h1 className={headingClass}>Couples counseling</h1>
+        <h1 className={headingClass}>Start couples counseling</h1>
         <Introduction />
         <p className="mt-6">
           <Link href="/signin?callbackUrl=%2Fcounseling" className={buttonClass}>
@@ -52,7 +52,9 @@ export default async function CounselingPage({
 
   return (
     <div className="mx-auto max-w-2xl px-4 py-12">
-      <h1 className={headingClass}>Couples counseling</h1>
+      <h1 className={headingClass}>
+        {referral ? "Couples counseling" : "Start couples counseling"}
+      </h1>
 
       {!referral ? (
         <>

@@ -30,7 +30,9 @@ async function startReferral(
   options: { yesTo?: SafetyQuestionId } = {},
 ) {
   await signInWithEmail(page, mail, email, { callbackUrl: "/counseling" });
-  await expect(page.getByRole("heading", { name: "Couples counseling", level: 1 })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { name: "Start couples counseling", level: 1 }),
+  ).toBeVisible();
   await page.getByRole("link", { name: "Start", exact: true }).click();
   await expect(page.getByRole("heading", { name: "A few private questions" })).toBeVisible();
   await answerScreen(page, options);
