@@ -1,14 +1,7 @@
 import { type Page } from "@playwright/test";
 import { expect, test } from "./support/fixtures";
 import { signInWithEmail, uniqueEmail } from "./support/sign-in";
-import {
-  checkIn,
-  dayOffset,
-  exportJson,
-  refuseDialogs,
-  rowIdsOn,
-  todayUtc,
-} from "./support/tracker";
+import { checkIn, dayOffset, exportJson, refuseDialogs, todayUtc } from "./support/tracker";
 import { callAction } from "./support/server-actions";
 import { formatDayLong } from "@/lib/tracker/calendar-day";
 

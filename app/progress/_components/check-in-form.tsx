@@ -67,7 +67,7 @@ export function CheckInForm({
               />
               <span>
                 {mood.word}{" "}
-                <span className="text-neutral-500 dark:text-neutral-400">({mood.value} of 5)</span>
+                <span className="text-neutral-600 dark:text-neutral-400">({mood.value} of 5)</span>
               </span>
             </label>
           ))}
