@@ -31,11 +31,20 @@ async function axeViolations(page: Page) {
 }
 
 test.describe("the tracker for screen readers and phones", () => {
-  test("every tracker page, with content and with form errors, has no axe violations", async ({
+  test("every tracker page, with content and with form errors, has no axe (or CSP) violations", async ({
     page,
     mail,
   }) => {
     test.setTimeout(90_000);
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { __csp: string[] }).__csp = seen;
+      document.addEventListener("securitypolicyviolation", (event) => {
+        seen.push(
+          `${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`,
+        );
+      });
+    });
     await signInWithEmail(page, mail, uniqueEmail("axe"), { callbackUrl: "/progress" });
     await page.getByRole("button", { name: "Save check-in" }).click();
     await expect(page.getByText("Please choose how you are feeling.")).toBeVisible();
@@ -50,6 +59,8 @@ test.describe("the tracker for screen readers and phones", () => {
     for (const path of PAGES) {
       await page.goto(path);
       expect(await axeViolations(page), path).toEqual([]);
+      const csp = await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
+      expect(csp, `CSP violations on ${path}`).toEqual([]);
     }
   });
 

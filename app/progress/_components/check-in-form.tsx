@@ -14,7 +14,7 @@ import {
   MOODS,
   type ContactKind,
 } from "@/lib/tracker/scales";
-import { NOTE_MAX, TRIGGER_MAX } from "@/lib/validations/check-in";
+import { NOTE_MAX, TRIGGER_MAX } from "@/lib/tracker/limits";
 
 export type CheckInDefaults = {
   mood: number;
