@@ -155,22 +155,29 @@ export function MoodChart({
               strokeLinejoin="round"
               className="stroke-brand-700 dark:stroke-brand-100"
             />
-            {points.map((p, i) =>
-              p.mood === null || p.missing === null ? null : (
-                <g key={p.day}>
+            {/* Dots (a lone check-in has no line): one group per metric, colour set once. */}
+            <g className="fill-sky-700 dark:fill-sky-300">
+              {points.map((p, i) =>
+                p.missing === null ? null : (
                   <circle
+                    key={p.day}
                     {...center(pointPosition(i, points.length, p.missing, MISSING_SCALE))}
                     r={2.5}
-                    className="fill-sky-700 dark:fill-sky-300"
                   />
+                ),
+              )}
+            </g>
+            <g className="fill-brand-700 dark:fill-brand-100">
+              {points.map((p, i) =>
+                p.mood === null ? null : (
                   <circle
+                    key={p.day}
                     {...center(pointPosition(i, points.length, p.mood, MOOD_SCALE))}
                     r={3}
-                    className="fill-brand-700 dark:fill-brand-100"
                   />
-                </g>
-              ),
-            )}
+                ),
+              )}
+            </g>
           </svg>
           <ul className="mt-2 flex flex-wrap gap-x-6 gap-y-1 text-sm" aria-label="Legend">
             <li className="flex items-center gap-2">
@@ -223,9 +230,9 @@ export function MoodChart({
                     </th>
                   </tr>
                 </thead>
-                <tbody>
+                <tbody className="divide-y divide-neutral-200 dark:divide-neutral-800">
                   {[...checkedIn].reverse().map((p) => (
-                    <tr key={p.day} className="border-b border-neutral-200 dark:border-neutral-800">
+                    <tr key={p.day}>
                       <th scope="row" className="py-1 pr-4 font-normal">
                         {formatDayLong(p.day)}
                       </th>

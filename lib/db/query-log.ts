@@ -22,9 +22,12 @@ async function currentBenchRequest(): Promise<string | null> {
   }
 }
 
-function logStatement(): void {
+function logStatement(query: unknown): void {
+  // The SQL text only (values travel as parameters), shortened: which statement, not what data.
+  const sql = (query as { sql?: unknown } | undefined)?.sql;
+  const statement = typeof sql === "string" ? sql.replace(/\s+/g, " ").slice(0, 100) : undefined;
   void currentBenchRequest().then((benchRequest) => {
-    logger.info({ event: "db.query", benchRequest }, "sql statement");
+    logger.info({ event: "db.query", benchRequest, statement }, "sql statement");
   });
 }
 
@@ -35,7 +38,7 @@ function wrapQueryable<T extends object>(target: T): T {
       if (typeof value !== "function") return value;
       if (property === "queryRaw" || property === "executeRaw") {
         return (...args: unknown[]) => {
-          logStatement();
+          logStatement(args[0]);
           return (value as (...a: unknown[]) => unknown).apply(object, args);
         };
       }

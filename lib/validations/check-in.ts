@@ -1,10 +1,8 @@
 import { z } from "zod";
+import { NOTE_MAX, TRIGGER_MAX } from "@/lib/tracker/limits";
 import { type CalendarDay } from "@/lib/tracker/calendar-day";
 import { CONTACT_KINDS, MISSING_MAX, MISSING_MIN, MOOD_MAX, MOOD_MIN } from "@/lib/tracker/scales";
 import { calendarDay, choiceOf, integerIn, optionalText } from "@/lib/validations/tracker-fields";
-
-export const NOTE_MAX = 5000;
-export const TRIGGER_MAX = 500;
 
 /** A day's check-in; `today` is the user's own calendar day (no future check-ins). */
 export function checkInSchema(today: CalendarDay) {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { GOAL_TITLE_MAX, GOAL_NOTE_MAX, ACTIVITY_TITLE_MAX } from "@/lib/tracker/limits";
 import { type CalendarDay } from "@/lib/tracker/calendar-day";
 import {
   calendarDay,
@@ -9,9 +10,6 @@ import {
   rowId,
 } from "@/lib/validations/tracker-fields";
 
-export const GOAL_TITLE_MAX = 200;
-export const GOAL_NOTE_MAX = 2000;
-export const ACTIVITY_TITLE_MAX = 200;
 const LATEST_TARGET: CalendarDay = "2199-12-31";
 
 export const goalSchema = z

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { HARD_DATE_LABEL_MAX, HARD_DATE_PLAN_MAX } from "@/lib/tracker/limits";
 import { isValidYearlyDate } from "@/lib/tracker/hard-dates";
 import {
   integerIn,
@@ -6,9 +7,6 @@ import {
   requestKey,
   requiredText,
 } from "@/lib/validations/tracker-fields";
-
-export const HARD_DATE_LABEL_MAX = 100;
-export const HARD_DATE_PLAN_MAX = 1000;
 
 export const hardDateSchema = z
   .object({

@@ -1,8 +1,7 @@
 import { z } from "zod";
+import { MEMORY_MAX } from "@/lib/tracker/limits";
 import { MEMORY_KINDS } from "@/lib/tracker/scales";
 import { choiceOf, requestKey, requiredText } from "@/lib/validations/tracker-fields";
-
-export const MEMORY_MAX = 2000;
 
 export const memorySchema = z
   .object({

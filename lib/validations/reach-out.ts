@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { WHO_MAX, REACH_OUT_NOTE_MAX } from "@/lib/tracker/limits";
 import { type CalendarDay } from "@/lib/tracker/calendar-day";
 import { REACH_OUT_FEELINGS } from "@/lib/tracker/scales";
 import {
@@ -8,9 +9,6 @@ import {
   requestKey,
   requiredText,
 } from "@/lib/validations/tracker-fields";
-
-export const WHO_MAX = 100;
-export const REACH_OUT_NOTE_MAX = 2000;
 
 export function reachOutSchema(today: CalendarDay) {
   return z

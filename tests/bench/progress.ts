@@ -25,6 +25,7 @@ const BASE = `http://localhost:${PORT}`;
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 40);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 300); // per person
 const TARGETS = { queries: 5, p95Ms: 50, ratio: 1.5 };
+const pageBytes = new Map<string, number>();
 
 if (!process.env.TEST_DATABASE_URL) {
   console.error(
@@ -48,6 +49,7 @@ try {
   await withSqlExecutor((sql) => migrate(sql));
 
   const seeded = await seed();
+  const sqlTimes = await timeDashboardStatement(seeded);
   if (process.env.BENCH_SKIP_BUILD !== "1") {
     console.log("Building the production server...");
     const build = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], {
@@ -58,9 +60,14 @@ try {
   }
 
   const queries = new Map<string, number>();
+  const statements = new Map<string, string[]>();
+  // BENCH_CPU_PROF=<dir>: write a V8 CPU profile of the server there when it stops.
+  const profile = process.env.BENCH_CPU_PROF
+    ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
+    : [];
   server = spawn(
     process.execPath,
-    ["node_modules/next/dist/bin/next", "start", "-p", String(PORT)],
+    [...profile, "node_modules/next/dist/bin/next", "start", "-p", String(PORT)],
     {
       env: {
         ...process.env,
@@ -77,9 +84,17 @@ try {
   );
   readline.createInterface({ input: server.stdout! }).on("line", (line) => {
     if (!line.startsWith("{")) return;
-    const entry = JSON.parse(line) as { event?: string; benchRequest?: string | null };
+    const entry = JSON.parse(line) as {
+      event?: string;
+      benchRequest?: string | null;
+      statement?: string;
+    };
     if (entry.event === "db.query" && entry.benchRequest) {
       queries.set(entry.benchRequest, (queries.get(entry.benchRequest) ?? 0) + 1);
+      statements.set(entry.benchRequest, [
+        ...(statements.get(entry.benchRequest) ?? []),
+        entry.statement ?? "?",
+      ]);
     }
   });
   let exited = false;
@@ -92,14 +107,23 @@ try {
   ];
   const timings = new Map<string, number[]>(people.map((p) => [p.label, []]));
   const ids = new Map<string, string[]>(people.map((p) => [p.label, []]));
-  for (let i = 0; i < WARMUP; i++) for (const person of people) await render(person, `warm-${i}`);
+  // Baseline measured in the same run, interleaved: the home page, a dynamic
+  // page with no session and no data. Its time is the machine's floor for any
+  // page render right now (other processes share these two cores).
+  const baseline: number[] = [];
+  for (let i = 0; i < WARMUP; i++) {
+    for (const person of people) await render(person, `warm-${i}`);
+    await timeHome();
+  }
   for (let i = 0; i < REQUESTS; i++) {
     for (const person of people) {
       const id = `${person.label}-${i}`;
       timings.get(person.label)!.push(await render(person, id));
       ids.get(person.label)!.push(id);
     }
+    baseline.push(await timeHome());
   }
+  baseline.sort((a, b) => a - b);
   await new Promise((resolve) => setTimeout(resolve, 500)); // let the last log lines arrive
 
   const rows = people.map((person) => {
@@ -127,10 +151,23 @@ try {
       "check-ins": r.checkIns,
       "p50 ms": r.p50.toFixed(1),
       "p95 ms": r.p95.toFixed(1),
+      "page KB": ((pageBytes.get(r.person) ?? 0) / 1024).toFixed(0),
       "SQL per render":
         r.queriesMin === r.queriesMax ? r.queriesMin : `${r.queriesMin}-${r.queriesMax}`,
     })),
   );
+  console.log(
+    `baseline, the home page (dynamic, no session, no data): p50 ${percentile(baseline, 0.5).toFixed(1)} ms, ` +
+      `p95 ${percentile(baseline, 0.95).toFixed(1)} ms; /progress p50 is ` +
+      `${(long.p50 / percentile(baseline, 0.5)).toFixed(2)}x (3 years) and ` +
+      `${(short.p50 / percentile(baseline, 0.5)).toFixed(2)}x (10 days) of it`,
+  );
+  console.log(
+    `the dashboard's one SQL statement alone (in-process, 100 runs): p50 ${sqlTimes.long.toFixed(2)} ms (3 years), ` +
+      `${sqlTimes.short.toFixed(2)} ms (10 days)`,
+  );
+  console.log("the statements of one render (3 years):");
+  for (const statement of statements.get("3 years-0") ?? []) console.log(`  ${statement}`);
   const ratio50 = long.p50 / short.p50;
   const ratio95 = long.p95 / short.p95;
   const maxQueries = Math.max(long.queriesMax, short.queriesMax);
@@ -142,13 +179,15 @@ try {
       `3-year user within ${TARGETS.ratio}x: ${ratio95.toFixed(2)} ${check(ratio95 <= TARGETS.ratio)}`,
   );
 } finally {
-  server?.kill("SIGTERM");
+  server?.kill("SIGINT");
+  if (server && server.exitCode === null)
+    await new Promise((resolve) => server!.once("exit", resolve));
   const { disconnectDatabase } = await import("@/lib/db");
   await disconnectDatabase();
   await database.drop();
 }
 
-async function render(person: { token: string }, id: string): Promise<number> {
+async function render(person: { token: string; label: string }, id: string): Promise<number> {
   const started = performance.now();
   const response = await fetch(`${BASE}/progress`, {
     headers: { cookie: `authjs.session-token=${person.token}`, "x-bench-request": id },
@@ -156,10 +195,45 @@ async function render(person: { token: string }, id: string): Promise<number> {
   });
   const body = await response.text();
   const elapsed = performance.now() - started;
+  pageBytes.set(person.label, Buffer.byteLength(body));
+  if (process.env.BENCH_DUMP_DIR) {
+    const fs = await import("node:fs");
+    fs.writeFileSync(`${process.env.BENCH_DUMP_DIR}/${person.label.replace(" ", "-")}.html`, body);
+  }
   if (response.status !== 200 || !body.includes("Your healing, day by day")) {
     throw new Error(`/progress answered ${response.status} for ${id}`);
   }
   return elapsed;
+}
+
+async function timeDashboardStatement(seeded: {
+  long: { userId: string };
+  short: { userId: string };
+}): Promise<{ long: number; short: number }> {
+  const { loadProgressDashboard } = await import("@/lib/data/progress-dashboard");
+  const { todayIn } = await import("@/lib/tracker/calendar-day");
+  const today = todayIn("UTC");
+  const time = async (userId: string) => {
+    const runs: number[] = [];
+    for (let i = 0; i < 110; i++) {
+      const started = performance.now();
+      await loadProgressDashboard({ userId, today, chartDays: 30 });
+      if (i >= 10) runs.push(performance.now() - started);
+    }
+    return percentile(
+      runs.sort((a, b) => a - b),
+      0.5,
+    );
+  };
+  return { long: await time(seeded.long.userId), short: await time(seeded.short.userId) };
+}
+
+async function timeHome(): Promise<number> {
+  const started = performance.now();
+  const response = await fetch(`${BASE}/`);
+  await response.text();
+  if (response.status !== 200) throw new Error(`/ answered ${response.status}`);
+  return performance.now() - started;
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -280,7 +354,7 @@ async function seed() {
         expires: new Date(Date.now() + 86_400_000),
       },
     });
-    return { token, checkIns: days };
+    return { token, userId, checkIns: days };
   }
 
   console.log("Seeding two people on PostgreSQL...");

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { z } from "zod";
+import type { z } from "zod";
 import { type Page } from "@playwright/test";
 import { expect, test } from "./support/fixtures";
 import { callAction, type ActionCall } from "./support/server-actions";

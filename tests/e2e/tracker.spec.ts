@@ -1,16 +1,9 @@
 import { type Page } from "@playwright/test";
 import { expect, test } from "./support/fixtures";
 import { signInWithEmail, uniqueEmail } from "./support/sign-in";
-import {
-  checkIn,
-  dayOffset,
-  exportJson,
-  refuseDialogs,
-  rowIdsOn,
-  todayUtc,
-} from "./support/tracker";
+import { checkIn, dayOffset, exportJson, refuseDialogs, todayUtc } from "./support/tracker";
 import { callAction } from "./support/server-actions";
-import { formatDayLong } from "@/lib/tracker/calendar-day";
+import { daysBetween, formatDayLong, todayIn } from "@/lib/tracker/calendar-day";
 
 // The private healing tracker end to end: the production server, a real
 // browser, real sign-in by email.
@@ -252,6 +245,37 @@ test.describe("the healing tracker", () => {
     expect(signedOut.status()).toBe(303);
     expect(signedOut.headers().location).toContain("/signin");
     await anonymous.close();
+  });
+
+  test("settings: the time zone decides which day is today; the breakup date counts the time given", async ({
+    page,
+    mail,
+  }) => {
+    await startTracking(page, mail, "settings");
+    await expect(page.getByText("Your days currently follow UTC.")).toBeVisible();
+    await page.getByRole("link", { name: "Set your time zone" }).click();
+    const zone = "Pacific/Kiritimati"; // UTC+14: often already tomorrow
+    await page.getByLabel("Your time zone").selectOption(zone);
+    await page.getByLabel("The day the relationship ended").fill(dayOffset(-30));
+    await page.getByRole("button", { name: "Save settings" }).click();
+    await expect(page.getByRole("status")).toHaveText("Saved.");
+
+    await page.goto("/progress");
+    await expect(page.getByText("Your days currently follow UTC.")).toBeHidden();
+    await expect(
+      page.getByText(formatDayLong(todayIn(zone)), { exact: false }).first(),
+    ).toBeVisible();
+    const daysGiven = daysBetween(dayOffset(-30), todayIn(zone));
+    await expect(
+      page.getByText(`It has been ${daysGiven} days since the relationship ended.`),
+    ).toBeVisible();
+
+    await page.goto("/progress/settings");
+    await page.getByLabel("The day the relationship ended").fill(dayOffset(400));
+    await page.getByRole("button", { name: "Save settings" }).click();
+    await expect(page.getByLabel("The day the relationship ended")).toHaveAccessibleDescription(
+      /still in the future/,
+    );
   });
 
   test("a double submit of the same form writes one row", async ({ page, mail }) => {

@@ -5,7 +5,7 @@ import { addActivity } from "@/lib/actions/goals";
 import { type FormState } from "@/lib/actions/form-state";
 import { FieldError, FormMessage } from "@/components/ui/field-error";
 import { buttonClass, inputClass } from "@/components/ui/styles";
-import { ACTIVITY_TITLE_MAX } from "@/lib/validations/goal";
+import { ACTIVITY_TITLE_MAX } from "@/lib/tracker/limits";
 
 export function ActivityForm({ requestKey, today }: { requestKey: string; today: string }) {
   const [state, action, pending] = useActionState<FormState, FormData>(addActivity, {});

@@ -14,7 +14,7 @@ import {
   MOODS,
   type ContactKind,
 } from "@/lib/tracker/scales";
-import { NOTE_MAX, TRIGGER_MAX } from "@/lib/validations/check-in";
+import { NOTE_MAX, TRIGGER_MAX } from "@/lib/tracker/limits";
 
 export type CheckInDefaults = {
   mood: number;
@@ -67,7 +67,7 @@ export function CheckInForm({
               />
               <span>
                 {mood.word}{" "}
-                <span className="text-neutral-500 dark:text-neutral-400">({mood.value} of 5)</span>
+                <span className="text-neutral-600 dark:text-neutral-400">({mood.value} of 5)</span>
               </span>
             </label>
           ))}

@@ -5,7 +5,7 @@ import { addGoal } from "@/lib/actions/goals";
 import { type FormState } from "@/lib/actions/form-state";
 import { FieldError, FormMessage } from "@/components/ui/field-error";
 import { buttonClass, inputClass } from "@/components/ui/styles";
-import { GOAL_NOTE_MAX, GOAL_TITLE_MAX } from "@/lib/validations/goal";
+import { GOAL_NOTE_MAX, GOAL_TITLE_MAX } from "@/lib/tracker/limits";
 
 export function GoalForm({ requestKey }: { requestKey: string }) {
   const [state, action, pending] = useActionState<FormState, FormData>(addGoal, {});

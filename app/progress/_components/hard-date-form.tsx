@@ -5,7 +5,7 @@ import { addHardDate } from "@/lib/actions/hard-dates";
 import { type FormState } from "@/lib/actions/form-state";
 import { FieldError, FormMessage } from "@/components/ui/field-error";
 import { buttonClass, inputClass } from "@/components/ui/styles";
-import { HARD_DATE_LABEL_MAX, HARD_DATE_PLAN_MAX } from "@/lib/validations/hard-date";
+import { HARD_DATE_LABEL_MAX, HARD_DATE_PLAN_MAX } from "@/lib/tracker/limits";
 
 const MONTHS = [
   "January",

@@ -6,7 +6,7 @@ import { type FormState } from "@/lib/actions/form-state";
 import { FieldError, FormMessage } from "@/components/ui/field-error";
 import { buttonClass, inputClass } from "@/components/ui/styles";
 import { MEMORY_KINDS, MEMORY_LABELS } from "@/lib/tracker/scales";
-import { MEMORY_MAX } from "@/lib/validations/memory";
+import { MEMORY_MAX } from "@/lib/tracker/limits";
 
 export function MemoryForm({
   requestKey,

@@ -6,7 +6,7 @@ import { type FormState } from "@/lib/actions/form-state";
 import { FieldError, FormMessage } from "@/components/ui/field-error";
 import { buttonClass, inputClass } from "@/components/ui/styles";
 import { REACH_OUT_FEELING_LABELS, REACH_OUT_FEELINGS } from "@/lib/tracker/scales";
-import { REACH_OUT_NOTE_MAX, WHO_MAX } from "@/lib/validations/reach-out";
+import { REACH_OUT_NOTE_MAX, WHO_MAX } from "@/lib/tracker/limits";
 
 export function ReachOutForm({ requestKey, today }: { requestKey: string; today: string }) {
   const [state, action, pending] = useActionState<FormState, FormData>(addReachOut, {});

@@ -11,6 +11,10 @@ import { cardClass, mutedClass, Section } from "@/app/progress/_components/secti
 
 export const metadata: Metadata = { title: "Memories", robots: { index: false } };
 
+function excerpt(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
+
 export default async function MemoriesPage() {
   const user = await requireUser();
   const memories = await listMemories({ userId: user.id });
@@ -51,7 +55,11 @@ export default async function MemoriesPage() {
               <li key={memory.id} className="py-3">
                 <p className={`text-sm ${mutedClass}`}>{MEMORY_LABELS[memory.kind]}</p>
                 <p className="whitespace-pre-wrap">{memory.text}</p>
-                <RowActionButton action={removeMemory} id={memory.id} label="Remove this memory" />
+                <RowActionButton
+                  action={removeMemory}
+                  id={memory.id}
+                  label={`Remove the memory “${excerpt(memory.text)}”`}
+                />
               </li>
             ))}
           </ul>
