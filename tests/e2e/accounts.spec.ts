@@ -1,4 +1,5 @@
 import type { APIRequestContext, Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
 import fc from "fast-check";
 import { expect, test } from "./support/fixtures";
 import {
@@ -99,6 +100,7 @@ test.describe("signing in with an emailed link", () => {
     request,
     mail,
     baseURL,
+    playwright,
   }) => {
     const email = uniqueEmail("cookie");
     const values = [];
@@ -121,6 +123,18 @@ test.describe("signing in with an emailed link", () => {
       values.push(/=([^;]+)/.exec(session!.value)![1]);
     }
     expect(values[0]).not.toBe(values[1]);
+    // The second sign-in replaced the first session instead of keeping both alive.
+    const replay = await playwright.request.newContext({ baseURL });
+    for (const [value, alive] of [
+      [values[0], false],
+      [values[1], true],
+    ] as const) {
+      const session = await replay.get("/api/auth/session", {
+        headers: { cookie: `${SESSION_COOKIE}=${value}` },
+      });
+      expect(Boolean(await session.json()), `session ${alive ? "kept" : "replaced"}`).toBe(alive);
+    }
+    await replay.dispose();
   });
 
   test("refuses a confirmation posted from another site", async ({ request, page, mail }) => {
@@ -244,6 +258,34 @@ test.describe("signing in with an emailed link", () => {
 });
 
 test.describe("the account page", () => {
+  test("the sign-in and account pages pass an accessibility scan", async ({ page, mail }) => {
+    const email = uniqueEmail("axe");
+    await requestSignInLink(page, email);
+    const { link } = await waitForSignInMail(mail, email);
+    for (const path of [
+      "/signin",
+      "/signin/check-email",
+      link,
+      "/signin/error?error=Verification",
+      "/signed-out",
+    ]) {
+      await page.goto(path);
+      const { violations } = await new AxeBuilder({ page }).analyze();
+      expect(
+        violations.map((v) => `${v.id}: ${v.help}`),
+        path,
+      ).toEqual([]);
+    }
+    await page.goto(link);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("heading", { name: "Your account", exact: true })).toBeVisible();
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    expect(
+      violations.map((v) => `${v.id}: ${v.help}`),
+      "/account",
+    ).toEqual([]);
+  });
+
   test("keeps private pages out of caches", async ({ page, request, mail }) => {
     for (const path of [
       "/signin",
