@@ -109,6 +109,42 @@ const envSchema = z.object({
    * X-Forwarded-For from the connection. Then the per-IP limit trusts them.
    */
   TRUST_PROXY: booleanish,
+  /**
+   * Keys for the tracker's encrypted text: "id:base64,id:base64", newest first
+   * (the first encrypts, all decrypt). Required in production with PostgreSQL;
+   * otherwise a key is generated into FIELD_ENCRYPTION_KEY_FILE. Parsed in
+   * lib/crypto/field-keys.ts, which names the variable in its errors.
+   */
+  FIELD_ENCRYPTION_KEYS: z.preprocess((v) => (v === "" ? undefined : v), z.string().optional()),
+  /** Where the generated key lives when FIELD_ENCRYPTION_KEYS is unset (default DATA_DIR/field-encryption.key). Back it up. */
+  FIELD_ENCRYPTION_KEY_FILE: z.string().min(1).optional(),
+
+  /** Benchmarks only: log every SQL statement's request tag so queries per page can be counted. */
+  DB_QUERY_LOG: booleanish,
+
+  /**
+   * Keys the HMAC of invitees' email addresses (do-not-contact list, declined
+   * invitations, matching an accepting account): "id:base64", one key. It can
+   * never rotate (the stored HMACs would stop matching). Required in production
+   * with PostgreSQL; otherwise generated into ADDRESS_HMAC_KEY_FILE.
+   */
+  ADDRESS_HMAC_KEY: z.preprocess((v) => (v === "" ? undefined : v), z.string().optional()),
+  /** Where the generated address-HMAC key lives when ADDRESS_HMAC_KEY is unset (default DATA_DIR/address-hmac.key). Back it up. */
+  ADDRESS_HMAC_KEY_FILE: z.string().min(1).optional(),
+  /**
+   * Where new counseling referrals are announced (the counseling team's inbox).
+   * Required in production on a public APP_URL; the default only suits a local run.
+   */
+  COUNSELING_INTAKE_EMAIL: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.email("must be an email address").max(254).optional(),
+  ),
+  /** Partner invitations one person may create per day. */
+  INVITE_LIMIT_PER_DAY: z.coerce.number().int().min(1).default(3),
+  /** Times one invitation may be sent again (each resend issues a new link). */
+  INVITE_RESEND_LIMIT: z.coerce.number().int().min(0).default(3),
+  /** Invitation emails (first sends and resends) one address may receive per week, from everyone. */
+  INVITE_LIMIT_PER_RECIPIENT_WEEK: z.coerce.number().int().min(1).default(5),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -6,6 +6,7 @@ const CONFIGURATION_ERRORS = new Set([
   "DataFolderLockedError",
   "DatabaseUnreachableError",
   "DatabaseDuringBuildError",
+  "FieldEncryptionConfigError",
 ]);
 
 export function describeStartupError(error: unknown): string {

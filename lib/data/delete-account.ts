@@ -1,5 +1,6 @@
 import "server-only";
 import { db, type Prisma } from "@/lib/db";
+import { COUNSELING_DATA_ERASERS } from "@/lib/data/counseling-erasers";
 
 // Deleting an account removes every row that belongs to the person, in every
 // table, in one transaction: their sessions, linked accounts, pending magic
@@ -29,6 +30,16 @@ export const USER_DATA_ERASERS: Record<string, Eraser> = {
     tx.verificationToken.deleteMany({ where: { identifier: user.email } }),
   Session: (tx, user) => tx.session.deleteMany({ where: { userId: user.id } }),
   Account: (tx, user) => tx.account.deleteMany({ where: { userId: user.id } }),
+  // The private tracker: every table is keyed by the owner's id (and cascades too).
+  TrackerSettings: (tx, user) => tx.trackerSettings.deleteMany({ where: { userId: user.id } }),
+  CheckIn: (tx, user) => tx.checkIn.deleteMany({ where: { userId: user.id } }),
+  Slip: (tx, user) => tx.slip.deleteMany({ where: { userId: user.id } }),
+  Memory: (tx, user) => tx.memory.deleteMany({ where: { userId: user.id } }),
+  Goal: (tx, user) => tx.goal.deleteMany({ where: { userId: user.id } }),
+  Activity: (tx, user) => tx.activity.deleteMany({ where: { userId: user.id } }),
+  ReachOut: (tx, user) => tx.reachOut.deleteMany({ where: { userId: user.id } }),
+  HardDate: (tx, user) => tx.hardDate.deleteMany({ where: { userId: user.id } }),
+  ...COUNSELING_DATA_ERASERS,
   // Last: the user row itself.
   User: (tx, user) => tx.user.deleteMany({ where: { id: user.id } }),
 };

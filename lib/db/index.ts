@@ -5,6 +5,7 @@ import { PrismaClient } from "@/lib/db/generated/client";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { closeConnection, getConnection } from "@/lib/db/connection";
+import { withQueryLog } from "@/lib/db/query-log";
 
 // The only place a PrismaClient is constructed. Only lib/data may import `db`.
 
@@ -19,11 +20,17 @@ function lazyAdapter(): AdapterFactory {
     adapterName: env.DATABASE_URL ? "@prisma/adapter-pg" : "pglite-prisma-adapter",
     async connect() {
       const connection = await getConnection();
-      if (connection.kind === "pglite") return new PrismaPGlite(connection.pglite).connect();
-      return new PrismaPg(connection.pool, {
-        onConnectionError: (error) =>
-          logger.warn({ event: "db.connection_error", err: error }, "database connection error"),
-      }).connect();
+      const adapter =
+        connection.kind === "pglite"
+          ? await new PrismaPGlite(connection.pglite).connect()
+          : await new PrismaPg(connection.pool, {
+              onConnectionError: (error) =>
+                logger.warn(
+                  { event: "db.connection_error", err: error },
+                  "database connection error",
+                ),
+            }).connect();
+      return env.DB_QUERY_LOG ? withQueryLog(adapter) : adapter;
     },
   };
 }

@@ -14,6 +14,7 @@ import {
   type ClaimedMessage,
 } from "@/lib/data/outbox";
 import { purgeOldDevMailboxMessages } from "@/lib/data/dev-mailbox";
+import { expirePartnerInvitations } from "@/lib/data/partner-invitations";
 import { deleteExpiredRateLimits } from "@/lib/data/rate-limits";
 import type { Unlisten } from "@/lib/db/listen";
 import { env } from "@/lib/env";
@@ -47,6 +48,8 @@ export type EmailWorkerOptions = {
   retryMaxMs?: number;
   /** Longest idle sleep between checks when no notification arrives. */
   pollMs?: number;
+  /** How often expired invitations are swept (status and address erasure). */
+  sweepMs?: number;
   /** LISTEN for commits that queue mail (default true). */
   listen?: boolean;
   random?: () => number;
@@ -97,6 +100,7 @@ export function startEmailWorker(options: EmailWorkerOptions = {}): EmailWorker 
   const retryBaseMs = options.retryBaseMs ?? env.EMAIL_RETRY_BASE_MS;
   const retryMaxMs = options.retryMaxMs ?? HOUR;
   const pollMs = options.pollMs ?? 5_000;
+  const sweepMs = options.sweepMs ?? 60_000;
   const random = options.random ?? Math.random;
 
   let stopped = false;
@@ -104,6 +108,7 @@ export function startEmailWorker(options: EmailWorkerOptions = {}): EmailWorker 
   let wakeUp: (() => void) | undefined;
   let unlisten: Unlisten | undefined;
   let lastHousekeeping = 0;
+  let lastSweep = 0;
 
   const fail = async (message: ClaimedMessage, reason: string) => {
     await markOutboxMessageFailed({ id: message.id, workerId: id, error: reason });
@@ -202,6 +207,14 @@ export function startEmailWorker(options: EmailWorkerOptions = {}): EmailWorker 
     return claimed.length;
   };
 
+  const sweeps = async () => {
+    if (Date.now() - lastSweep < sweepMs) return;
+    lastSweep = Date.now();
+    // Invitations past their 7 days become "expired" and forget the invitee's
+    // address (pages only compute expiry; a GET never writes).
+    await expirePartnerInvitations();
+  };
+
   const housekeeping = async () => {
     if (Date.now() - lastHousekeeping < HOUR) return;
     lastHousekeeping = Date.now();
@@ -239,6 +252,7 @@ export function startEmailWorker(options: EmailWorkerOptions = {}): EmailWorker 
       let wait = pollMs;
       try {
         if ((await runOnce()) > 0) continue; // there may be more due right now
+        await sweeps();
         await housekeeping();
         const due = await nextOutboxDueInMs();
         if (due !== null) wait = Math.min(wait, due + 5);

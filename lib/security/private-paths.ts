@@ -2,7 +2,15 @@
 // `Cache-Control: no-store` for them (browsers and proxies keep no copy). Add a
 // prefix here when adding a private page; the page itself must also be dynamic
 // and check the user (requireUser) — this list is not the access check.
-export const PRIVATE_PATH_PREFIXES = ["/account", "/signin", "/signed-out", "/dev/mailbox"];
+export const PRIVATE_PATH_PREFIXES = [
+  "/account",
+  "/signin",
+  "/signed-out",
+  "/dev/mailbox",
+  "/counseling",
+  "/invitations",
+  "/progress",
+];
 
 export function isPrivatePath(pathname: string): boolean {
   return PRIVATE_PATH_PREFIXES.some(

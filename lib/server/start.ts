@@ -17,6 +17,11 @@ export async function startServer(): Promise<void> {
     // Fail at start, not at the first sign-in, when production lacks a secret or mail.
     const { resolveAuthSecret } = await import("@/lib/auth/secret");
     resolveAuthSecret();
+    // Same for the tracker's field-encryption keys (and the embedded default's key file).
+    const { fieldKeyring } = await import("@/lib/crypto/field-keys");
+    fieldKeyring();
+    const { checkCounselingConfig } = await import("@/lib/counseling/config");
+    checkCounselingConfig();
     const { transportFromEnv } = await import("@/lib/email/transport");
     const transport = transportFromEnv();
     transport.close();

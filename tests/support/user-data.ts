@@ -1,5 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
+import { createActivity } from "@/lib/data/activities";
+import { saveCheckIn } from "@/lib/data/check-ins";
+import { createGoal } from "@/lib/data/goals";
+import { createHardDate } from "@/lib/data/hard-dates";
+import { createMemory } from "@/lib/data/memories";
+import { createReachOut } from "@/lib/data/reach-outs";
+import { saveTrackerSettings } from "@/lib/data/tracker-settings";
+import { COUNSELING_SEEDERS } from "@/tests/support/counseling-data";
 
 // Seeds one row of a person's data in every table that can hold some, for the
 // account-deletion test (tests/integration/delete-account.test.ts).
@@ -61,9 +69,49 @@ export const USER_DATA_SEEDERS: Record<string, Seeder> = {
         html: "<p>hello</p>",
       },
     }),
+  // The private tracker, written through its own data functions (encrypted text and all).
+  TrackerSettings: (user) =>
+    saveTrackerSettings({ userId: user.id, timeZone: "Europe/Berlin", breakupDate: "2026-09-01" }),
+  CheckIn: (user) =>
+    saveCheckIn({
+      userId: user.id,
+      day: "2026-11-20",
+      mood: 2,
+      missing: 8,
+      contact: "NONE",
+      note: "n",
+    }),
+  Slip: (user) =>
+    saveCheckIn({
+      userId: user.id,
+      day: "2026-11-21",
+      mood: 2,
+      missing: 9,
+      contact: "WE_MET",
+      trigger: "t",
+    }),
+  Memory: (user) =>
+    createMemory({ userId: user.id, kind: "HARD", text: "m", requestKey: randomUUID() }),
+  Goal: (user) => createGoal({ userId: user.id, title: "g", note: "n", requestKey: randomUUID() }),
+  Activity: (user) =>
+    createActivity({ userId: user.id, title: "a", day: "2026-11-22", requestKey: randomUUID() }),
+  ReachOut: (user) =>
+    createReachOut({
+      userId: user.id,
+      who: "w",
+      day: "2026-11-22",
+      feeling: "BETTER",
+      requestKey: randomUUID(),
+    }),
+  HardDate: (user) =>
+    createHardDate({ userId: user.id, label: "h", month: 2, day: 29, requestKey: randomUUID() }),
 };
 
+Object.assign(USER_DATA_SEEDERS, COUNSELING_SEEDERS);
+
 export const TABLES_WITHOUT_USER_DATA: Record<string, string> = {
+  DoNotContact:
+    "HMACs of addresses that asked never to be invited; the wish outlives any account (see lib/data/counseling-erasers.ts)",
   _prisma_migrations: "migration bookkeeping",
   RateLimit: "keys are HMACs of addresses and IPs, and expire within the hour",
 };

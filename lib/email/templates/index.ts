@@ -1,3 +1,7 @@
+import { counselingIntakeEmail } from "@/lib/email/templates/counseling-intake";
+import { counselingPartnerJoinedEmail } from "@/lib/email/templates/counseling-partner-joined";
+import { partnerAcceptedEmail } from "@/lib/email/templates/partner-accepted";
+import { partnerInvitationEmail } from "@/lib/email/templates/partner-invitation";
 import { signInEmail } from "@/lib/email/templates/sign-in";
 import type { EmailTemplate } from "@/lib/email/templates/types";
 
@@ -6,6 +10,10 @@ import type { EmailTemplate } from "@/lib/email/templates/types";
 // list it here; enqueueEmail() then accepts `template: "<name>"` with its data.
 export const emailTemplates = {
   "sign-in": signInEmail,
+  "partner-invitation": partnerInvitationEmail,
+  "partner-accepted": partnerAcceptedEmail,
+  "counseling-intake": counselingIntakeEmail,
+  "counseling-partner-joined": counselingPartnerJoinedEmail,
 } as const;
 
 export type EmailTemplateName = keyof typeof emailTemplates;

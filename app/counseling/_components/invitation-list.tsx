@@ -1,0 +1,51 @@
+import type { InvitationSummary } from "@/lib/data/partner-invitations";
+import { InvitationControls } from "@/app/counseling/_components/invitation-controls";
+
+const STATUS_TEXT: Record<InvitationSummary["status"], string> = {
+  pending: "Waiting for an answer",
+  accepted: "Accepted",
+  declined: "Declined",
+  expired: "Expired",
+  revoked: "Revoked",
+};
+
+const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
+
+export function InvitationList({ invitations }: { invitations: InvitationSummary[] }) {
+  return (
+    <ul className="mt-4 space-y-4">
+      {invitations.map((invitation) => (
+        <li
+          key={invitation.id}
+          className="rounded-lg border border-neutral-200 p-4 dark:border-neutral-800"
+        >
+          <p className="font-medium">{STATUS_TEXT[invitation.status]}</p>
+          <p className="mt-1 text-sm text-neutral-700 dark:text-neutral-300">
+            {invitation.recipientHint ? `To ${invitation.recipientHint}. ` : null}
+            Sent{" "}
+            <time dateTime={invitation.sentAt.toISOString()}>
+              {dateFormat.format(invitation.sentAt)}
+            </time>
+            {invitation.status === "pending" ? (
+              <>
+                ; open until{" "}
+                <time dateTime={invitation.expiresAt.toISOString()}>
+                  {dateFormat.format(invitation.expiresAt)}
+                </time>
+              </>
+            ) : null}
+            .
+          </p>
+          {invitation.status === "declined" && invitation.declineNote ? (
+            <blockquote className="mt-2 border-l-4 border-neutral-300 pl-3 text-neutral-800 dark:border-neutral-700 dark:text-neutral-200">
+              {invitation.declineNote}
+            </blockquote>
+          ) : null}
+          {invitation.status === "pending" ? (
+            <InvitationControls invitationId={invitation.id} resendsLeft={invitation.resendsLeft} />
+          ) : null}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,57 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { requireUser } from "@/lib/auth/session";
+import { getOwnReferral } from "@/lib/data/counseling-referrals";
+import {
+  buttonClass,
+  headingClass,
+  pageClass,
+  secondaryButtonClass,
+  textClass,
+} from "@/components/ui/styles";
+
+export const metadata: Metadata = { title: "Your request is in", robots: { index: false } };
+
+export default async function IntakeConfirmationPage() {
+  const user = await requireUser();
+  const referral = await getOwnReferral({ userId: user.id });
+  if (!referral?.intakeSubmittedAt) redirect("/counseling");
+  return (
+    <div className={pageClass}>
+      <h1 className={headingClass}>Your request is in</h1>
+      <p className={textClass}>
+        Thank you. <strong>Your first session is free.</strong>
+      </p>
+      <h2 className="mt-8 text-xl font-semibold">What happens next</h2>
+      <ol className="mt-4 list-decimal space-y-2 pl-6 text-neutral-700 dark:text-neutral-300">
+        <li>The counseling team reads your request: only what you chose to share.</li>
+        <li>A counselor contacts you, the way you asked, within two working days.</li>
+        <li>You agree on a time for your free first session.</li>
+      </ol>
+      {referral.canInvite ? (
+        <>
+          <h2 className="mt-8 text-xl font-semibold">Your partner</h2>
+          <p className={textClass}>
+            Invite your partner now, or later from your counseling page. Counselors speak with each
+            of you on your own before any joint session.
+          </p>
+          <div className="mt-6 flex flex-wrap gap-3">
+            <Link href="/counseling/invite" className={buttonClass}>
+              Invite your partner now
+            </Link>
+            <Link href="/counseling" className={secondaryButtonClass}>
+              Later
+            </Link>
+          </div>
+        </>
+      ) : (
+        <p className="mt-8">
+          <Link href="/counseling" className={secondaryButtonClass}>
+            Go to your counseling page
+          </Link>
+        </p>
+      )}
+    </div>
+  );
+}

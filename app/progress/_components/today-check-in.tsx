@@ -1,0 +1,43 @@
+import Link from "next/link";
+import { CONTACT_LABELS, missingWord, moodWord, type ContactKind } from "@/lib/tracker/scales";
+
+export function CheckInSummary({
+  checkIn,
+  editHref,
+}: {
+  checkIn: { mood: number; missing: number; contact: ContactKind; note: string | null };
+  editHref: string;
+}) {
+  return (
+    <div className="mt-4 rounded-lg border border-neutral-200 p-4 dark:border-neutral-800">
+      <dl className="grid grid-cols-1 gap-2 sm:grid-cols-3">
+        <div>
+          <dt className="text-sm text-neutral-600 dark:text-neutral-400">Mood</dt>
+          <dd className="font-medium">
+            {moodWord(checkIn.mood)} ({checkIn.mood} of 5)
+          </dd>
+        </div>
+        <div>
+          <dt className="text-sm text-neutral-600 dark:text-neutral-400">Missing them</dt>
+          <dd className="font-medium">
+            {missingWord(checkIn.missing)} ({checkIn.missing} of 10)
+          </dd>
+        </div>
+        <div>
+          <dt className="text-sm text-neutral-600 dark:text-neutral-400">Contact</dt>
+          <dd className="font-medium">{CONTACT_LABELS[checkIn.contact]}</dd>
+        </div>
+      </dl>
+      {checkIn.note && (
+        <p className="mt-3 whitespace-pre-wrap border-t border-neutral-200 pt-3 dark:border-neutral-800">
+          {checkIn.note}
+        </p>
+      )}
+      <p className="mt-3">
+        <Link href={editHref} className="font-medium underline underline-offset-4">
+          Change today&apos;s check-in
+        </Link>
+      </p>
+    </div>
+  );
+}

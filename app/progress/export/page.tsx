@@ -1,0 +1,51 @@
+import type { Metadata } from "next";
+import { isRecentSignIn, requireUser } from "@/lib/auth/session";
+import { buttonClass, secondaryButtonClass } from "@/components/ui/styles";
+import { FreshSignInForm } from "@/app/progress/_components/fresh-sign-in-form";
+import { cardClass } from "@/app/progress/_components/section";
+
+export const metadata: Metadata = { title: "Export your tracker", robots: { index: false } };
+
+export default async function ExportPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const user = await requireUser();
+  const recent = isRecentSignIn(user);
+  const askedAgain = (await searchParams).fresh === "required";
+
+  return (
+    <div>
+      <h1 className="text-3xl font-bold">Export your tracker</h1>
+      <p className="mt-2">
+        Your data is yours. The JSON file holds everything in your tracker: check-ins and notes,
+        memories, goals, new things you tried, people you reached out to, hard dates and settings.
+        The CSV file holds your check-ins, one row a day, ready for a spreadsheet. Both files
+        contain your private notes in plain text, so keep them somewhere safe.
+      </p>
+      {recent ? (
+        <div className="mt-6 flex flex-wrap gap-3">
+          <form method="post" action="/progress/export/json">
+            <button type="submit" className={buttonClass}>
+              Download everything (JSON)
+            </button>
+          </form>
+          <form method="post" action="/progress/export/csv">
+            <button type="submit" className={secondaryButtonClass}>
+              Download check-ins (CSV)
+            </button>
+          </form>
+        </div>
+      ) : (
+        <div className={cardClass}>
+          <p role={askedAgain ? "alert" : undefined}>
+            For your safety, exporting needs a sign-in from the last 10 minutes. We will email you a
+            fresh link that brings you back here.
+          </p>
+          <FreshSignInForm />
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { type FormState } from "@/lib/actions/form-state";
+import {
+  actionUser,
+  NOT_FOUND_STATE,
+  parseForm,
+  SIGNED_OUT_STATE,
+  userToday,
+} from "@/lib/actions/tracker-form";
+import { createActivity, deleteActivity } from "@/lib/data/activities";
+import { createGoal, deleteGoal, setGoalDone } from "@/lib/data/goals";
+import { activitySchema, goalDoneSchema, goalSchema } from "@/lib/validations/goal";
+import { rowReferenceSchema } from "@/lib/validations/row-reference";
+
+export async function addGoal(_prev: FormState, formData: FormData): Promise<FormState> {
+  const user = await actionUser();
+  if (!user) return SIGNED_OUT_STATE;
+  const parsed = parseForm(goalSchema, formData);
+  if (!parsed.success) return parsed.state;
+  await createGoal({ userId: user.id, ...parsed.data });
+  revalidatePath("/progress", "layout");
+  return { message: "Goal added. Small and achievable is perfect." };
+}
+
+export async function markGoal(_prev: FormState, formData: FormData): Promise<FormState> {
+  const user = await actionUser();
+  if (!user) return SIGNED_OUT_STATE;
+  const parsed = parseForm(goalDoneSchema, formData);
+  if (!parsed.success) return NOT_FOUND_STATE;
+  const done = parsed.data.done === "true";
+  if (!(await setGoalDone({ userId: user.id, id: parsed.data.id, done }))) return NOT_FOUND_STATE;
+  revalidatePath("/progress", "layout");
+  return { message: done ? "Done. Well done." : "Marked as not done yet." };
+}
+
+export async function removeGoal(_prev: FormState, formData: FormData): Promise<FormState> {
+  const user = await actionUser();
+  if (!user) return SIGNED_OUT_STATE;
+  const parsed = parseForm(rowReferenceSchema, formData);
+  if (!parsed.success) return NOT_FOUND_STATE;
+  if (!(await deleteGoal({ userId: user.id, id: parsed.data.id }))) return NOT_FOUND_STATE;
+  revalidatePath("/progress", "layout");
+  return { message: "Removed." };
+}
+
+export async function addActivity(_prev: FormState, formData: FormData): Promise<FormState> {
+  const user = await actionUser();
+  if (!user) return SIGNED_OUT_STATE;
+  const parsed = parseForm(activitySchema(await userToday(user.id)), formData);
+  if (!parsed.success) return parsed.state;
+  await createActivity({ userId: user.id, ...parsed.data });
+  revalidatePath("/progress", "layout");
+  return { message: "Saved. Trying something new takes courage." };
+}
+
+export async function removeActivity(_prev: FormState, formData: FormData): Promise<FormState> {
+  const user = await actionUser();
+  if (!user) return SIGNED_OUT_STATE;
+  const parsed = parseForm(rowReferenceSchema, formData);
+  if (!parsed.success) return NOT_FOUND_STATE;
+  if (!(await deleteActivity({ userId: user.id, id: parsed.data.id }))) return NOT_FOUND_STATE;
+  revalidatePath("/progress", "layout");
+  return { message: "Removed." };
+}

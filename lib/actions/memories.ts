@@ -1,0 +1,33 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { type FormState } from "@/lib/actions/form-state";
+import {
+  actionUser,
+  NOT_FOUND_STATE,
+  parseForm,
+  SIGNED_OUT_STATE,
+} from "@/lib/actions/tracker-form";
+import { createMemory, deleteMemory } from "@/lib/data/memories";
+import { memorySchema } from "@/lib/validations/memory";
+import { rowReferenceSchema } from "@/lib/validations/row-reference";
+
+export async function addMemory(_prev: FormState, formData: FormData): Promise<FormState> {
+  const user = await actionUser();
+  if (!user) return SIGNED_OUT_STATE;
+  const parsed = parseForm(memorySchema, formData);
+  if (!parsed.success) return parsed.state;
+  await createMemory({ userId: user.id, ...parsed.data });
+  revalidatePath("/progress", "layout");
+  return { message: "Saved to your memories." };
+}
+
+export async function removeMemory(_prev: FormState, formData: FormData): Promise<FormState> {
+  const user = await actionUser();
+  if (!user) return SIGNED_OUT_STATE;
+  const parsed = parseForm(rowReferenceSchema, formData);
+  if (!parsed.success) return NOT_FOUND_STATE;
+  if (!(await deleteMemory({ userId: user.id, id: parsed.data.id }))) return NOT_FOUND_STATE;
+  revalidatePath("/progress", "layout");
+  return { message: "Removed." };
+}

@@ -1,0 +1,34 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { type FormState } from "@/lib/actions/form-state";
+import {
+  actionUser,
+  NOT_FOUND_STATE,
+  parseForm,
+  SIGNED_OUT_STATE,
+  userToday,
+} from "@/lib/actions/tracker-form";
+import { createReachOut, deleteReachOut } from "@/lib/data/reach-outs";
+import { reachOutSchema } from "@/lib/validations/reach-out";
+import { rowReferenceSchema } from "@/lib/validations/row-reference";
+
+export async function addReachOut(_prev: FormState, formData: FormData): Promise<FormState> {
+  const user = await actionUser();
+  if (!user) return SIGNED_OUT_STATE;
+  const parsed = parseForm(reachOutSchema(await userToday(user.id)), formData);
+  if (!parsed.success) return parsed.state;
+  await createReachOut({ userId: user.id, ...parsed.data });
+  revalidatePath("/progress", "layout");
+  return { message: "Saved. Good friends are worth leaning on." };
+}
+
+export async function removeReachOut(_prev: FormState, formData: FormData): Promise<FormState> {
+  const user = await actionUser();
+  if (!user) return SIGNED_OUT_STATE;
+  const parsed = parseForm(rowReferenceSchema, formData);
+  if (!parsed.success) return NOT_FOUND_STATE;
+  if (!(await deleteReachOut({ userId: user.id, id: parsed.data.id }))) return NOT_FOUND_STATE;
+  revalidatePath("/progress", "layout");
+  return { message: "Removed." };
+}

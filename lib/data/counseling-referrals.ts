@@ -1,0 +1,155 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { db } from "@/lib/db";
+import { enqueueEmail } from "@/lib/email/outbox";
+import {
+  counselingIntakeAddress,
+  type CounselingIntake,
+  type CounselingIntakeEmailPayload,
+} from "@/lib/counseling/intake";
+import type { SafetyScreenOutcome } from "@/lib/counseling/safety-screen";
+import { sealJson, sealOptional, sealedField } from "@/lib/counseling/sealed-fields";
+import { logger } from "@/lib/logger";
+
+// A person's counseling referral: one per account, created by the private
+// safety screen (its outcome only) and completed by the intake. Every function
+// takes the signed-in user's id and puts it in the `where`.
+
+export type OwnReferral = {
+  screenOutcome: SafetyScreenOutcome;
+  format: "COUPLES" | "INDIVIDUAL" | null;
+  intakeSubmittedAt: Date | null;
+  partnerLinkedAt: Date | null;
+  /** The invitation path is open: a clear screen, a couples intake, no partner yet. */
+  canInvite: boolean;
+};
+
+/**
+ * Records the screen's outcome, creating the referral. The first outcome
+ * stands: answering again (another tab, the back button) never reopens a path
+ * a "yes" closed.
+ */
+export async function recordSafetyScreen({
+  userId,
+  outcome,
+}: {
+  userId: string;
+  outcome: SafetyScreenOutcome;
+}): Promise<SafetyScreenOutcome> {
+  await db.counselingReferral.createMany({
+    data: [
+      {
+        id: randomBytes(16).toString("base64url"),
+        userId,
+        screenOutcome: outcome,
+        screenedAt: new Date(),
+      },
+    ],
+    skipDuplicates: true,
+  });
+  const referral = await db.counselingReferral.findUniqueOrThrow({
+    where: { userId },
+    select: { screenOutcome: true },
+  });
+  return referral.screenOutcome;
+}
+
+export async function getOwnReferral({ userId }: { userId: string }): Promise<OwnReferral | null> {
+  const referral = await db.counselingReferral.findUnique({
+    where: { userId },
+    // Never the partner's screen: the inviter sees that the partner joined, nothing more.
+    select: {
+      screenOutcome: true,
+      format: true,
+      intakeSubmittedAt: true,
+      partnerId: true,
+      partnerLinkedAt: true,
+    },
+  });
+  if (!referral) return null;
+  return {
+    screenOutcome: referral.screenOutcome,
+    format: referral.format,
+    intakeSubmittedAt: referral.intakeSubmittedAt,
+    partnerLinkedAt: referral.partnerId ? referral.partnerLinkedAt : null,
+    canInvite:
+      referral.screenOutcome === "CLEAR" &&
+      referral.format === "COUPLES" &&
+      referral.intakeSubmittedAt !== null &&
+      referral.partnerId === null,
+  };
+}
+
+export type SubmitIntakeResult = "submitted" | "already_submitted" | "no_referral";
+
+/**
+ * Completes the referral and, in the same transaction, queues the counseling
+ * team's notification carrying only what the person agreed to share. After a
+ * screen with any "yes", the referral is for individual counseling whatever
+ * the form says.
+ */
+export async function submitCounselingIntake({
+  userId,
+  intake,
+}: {
+  userId: string;
+  intake: CounselingIntake;
+}): Promise<SubmitIntakeResult> {
+  const result = await db.$transaction(async (tx): Promise<SubmitIntakeResult> => {
+    const referral = await tx.counselingReferral.findUnique({
+      where: { userId },
+      select: { id: true, screenOutcome: true, intakeSubmittedAt: true },
+    });
+    if (!referral) return "no_referral";
+    if (referral.intakeSubmittedAt) return "already_submitted";
+    const format = referral.screenOutcome === "CLEAR" ? intake.format : "INDIVIDUAL";
+    const phone = intake.contactMethod === "PHONE" ? intake.phone : "";
+    const { count } = await tx.counselingReferral.updateMany({
+      where: { id: referral.id, userId, intakeSubmittedAt: null },
+      data: {
+        format,
+        focuses: intake.focuses,
+        preferredTimes: intake.preferredTimes,
+        contactMethod: intake.contactMethod,
+        phone: sealOptional(phone, sealedField.referralPhone(userId, referral.id)),
+        safeToLeaveMessage: intake.contactMethod === "PHONE" && intake.safeToLeaveMessage,
+        note: sealOptional(intake.note, sealedField.referralNote(userId, referral.id)),
+        shareFocuses: intake.shareFocuses,
+        shareNote: intake.shareNote,
+        intakeSubmittedAt: new Date(),
+      },
+    });
+    if (count === 0) return "already_submitted";
+
+    const user = await tx.user.findUniqueOrThrow({
+      where: { id: userId },
+      select: { email: true },
+    });
+    const shared: CounselingIntakeEmailPayload = {
+      format,
+      focuses: intake.shareFocuses ? intake.focuses : [],
+      note: intake.shareNote && intake.note ? intake.note : null,
+      preferredTimes: intake.preferredTimes,
+      contact:
+        intake.contactMethod === "PHONE"
+          ? { method: "PHONE", phone, safeToLeaveMessage: intake.safeToLeaveMessage }
+          : { method: "EMAIL", email: user.email ?? "" },
+    };
+    await enqueueEmail(tx, {
+      to: counselingIntakeAddress(),
+      template: "counseling-intake",
+      data: {
+        referralId: referral.id,
+        ownerId: userId,
+        sealed: sealJson(shared, sealedField.intakeEmail(userId, referral.id)),
+      },
+      userId,
+      dedupeKey: `counseling-intake:${referral.id}`,
+    });
+    return "submitted";
+  });
+  if (result === "submitted") {
+    logger.info({ event: "counseling.intake_submitted", userId }, "counseling intake submitted");
+  }
+  return result;
+}

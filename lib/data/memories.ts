@@ -1,0 +1,44 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { createOnce, newRowId, seal, unseal } from "@/lib/data/tracker-records";
+import { type MemoryKind } from "@/lib/tracker/scales";
+
+const textField = (userId: string, id: string) => ({ userId, field: "Memory.text", row: id });
+
+export async function createMemory({
+  userId,
+  kind,
+  text,
+  requestKey,
+}: {
+  userId: string;
+  kind: MemoryKind;
+  text: string;
+  requestKey: string;
+}) {
+  const id = newRowId();
+  return createOnce(() =>
+    db.memory.create({
+      data: { id, userId, kind, text: seal(text, textField(userId, id)), requestKey },
+      select: { id: true },
+    }),
+  );
+}
+
+export async function listMemories({ userId, limit = 200 }: { userId: string; limit?: number }) {
+  const rows = await db.memory.findMany({
+    where: { userId },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, kind: true, text: true, createdAt: true },
+    take: limit,
+  });
+  return rows.map((row) => ({ ...row, text: unseal(row.text, textField(userId, row.id)) }));
+}
+
+/** True when a row of this user's was deleted; another user's id deletes nothing. */
+export async function deleteMemory({ userId, id }: { userId: string; id: string }) {
+  const { count } = await db.memory.deleteMany({ where: { id, userId } });
+  return count > 0;
+}
+
+export const memoryFields = { textField };

@@ -1,0 +1,72 @@
+import "server-only";
+import { db } from "@/lib/db";
+import {
+  createOnce,
+  dateToDay,
+  dayToDate,
+  newRowId,
+  seal,
+  sealOptional,
+  unseal,
+  unsealOptional,
+  type CalendarDay,
+} from "@/lib/data/tracker-records";
+import { type ReachOutFeeling } from "@/lib/tracker/scales";
+
+const whoField = (userId: string, id: string) => ({ userId, field: "ReachOut.who", row: id });
+const noteField = (userId: string, id: string) => ({ userId, field: "ReachOut.note", row: id });
+
+export async function createReachOut({
+  userId,
+  who,
+  day,
+  feeling,
+  note,
+  requestKey,
+}: {
+  userId: string;
+  who: string;
+  day: CalendarDay;
+  feeling: ReachOutFeeling;
+  note?: string;
+  requestKey: string;
+}) {
+  const id = newRowId();
+  return createOnce(() =>
+    db.reachOut.create({
+      data: {
+        id,
+        userId,
+        who: seal(who, whoField(userId, id)),
+        day: dayToDate(day),
+        feeling,
+        note: sealOptional(note, noteField(userId, id)),
+        requestKey,
+      },
+      select: { id: true },
+    }),
+  );
+}
+
+export async function listReachOuts({ userId, limit = 100 }: { userId: string; limit?: number }) {
+  const rows = await db.reachOut.findMany({
+    where: { userId },
+    orderBy: [{ day: "desc" }, { createdAt: "desc" }],
+    select: { id: true, who: true, day: true, feeling: true, note: true },
+    take: limit,
+  });
+  return rows.map((row) => ({
+    id: row.id,
+    who: unseal(row.who, whoField(userId, row.id)),
+    day: dateToDay(row.day),
+    feeling: row.feeling,
+    note: unsealOptional(row.note, noteField(userId, row.id)),
+  }));
+}
+
+export async function deleteReachOut({ userId, id }: { userId: string; id: string }) {
+  const { count } = await db.reachOut.deleteMany({ where: { id, userId } });
+  return count > 0;
+}
+
+export const reachOutFields = { whoField, noteField };

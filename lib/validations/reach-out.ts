@@ -1,0 +1,25 @@
+import { z } from "zod";
+import { WHO_MAX, REACH_OUT_NOTE_MAX } from "@/lib/tracker/limits";
+import { type CalendarDay } from "@/lib/tracker/calendar-day";
+import { REACH_OUT_FEELINGS } from "@/lib/tracker/scales";
+import {
+  calendarDay,
+  choiceOf,
+  optionalText,
+  requestKey,
+  requiredText,
+} from "@/lib/validations/tracker-fields";
+
+export function reachOutSchema(today: CalendarDay) {
+  return z
+    .object({
+      who: requiredText(WHO_MAX, "Who you talked to"),
+      day: calendarDay("the day", today),
+      feeling: choiceOf(REACH_OUT_FEELINGS, "Please choose how it felt."),
+      note: optionalText(REACH_OUT_NOTE_MAX, "Your note"),
+      requestKey,
+    })
+    .strict();
+}
+
+export type ReachOutInput = z.infer<ReturnType<typeof reachOutSchema>>;

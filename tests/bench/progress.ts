@@ -1,0 +1,366 @@
+// `npm run bench:progress`: does the /progress dashboard cost the same for a
+// person with three years of history as for one with ten days?
+//
+// On a fresh PostgreSQL database (TEST_DATABASE_URL names the server) it seeds
+// two people through the app's own data functions (encrypted notes and all):
+//   - "3 years": a daily check-in for 1,096 days (a third with notes, a slip
+//     every ~17 days with its trigger), ~550 new activities, 300 reach-outs,
+//     150 memories, 40 goals, 5 hard dates;
+//   - "10 days": ten daily check-ins and a few entries.
+// It starts the production server (`next start`, port BENCH_PORT or 3511) with
+// DB_QUERY_LOG=true, signs both in with real database sessions, and requests
+// /progress one at a time, alternating people. It prints p50/p95 of the time
+// from sending the request to the last byte of the page (on localhost: server
+// time) and the SQL statements per render, counted by the app itself: with
+// DB_QUERY_LOG each statement the Prisma driver adapter sends is logged with
+// the x-bench-request header of the HTTP request that caused it (lib/db/query-log.ts).
+// Set BENCH_SKIP_BUILD=1 to reuse an existing .next build.
+import { randomBytes, randomUUID } from "node:crypto";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import readline from "node:readline";
+import { createPostgresDatabase } from "../support/test-database";
+
+const PORT = Number(process.env.BENCH_PORT ?? 3511);
+const BASE = `http://localhost:${PORT}`;
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 40);
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 300); // per person
+const TARGETS = { queries: 5, p95Ms: 50, ratio: 1.5 };
+const pageBytes = new Map<string, number>();
+
+if (!process.env.TEST_DATABASE_URL) {
+  console.error(
+    "bench:progress needs TEST_DATABASE_URL (a PostgreSQL server it may create databases on).",
+  );
+  process.exit(2);
+}
+
+const database = await createPostgresDatabase("heartwork_bench");
+const serverEnv = {
+  DATABASE_URL: database.url!,
+  AUTH_SECRET: randomBytes(32).toString("base64url"),
+  FIELD_ENCRYPTION_KEYS: `bench:${randomBytes(32).toString("base64")}`,
+};
+Object.assign(process.env, serverEnv, { LOG_LEVEL: "silent" });
+
+let server: ChildProcess | undefined;
+try {
+  const { withSqlExecutor } = await import("@/lib/db/connection");
+  const { migrate } = await import("@/lib/db/migrate");
+  await withSqlExecutor((sql) => migrate(sql));
+
+  const seeded = await seed();
+  const sqlTimes = await timeDashboardStatement(seeded);
+  if (process.env.BENCH_SKIP_BUILD !== "1") {
+    console.log("Building the production server...");
+    const build = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], {
+      stdio: ["ignore", "ignore", "inherit"],
+      env: { ...process.env, NODE_ENV: "production" },
+    });
+    if (build.status !== 0) throw new Error("next build failed");
+  }
+
+  const queries = new Map<string, number>();
+  const statements = new Map<string, string[]>();
+  // BENCH_CPU_PROF=<dir>: write a V8 CPU profile of the server there when it stops.
+  const profile = process.env.BENCH_CPU_PROF
+    ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
+    : [];
+  server = spawn(
+    process.execPath,
+    [...profile, "node_modules/next/dist/bin/next", "start", "-p", String(PORT)],
+    {
+      env: {
+        ...process.env,
+        ...serverEnv,
+        NODE_ENV: "production",
+        APP_URL: BASE,
+        DB_QUERY_LOG: "true",
+        LOG_LEVEL: "info",
+        EMAIL_WORKER: "false",
+        DEV_MAILBOX: "true", // no mail is sent; production refuses to start without a mail route
+      },
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
+  readline.createInterface({ input: server.stdout! }).on("line", (line) => {
+    if (!line.startsWith("{")) return;
+    const entry = JSON.parse(line) as {
+      event?: string;
+      benchRequest?: string | null;
+      statement?: string;
+    };
+    if (entry.event === "db.query" && entry.benchRequest) {
+      queries.set(entry.benchRequest, (queries.get(entry.benchRequest) ?? 0) + 1);
+      statements.set(entry.benchRequest, [
+        ...(statements.get(entry.benchRequest) ?? []),
+        entry.statement ?? "?",
+      ]);
+    }
+  });
+  let exited = false;
+  server.on("exit", () => (exited = true));
+  await waitForReady(() => exited);
+
+  const people = [
+    { label: "3 years", ...seeded.long },
+    { label: "10 days", ...seeded.short },
+  ];
+  const timings = new Map<string, number[]>(people.map((p) => [p.label, []]));
+  const ids = new Map<string, string[]>(people.map((p) => [p.label, []]));
+  // Baseline measured in the same run, interleaved: the home page, a dynamic
+  // page with no session and no data. Its time is the machine's floor for any
+  // page render right now (other processes share these two cores).
+  const baseline: number[] = [];
+  for (let i = 0; i < WARMUP; i++) {
+    for (const person of people) await render(person, `warm-${i}`);
+    await timeHome();
+  }
+  for (let i = 0; i < REQUESTS; i++) {
+    for (const person of people) {
+      const id = `${person.label}-${i}`;
+      timings.get(person.label)!.push(await render(person, id));
+      ids.get(person.label)!.push(id);
+    }
+    baseline.push(await timeHome());
+  }
+  baseline.sort((a, b) => a - b);
+  await new Promise((resolve) => setTimeout(resolve, 500)); // let the last log lines arrive
+
+  const rows = people.map((person) => {
+    const times = timings.get(person.label)!.sort((a, b) => a - b);
+    const counts = ids
+      .get(person.label)!
+      .map((id) => queries.get(id) ?? 0)
+      .sort((a, b) => a - b);
+    return {
+      person: person.label,
+      checkIns: person.checkIns,
+      p50: percentile(times, 0.5),
+      p95: percentile(times, 0.95),
+      queriesMin: counts[0]!,
+      queriesMax: counts.at(-1)!,
+    };
+  });
+  const [long, short] = rows as [(typeof rows)[0], (typeof rows)[0]];
+  console.log(
+    `\n/progress on the production server, PostgreSQL, ${REQUESTS} sequential renders per person`,
+  );
+  console.table(
+    rows.map((r) => ({
+      person: r.person,
+      "check-ins": r.checkIns,
+      "p50 ms": r.p50.toFixed(1),
+      "p95 ms": r.p95.toFixed(1),
+      "page KB": ((pageBytes.get(r.person) ?? 0) / 1024).toFixed(0),
+      "SQL per render":
+        r.queriesMin === r.queriesMax ? r.queriesMin : `${r.queriesMin}-${r.queriesMax}`,
+    })),
+  );
+  console.log(
+    `baseline, the home page (dynamic, no session, no data): p50 ${percentile(baseline, 0.5).toFixed(1)} ms, ` +
+      `p95 ${percentile(baseline, 0.95).toFixed(1)} ms; /progress p50 is ` +
+      `${(long.p50 / percentile(baseline, 0.5)).toFixed(2)}x (3 years) and ` +
+      `${(short.p50 / percentile(baseline, 0.5)).toFixed(2)}x (10 days) of it`,
+  );
+  console.log(
+    `the dashboard's one SQL statement alone (in-process, 100 runs): p50 ${sqlTimes.long.toFixed(2)} ms (3 years), ` +
+      `${sqlTimes.short.toFixed(2)} ms (10 days)`,
+  );
+  console.log("the statements of one render (3 years):");
+  for (const statement of statements.get("3 years-0") ?? []) console.log(`  ${statement}`);
+  const ratio50 = long.p50 / short.p50;
+  const ratio95 = long.p95 / short.p95;
+  const maxQueries = Math.max(long.queriesMax, short.queriesMax);
+  const check = (ok: boolean) => (ok ? "ok" : "MISSED");
+  console.log(`3 years / 10 days: p50 ${ratio50.toFixed(2)}x, p95 ${ratio95.toFixed(2)}x`);
+  console.log(
+    `targets: <= ${TARGETS.queries} queries per render: ${maxQueries} ${check(maxQueries <= TARGETS.queries)}; ` +
+      `p95 <= ${TARGETS.p95Ms} ms: ${Math.max(long.p95, short.p95).toFixed(1)} ${check(Math.max(long.p95, short.p95) <= TARGETS.p95Ms)}; ` +
+      `3-year user within ${TARGETS.ratio}x: ${ratio95.toFixed(2)} ${check(ratio95 <= TARGETS.ratio)}`,
+  );
+} finally {
+  server?.kill("SIGINT");
+  if (server && server.exitCode === null)
+    await new Promise((resolve) => server!.once("exit", resolve));
+  const { disconnectDatabase } = await import("@/lib/db");
+  await disconnectDatabase();
+  await database.drop();
+}
+
+async function render(person: { token: string; label: string }, id: string): Promise<number> {
+  const started = performance.now();
+  const response = await fetch(`${BASE}/progress`, {
+    headers: { cookie: `authjs.session-token=${person.token}`, "x-bench-request": id },
+    redirect: "manual",
+  });
+  const body = await response.text();
+  const elapsed = performance.now() - started;
+  pageBytes.set(person.label, Buffer.byteLength(body));
+  if (process.env.BENCH_DUMP_DIR) {
+    const fs = await import("node:fs");
+    fs.writeFileSync(`${process.env.BENCH_DUMP_DIR}/${person.label.replace(" ", "-")}.html`, body);
+  }
+  if (response.status !== 200 || !body.includes("Your healing, day by day")) {
+    throw new Error(`/progress answered ${response.status} for ${id}`);
+  }
+  return elapsed;
+}
+
+async function timeDashboardStatement(seeded: {
+  long: { userId: string };
+  short: { userId: string };
+}): Promise<{ long: number; short: number }> {
+  const { loadProgressDashboard } = await import("@/lib/data/progress-dashboard");
+  const { todayIn } = await import("@/lib/tracker/calendar-day");
+  const today = todayIn("UTC");
+  const time = async (userId: string) => {
+    const runs: number[] = [];
+    for (let i = 0; i < 110; i++) {
+      const started = performance.now();
+      await loadProgressDashboard({ userId, today, chartDays: 30 });
+      if (i >= 10) runs.push(performance.now() - started);
+    }
+    return percentile(
+      runs.sort((a, b) => a - b),
+      0.5,
+    );
+  };
+  return { long: await time(seeded.long.userId), short: await time(seeded.short.userId) };
+}
+
+async function timeHome(): Promise<number> {
+  const started = performance.now();
+  const response = await fetch(`${BASE}/`);
+  await response.text();
+  if (response.status !== 200) throw new Error(`/ answered ${response.status}`);
+  return performance.now() - started;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!;
+}
+
+async function waitForReady(hasExited: () => boolean): Promise<void> {
+  for (let i = 0; i < 240 && !hasExited(); i++) {
+    try {
+      if ((await fetch(`${BASE}/api/health/ready`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error("the server did not become ready");
+}
+
+async function seed() {
+  const { db } = await import("@/lib/db");
+  const { hashSessionToken } = await import("@/lib/data/auth-adapter");
+  const { saveCheckIn } = await import("@/lib/data/check-ins");
+  const { createActivity } = await import("@/lib/data/activities");
+  const { createGoal, setGoalDone, listGoals } = await import("@/lib/data/goals");
+  const { createHardDate } = await import("@/lib/data/hard-dates");
+  const { createMemory } = await import("@/lib/data/memories");
+  const { createReachOut } = await import("@/lib/data/reach-outs");
+  const { saveTrackerSettings } = await import("@/lib/data/tracker-settings");
+  const { addDays, todayIn } = await import("@/lib/tracker/calendar-day");
+  const today = todayIn("UTC");
+
+  async function person(label: string, days: number) {
+    const user = await db.user.create({
+      data: { email: `${label}-${randomUUID()}@bench.example`, name: label },
+      select: { id: true },
+    });
+    const userId = user.id;
+    await saveTrackerSettings({ userId, timeZone: "UTC", breakupDate: addDays(today, -days - 3) });
+    const jobs: Array<() => Promise<unknown>> = [];
+    for (let i = days - 1; i >= 0; i--) {
+      const slip = i % 17 === 5;
+      jobs.push(() =>
+        saveCheckIn({
+          userId,
+          day: addDays(today, -i),
+          mood: 1 + ((i * 7) % 5),
+          missing: (i * 3) % 11,
+          contact: slip ? "CHECKED_SOCIAL" : i % 9 === 0 ? "THEY_REACHED_OUT" : "NONE",
+          note:
+            i % 3 === 0
+              ? `Day ${i}: a private note about how it went, long enough to matter.`
+              : undefined,
+          trigger: slip ? "a song on the radio" : undefined,
+        }),
+      );
+      if (i % 2 === 0) {
+        jobs.push(() =>
+          createActivity({
+            userId,
+            title: `something new #${i}`,
+            day: addDays(today, -i),
+            requestKey: randomUUID(),
+          }),
+        );
+      }
+      if (i % 4 === 1) {
+        jobs.push(() =>
+          createReachOut({
+            userId,
+            who: "a friend",
+            day: addDays(today, -i),
+            feeling: "BETTER",
+            requestKey: randomUUID(),
+          }),
+        );
+      }
+      if (i % 7 === 2) {
+        jobs.push(() =>
+          createMemory({
+            userId,
+            kind: i % 3 === 0 ? "HARD" : "GOOD",
+            text: `memory ${i}`,
+            requestKey: randomUUID(),
+          }),
+        );
+      }
+      if (i % 27 === 3)
+        jobs.push(() => createGoal({ userId, title: `goal ${i}`, requestKey: randomUUID() }));
+    }
+    for (const [month, day] of [
+      [2, 14],
+      [2, 29],
+      [6, 1],
+      [9, 9],
+      [12, 24],
+    ] as const) {
+      jobs.push(() =>
+        createHardDate({
+          userId,
+          label: `date ${month}/${day}`,
+          month,
+          day,
+          plan: "see friends",
+          requestKey: randomUUID(),
+        }),
+      );
+    }
+    for (let i = 0; i < jobs.length; i += 16)
+      await Promise.all(jobs.slice(i, i + 16).map((job) => job()));
+    for (const goal of (await listGoals({ userId })).filter((_, i) => i % 2 === 0)) {
+      await setGoalDone({ userId, id: goal.id, done: true });
+    }
+    const token = randomBytes(32).toString("base64url");
+    await db.session.create({
+      data: {
+        sessionToken: hashSessionToken(token),
+        userId,
+        expires: new Date(Date.now() + 86_400_000),
+      },
+    });
+    return { token, userId, checkIns: days };
+  }
+
+  console.log("Seeding two people on PostgreSQL...");
+  const started = Date.now();
+  const long = await person("three-years", 1096);
+  const short = await person("ten-days", 10);
+  console.log(`Seeded in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  return { long, short };
+}

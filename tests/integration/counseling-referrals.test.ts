@@ -1,0 +1,263 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { counselingIntakeAddress } from "@/lib/counseling/intake";
+import {
+  getOwnReferral,
+  recordSafetyScreen,
+  submitCounselingIntake,
+} from "@/lib/data/counseling-referrals";
+import { acceptPartnerInvitation } from "@/lib/data/invitation-responses";
+import { createPartnerInvitation } from "@/lib/data/partner-invitations";
+import {
+  getPartnerReferral,
+  listPartnerReferrals,
+  recordPartnerSafetyScreen,
+} from "@/lib/data/partner-referrals";
+import { env } from "@/lib/env";
+import { counselingIntakeEmail } from "@/lib/email/templates/counseling-intake";
+import { counselingPartnerJoinedEmail } from "@/lib/email/templates/counseling-partner-joined";
+import {
+  createInviter,
+  createPerson,
+  intakeOf,
+  invite,
+  latestToken,
+  uniqueAddress,
+} from "@/tests/support/counseling";
+
+beforeEach(async () => {
+  await db.outboxMessage.deleteMany();
+});
+
+const SCREEN_WORDS = /afraid|hurt|threat|forced|control|screen|safety|concern|clear/i;
+
+async function intakeMail() {
+  return db.outboxMessage.findMany({
+    where: { template: "counseling-intake" },
+    select: { to: true, userId: true, data: true },
+  });
+}
+
+function renderIntake(data: unknown) {
+  return counselingIntakeEmail.render(counselingIntakeEmail.schema.parse(data), {
+    appUrl: env.APP_URL,
+  });
+}
+
+describe("the private safety screen", () => {
+  it("keeps only the outcome, and the first outcome stands", async () => {
+    const person = await createPerson();
+    expect(await recordSafetyScreen({ userId: person.id, outcome: "CONCERN" })).toBe("CONCERN");
+    expect(await recordSafetyScreen({ userId: person.id, outcome: "CLEAR" })).toBe("CONCERN");
+    const row = await db.counselingReferral.findUniqueOrThrow({
+      where: { userId: person.id },
+      select: { screenOutcome: true, intakeSubmittedAt: true },
+    });
+    expect(row).toEqual({ screenOutcome: "CONCERN", intakeSubmittedAt: null });
+  });
+
+  it("after any yes, makes the referral individual whatever the form says, and never lets it invite", async () => {
+    const person = await createPerson();
+    await recordSafetyScreen({ userId: person.id, outcome: "CONCERN" });
+    expect(
+      await submitCounselingIntake({
+        userId: person.id,
+        intake: intakeOf({ format: "COUPLES" }),
+      }),
+    ).toBe("submitted");
+    const referral = await getOwnReferral({ userId: person.id });
+    expect(referral).toMatchObject({ format: "INDIVIDUAL", canInvite: false });
+    const result = await createPartnerInvitation({
+      userId: person.id,
+      email: uniqueAddress("partner"),
+      inviterName: "Sam",
+      message: "",
+      requestKey: crypto.randomUUID(),
+    });
+    expect(result).toEqual({ ok: false, reason: "not_allowed" });
+    expect(await db.partnerInvitation.count({ where: { inviterId: person.id } })).toBe(0);
+    expect(await db.outboxMessage.count({ where: { template: "partner-invitation" } })).toBe(0);
+    // Nothing about the screen reaches the counseling team.
+    const [mail] = await intakeMail();
+    expect(renderIntake(mail!.data).text).not.toMatch(SCREEN_WORDS);
+  });
+
+  it("does not open invitations before the intake is in", async () => {
+    const person = await createPerson();
+    await recordSafetyScreen({ userId: person.id, outcome: "CLEAR" });
+    expect(await getOwnReferral({ userId: person.id })).toMatchObject({ canInvite: false });
+  });
+});
+
+describe("the intake", () => {
+  it("queues the counseling team's email in the same transaction, with only what the person agreed to share", async () => {
+    const person = await createPerson();
+    await recordSafetyScreen({ userId: person.id, outcome: "CLEAR" });
+    await submitCounselingIntake({
+      userId: person.id,
+      intake: intakeOf({
+        focuses: ["INTIMACY"],
+        shareFocuses: false,
+        note: "Please do not share this note.",
+        shareNote: false,
+        contactMethod: "PHONE",
+        phone: "+1 555 010 9999",
+        safeToLeaveMessage: false,
+      }),
+    });
+    const mail = await intakeMail();
+    expect(mail).toHaveLength(1);
+    expect(mail[0]).toMatchObject({ to: counselingIntakeAddress(), userId: person.id });
+    // The queued row holds ciphertext, not the details.
+    expect(JSON.stringify(mail[0]!.data)).not.toMatch(/555|INTIMACY|Please/);
+    const { text } = renderIntake(mail[0]!.data);
+    expect(text).toContain("+1 555 010 9999");
+    expect(text).toContain("Do NOT leave a message");
+    expect(text).toContain("Weekday evenings");
+    expect(text).not.toContain("Closeness");
+    expect(text).not.toContain("Please do not share this note.");
+    expect(text).not.toContain(person.email);
+    expect(text).not.toMatch(SCREEN_WORDS);
+  });
+
+  it("shares the note and the focuses when the person agreed, and their account address for email contact", async () => {
+    const person = await createPerson();
+    await recordSafetyScreen({ userId: person.id, outcome: "CLEAR" });
+    await submitCounselingIntake({
+      userId: person.id,
+      intake: intakeOf({ focuses: ["TRUST"], note: "We want to try.", shareNote: true }),
+    });
+    const [mail] = await intakeMail();
+    const { text } = renderIntake(mail!.data);
+    expect(text).toContain("Trust");
+    expect(text).toContain("We want to try.");
+    expect(text).toContain(`Contact by email: ${person.email}`);
+  });
+
+  it("stores the note and the phone number encrypted", async () => {
+    const person = await createPerson();
+    await recordSafetyScreen({ userId: person.id, outcome: "CLEAR" });
+    await submitCounselingIntake({
+      userId: person.id,
+      intake: intakeOf({ note: "secret words", contactMethod: "PHONE", phone: "555 123 4567" }),
+    });
+    const raw = await db.$queryRaw<{ note: string; phone: string }[]>`
+      SELECT "note", "phone" FROM "CounselingReferral" WHERE "userId" = ${person.id}`;
+    expect(raw[0]!.note).toMatch(/^v1:/);
+    expect(raw[0]!.note).not.toContain("secret");
+    expect(raw[0]!.phone).toMatch(/^v1:/);
+    expect(raw[0]!.phone).not.toContain("555");
+  });
+
+  it("changes nothing and queues nothing on a second submission", async () => {
+    const person = await createPerson();
+    await recordSafetyScreen({ userId: person.id, outcome: "CLEAR" });
+    expect(await submitCounselingIntake({ userId: person.id, intake: intakeOf() })).toBe(
+      "submitted",
+    );
+    expect(
+      await submitCounselingIntake({
+        userId: person.id,
+        intake: intakeOf({ format: "INDIVIDUAL" }),
+      }),
+    ).toBe("already_submitted");
+    expect(await intakeMail()).toHaveLength(1);
+    expect(await getOwnReferral({ userId: person.id })).toMatchObject({ format: "COUPLES" });
+  });
+
+  it("needs the screen first", async () => {
+    const person = await createPerson();
+    expect(await submitCounselingIntake({ userId: person.id, intake: intakeOf() })).toBe(
+      "no_referral",
+    );
+    expect(await intakeMail()).toHaveLength(0);
+  });
+});
+
+describe("the partner's own screen", () => {
+  async function linkedCouple() {
+    const inviter = await createInviter();
+    const partner = await createPerson("partner");
+    const { invitationId } = await invite(inviter, partner.email);
+    const accepted = await acceptPartnerInvitation({
+      token: await latestToken(invitationId),
+      userId: partner.id,
+      email: partner.email,
+    });
+    if (!accepted.ok) throw new Error("not accepted");
+    await db.outboxMessage.deleteMany();
+    return { inviter, partner, referralId: accepted.referralId };
+  }
+
+  it("is asked after accepting; a clear one tells the counseling team how to reach the partner", async () => {
+    const { partner, referralId } = await linkedCouple();
+    expect(await listPartnerReferrals({ userId: partner.id })).toEqual([
+      expect.objectContaining({ id: referralId, screenOutcome: null }),
+    ]);
+    expect(
+      await recordPartnerSafetyScreen({ userId: partner.id, referralId, outcome: "CLEAR" }),
+    ).toBe("CLEAR");
+    const mail = await db.outboxMessage.findMany({
+      where: { template: "counseling-partner-joined" },
+      select: { to: true, data: true },
+    });
+    expect(mail).toHaveLength(1);
+    expect(mail[0]!.to).toBe(counselingIntakeAddress());
+    expect(JSON.stringify(mail[0]!.data)).not.toContain(partner.email);
+    const { text } = counselingPartnerJoinedEmail.render(
+      counselingPartnerJoinedEmail.schema.parse(mail[0]!.data),
+      { appUrl: env.APP_URL },
+    );
+    expect(text).toContain(partner.email);
+    // The first answer stands.
+    expect(
+      await recordPartnerSafetyScreen({ userId: partner.id, referralId, outcome: "CONCERN" }),
+    ).toBe("CLEAR");
+  });
+
+  it("with any yes, tells nobody, and the inviter's view is exactly what it would have been", async () => {
+    const clear = await linkedCouple();
+    const concern = await linkedCouple();
+    await recordPartnerSafetyScreen({
+      userId: clear.partner.id,
+      referralId: clear.referralId,
+      outcome: "CLEAR",
+    });
+    await db.outboxMessage.deleteMany();
+    expect(
+      await recordPartnerSafetyScreen({
+        userId: concern.partner.id,
+        referralId: concern.referralId,
+        outcome: "CONCERN",
+      }),
+    ).toBe("CONCERN");
+    expect(await db.outboxMessage.count()).toBe(0);
+
+    const seenByClearInviter = await getOwnReferral({ userId: clear.inviter.id });
+    const seenByConcernInviter = await getOwnReferral({ userId: concern.inviter.id });
+    const shape = (r: typeof seenByClearInviter) => ({
+      ...r,
+      intakeSubmittedAt: r?.intakeSubmittedAt ? "set" : null,
+      partnerLinkedAt: r?.partnerLinkedAt ? "set" : null,
+    });
+    expect(shape(seenByConcernInviter)).toEqual(shape(seenByClearInviter));
+    expect(Object.keys(seenByConcernInviter!).sort()).toEqual([
+      "canInvite",
+      "format",
+      "intakeSubmittedAt",
+      "partnerLinkedAt",
+      "screenOutcome",
+    ]);
+    // The partner sees their own outcome, and nothing of the inviter's.
+    const partnerView = await getPartnerReferral({
+      userId: concern.partner.id,
+      referralId: concern.referralId,
+    });
+    expect(partnerView).toEqual({
+      id: concern.referralId,
+      inviterName: concern.inviter.name,
+      linkedAt: expect.any(Date),
+      screenOutcome: "CONCERN",
+    });
+  });
+});

@@ -1,0 +1,79 @@
+import { describe, expect, it } from "vitest";
+import { encryptField } from "@/lib/crypto/field-encryption";
+import { sealedField, sealJson } from "@/lib/counseling/sealed-fields";
+import { counselingIntakeEmail } from "@/lib/email/templates/counseling-intake";
+import { partnerAcceptedEmail } from "@/lib/email/templates/partner-accepted";
+import { partnerInvitationEmail } from "@/lib/email/templates/partner-invitation";
+
+const appUrl = "https://heartwork.example";
+const token = "T".repeat(43);
+
+function invitationData(inviterName = "Sam") {
+  return {
+    invitationId: "inv1",
+    inviterId: "user1",
+    sendNumber: 0,
+    inviterName,
+    sealedToken: encryptField(token, sealedField.invitationEmail("user1", "inv1", 0)),
+  };
+}
+
+describe("the invitation email", () => {
+  it("is bland: who, to what, free first session, accept, decline and never-contact links from APP_URL", () => {
+    const { subject, text, html } = partnerInvitationEmail.render(invitationData(), { appUrl });
+    expect(subject).toBe("Sam invited you to Heartwork");
+    expect(text).toContain("Sam invited you to start couples counseling together on Heartwork.");
+    expect(text).toContain("The first session is free.");
+    for (const choice of ["accept", "decline", "never"]) {
+      expect(text).toContain(`${appUrl}/invitations/${token}?choice=${choice}`);
+      expect(html).toContain(`${appUrl}/invitations/${token}?choice=${choice}`);
+    }
+    expect(text).toContain("Never contact me again");
+    expect(`${subject} ${text}`).not.toMatch(/abuse|afraid|safety|screen|intake|tracker|mood/i);
+    expect(html).not.toMatch(/<img|<script/i);
+  });
+
+  it("cannot be rendered from a token sealed for another invitation", () => {
+    const data = {
+      ...invitationData(),
+      sealedToken: encryptField(token, sealedField.invitationEmail("user1", "other", 0)),
+    };
+    expect(() => partnerInvitationEmail.render(data, { appUrl })).toThrow();
+  });
+
+  it("escapes the name in HTML", () => {
+    const { html } = partnerInvitationEmail.render(invitationData("O'Neil"), { appUrl });
+    expect(html).toContain("O&#39;Neil");
+  });
+});
+
+describe("the accepted notice", () => {
+  it("tells the inviter nothing but that the invitation was accepted", () => {
+    const { subject, text } = partnerAcceptedEmail.render({}, { appUrl });
+    expect(subject).toBe("Your Heartwork invitation was accepted");
+    expect(text).toContain(`${appUrl}/counseling`);
+  });
+});
+
+describe("the counseling team's intake email", () => {
+  it("shows what was shared and nothing more", () => {
+    const sealed = sealJson(
+      {
+        format: "COUPLES",
+        focuses: [],
+        note: null,
+        preferredTimes: ["WEEKEND"],
+        contact: { method: "PHONE", phone: "555 0100", safeToLeaveMessage: true },
+      },
+      sealedField.intakeEmail("u1", "r1"),
+    );
+    const { text } = counselingIntakeEmail.render(
+      { referralId: "r1", ownerId: "u1", sealed },
+      { appUrl },
+    );
+    expect(text).toContain("reference r1");
+    expect(text).toContain("chose not to share what they hope");
+    expect(text).toContain("Contact by phone: 555 0100. A message may be left.");
+    expect(text).not.toContain("In their words");
+  });
+});
