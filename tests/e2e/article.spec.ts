@@ -114,10 +114,13 @@ test.describe("the article for guests", () => {
       page.getByRole("heading", { level: 1, name: "Start couples counseling" }),
     ).toBeVisible();
 
+    // The tracker is private: a guest is asked to sign in, and comes back to it after.
     await page.goBack();
     await article.getByRole("link", { name: "Track your healing" }).click();
-    await expect(page).toHaveURL(`${baseURL}/progress`);
-    await expect(page.getByRole("heading", { level: 1, name: "Track your healing" })).toBeVisible();
+    await expect(page).toHaveURL(`${baseURL}/signin?callbackUrl=%2Fprogress`);
+    await expect(
+      page.getByRole("heading", { level: 1, name: "Sign in to Heartwork" }),
+    ).toBeVisible();
   });
 
   test("the home page features the article and leads to it", async ({ page }) => {

@@ -137,8 +137,10 @@ describe("the email outbox", () => {
     const to = address();
     const started = Date.now();
     const { id } = await queueSignInMail(to);
-    const mail = await smtp.waitForMessage((m) => m.to === to, 5_000);
-    expect(Date.now() - started).toBeLessThan(1_500);
+    const mail = await smtp.waitForMessage((m) => m.to === to, 20_000);
+    // Far below the 60 s poll: only the notification can explain it. (A tight
+    // bound would measure the machine's load, not the wake-up; speed is for benchmarks.)
+    expect(Date.now() - started).toBeLessThan(10_000);
     expect(mail.messageId).toBe(`<${id}@localhost>`);
     expect(mail.subject).toBe("Your Heartwork sign-in link");
     expect(mail.links).toEqual([

@@ -36,23 +36,27 @@ function killed(proc: ChildProcess): Promise<void> {
 }
 
 describe("the embedded database folder", () => {
-  it("refuses a second process with a message naming the holder, and takes over after a SIGKILL", async () => {
-    const dir = path.join(root, "locked");
-    const holder = await startHolder(dir);
-    try {
-      expect(() => acquireDataFolderLock(dir)).toThrow(
-        new RegExp(`in use by process ${holder.pid}.*PGLITE_DIR`),
-      );
-    } finally {
-      await killed(holder);
-    }
-    // The killed process left its lock file behind; it is stale and taken over.
-    expect(fs.existsSync(lockPathFor(dir))).toBe(true);
-    const release = acquireDataFolderLock(dir);
-    expect(JSON.parse(fs.readFileSync(lockPathFor(dir), "utf8")).pid).toBe(process.pid);
-    release();
-    expect(fs.existsSync(lockPathFor(dir))).toBe(false);
-  });
+  it(
+    "refuses a second process with a message naming the holder, and takes over after a SIGKILL",
+    { timeout: 90_000 },
+    async () => {
+      const dir = path.join(root, "locked");
+      const holder = await startHolder(dir);
+      try {
+        expect(() => acquireDataFolderLock(dir)).toThrow(
+          new RegExp(`in use by process ${holder.pid}.*PGLITE_DIR`),
+        );
+      } finally {
+        await killed(holder);
+      }
+      // The killed process left its lock file behind; it is stale and taken over.
+      expect(fs.existsSync(lockPathFor(dir))).toBe(true);
+      const release = acquireDataFolderLock(dir);
+      expect(JSON.parse(fs.readFileSync(lockPathFor(dir), "utf8")).pid).toBe(process.pid);
+      release();
+      expect(fs.existsSync(lockPathFor(dir))).toBe(false);
+    },
+  );
 
   it(
     "keeps every committed row when the process is killed with SIGKILL",
