@@ -66,6 +66,8 @@ const envSchema = z.object({
   SMTP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   SMTP_USER: z.string().optional(),
   SMTP_PASSWORD: z.string().optional(),
+  /** Parallel connections to the SMTP server (each delivers one message at a time). */
+  SMTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(100).default(5),
   /** Implicit TLS (port 465). Otherwise STARTTLS is used when the server offers it. */
   SMTP_SECURE: booleanish,
   /** The From header of every message. Default: Heartwork <no-reply@APP_URL's host>. */
@@ -87,6 +89,12 @@ const envSchema = z.object({
     .enum(["true", "false", "1", "0", ""])
     .optional()
     .transform((v) => (v === undefined || v === "" ? undefined : v === "true" || v === "1")),
+
+  /**
+   * How recent a sign-in must be for export and account deletion. At most the
+   * 10 minutes the security rules promise; tests shorten it.
+   */
+  RECENT_SIGN_IN_SECONDS: z.coerce.number().int().min(1).max(600).default(600),
 
   /** Sign-in emails allowed per address and per client IP within an hour. */
   SIGNIN_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).default(5),

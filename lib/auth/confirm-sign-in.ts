@@ -4,6 +4,8 @@ import { z } from "zod";
 import { handlers } from "@/lib/auth";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { EMAIL_PROVIDER_ID } from "@/lib/auth/constants";
+import { sessionCookieName } from "@/lib/auth/cookies";
+import { deleteSessionByToken } from "@/lib/data/sessions";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { emailAddressSchema } from "@/lib/validations/email-address";
@@ -68,7 +70,12 @@ export async function confirmEmailSignIn(request: NextRequest): Promise<Response
   const location = response.headers.get("location");
   if (!location || response.status < 300 || response.status >= 400) return response;
   const redirect = NextResponse.redirect(location, 303);
-  for (const cookie of response.headers.getSetCookie())
-    redirect.headers.append("set-cookie", cookie);
+  const setCookies = response.headers.getSetCookie();
+  for (const cookie of setCookies) redirect.headers.append("set-cookie", cookie);
+  // Signed in afresh: the session this browser had before is replaced, not kept alive beside it.
+  const name = sessionCookieName();
+  const previous = request.cookies.get(name)?.value;
+  const replaced = setCookies.some((c) => c.startsWith(`${name}=`) && !c.startsWith(`${name}=;`));
+  if (previous && replaced) await deleteSessionByToken({ sessionToken: previous });
   return redirect;
 }

@@ -20,7 +20,7 @@ export type SessionUser = {
   signedInAt: Date;
 };
 
-/** Thrown by requireUser() inside a server action or route handler. */
+/** Thrown by requireUser() inside a server action. */
 export class UnauthorizedError extends Error {
   override name = "UnauthorizedError";
   constructor() {
@@ -50,17 +50,18 @@ export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
 });
 
 /**
- * The signed-in user. Otherwise: in a page, redirect to /signin with a
- * callbackUrl back here (or to /signed-out when the browser still sends an old
- * session cookie); in a server action or route handler, throw UnauthorizedError.
+ * The signed-in user. Otherwise: in a page (or a route handler a browser
+ * navigates to), redirect to /signin with a callbackUrl back here, or to
+ * /signed-out when the browser still sends an old session cookie; in a server
+ * action, throw UnauthorizedError. Route handlers that answer scripts should
+ * call getCurrentUser() and answer 401 themselves.
  */
 export async function requireUser(): Promise<SessionUser> {
   const user = await getCurrentUser();
   if (user) return user;
   const requestHeaders = await headers();
-  if (requestHeaders.has("next-action") || requestHeaders.get(REQUEST_PATH_HEADER) === null) {
-    throw new UnauthorizedError();
-  }
+  if (requestHeaders.has("next-action")) throw new UnauthorizedError();
+  // The path header is missing only if the proxy was skipped: then back to the default page.
   const callbackUrl = safeCallbackPath(requestHeaders.get(REQUEST_PATH_HEADER));
   const query = new URLSearchParams({ callbackUrl });
   const staleCookie = (await cookies()).has(sessionCookieName());

@@ -35,7 +35,11 @@ export type SmtpOptions = SMTPPool.Options;
 
 export function smtpOptionsFromEnv(): SmtpOptions | null {
   const timeouts = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 };
-  const pool = { pool: true as const, maxConnections: 5, maxMessages: 1_000 };
+  const pool = {
+    pool: true as const,
+    maxConnections: env.SMTP_MAX_CONNECTIONS,
+    maxMessages: 1_000,
+  };
   if (env.SMTP_URL) {
     const url = new URL(env.SMTP_URL);
     return {

@@ -1,4 +1,6 @@
 import type { APIRequestContext, Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import fc from "fast-check";
 import { expect, test } from "./support/fixtures";
 import {
   mailCount,
@@ -98,6 +100,7 @@ test.describe("signing in with an emailed link", () => {
     request,
     mail,
     baseURL,
+    playwright,
   }) => {
     const email = uniqueEmail("cookie");
     const values = [];
@@ -120,6 +123,18 @@ test.describe("signing in with an emailed link", () => {
       values.push(/=([^;]+)/.exec(session!.value)![1]);
     }
     expect(values[0]).not.toBe(values[1]);
+    // The second sign-in replaced the first session instead of keeping both alive.
+    const replay = await playwright.request.newContext({ baseURL });
+    for (const [value, alive] of [
+      [values[0], false],
+      [values[1], true],
+    ] as const) {
+      const session = await replay.get("/api/auth/session", {
+        headers: { cookie: `${SESSION_COOKIE}=${value}` },
+      });
+      expect(Boolean(await session.json()), `session ${alive ? "kept" : "replaced"}`).toBe(alive);
+    }
+    await replay.dispose();
   });
 
   test("refuses a confirmation posted from another site", async ({ request, page, mail }) => {
@@ -179,6 +194,30 @@ test.describe("signing in with an emailed link", () => {
     ).toEqual([]);
   });
 
+  test("random input never breaks the sign-in form (property, fixed seed)", async ({ page }) => {
+    const inputs = fc.sample(
+      fc.oneof(
+        fc.string({ maxLength: 400 }),
+        fc.emailAddress(),
+        fc.string({ unit: "binary", maxLength: 80 }),
+      ),
+      { seed: 20261126, numRuns: 12 },
+    );
+    for (const value of inputs) {
+      await page.goto("/signin");
+      await page.getByLabel("Email address").evaluate((input: HTMLInputElement, v) => {
+        input.type = "hidden";
+        input.value = v;
+      }, value);
+      await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+      const outcome = page
+        .getByRole("heading", { name: "Check your email" })
+        .or(page.locator("#email-error"));
+      await expect(outcome, JSON.stringify(value)).toBeVisible();
+      await expect(page.getByText("Something went wrong")).toHaveCount(0);
+    }
+  });
+
   test("over the per-address limit, says so calmly and sends no more mail", async ({
     page,
     mail,
@@ -219,6 +258,34 @@ test.describe("signing in with an emailed link", () => {
 });
 
 test.describe("the account page", () => {
+  test("the sign-in and account pages pass an accessibility scan", async ({ page, mail }) => {
+    const email = uniqueEmail("axe");
+    await requestSignInLink(page, email);
+    const { link } = await waitForSignInMail(mail, email);
+    for (const path of [
+      "/signin",
+      "/signin/check-email",
+      link,
+      "/signin/error?error=Verification",
+      "/signed-out",
+    ]) {
+      await page.goto(path);
+      const { violations } = await new AxeBuilder({ page }).analyze();
+      expect(
+        violations.map((v) => `${v.id}: ${v.help}`),
+        path,
+      ).toEqual([]);
+    }
+    await page.goto(link);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("heading", { name: "Your account", exact: true })).toBeVisible();
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    expect(
+      violations.map((v) => `${v.id}: ${v.help}`),
+      "/account",
+    ).toEqual([]);
+  });
+
   test("keeps private pages out of caches", async ({ page, request, mail }) => {
     for (const path of [
       "/signin",

@@ -59,4 +59,10 @@ describe(parseEnv, () => {
     expect(parseEnv({ DEV_MAILBOX: "false" }).DEV_MAILBOX).toBe(false);
     expect(parseEnv({ EMAIL_WORKER: "false" }).EMAIL_WORKER).toBe(false);
   });
+
+  it("never lets the recent-sign-in window grow past 10 minutes", () => {
+    expect(parseEnv({}).RECENT_SIGN_IN_SECONDS).toBe(600);
+    expect(parseEnv({ RECENT_SIGN_IN_SECONDS: "5" }).RECENT_SIGN_IN_SECONDS).toBe(5);
+    expect(() => parseEnv({ RECENT_SIGN_IN_SECONDS: "3600" })).toThrow(/RECENT_SIGN_IN_SECONDS/);
+  });
 });

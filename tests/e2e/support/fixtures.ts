@@ -12,7 +12,6 @@ import { E2E_SMTP_PORT } from "./ports";
 //   });
 export const test = base.extend<object, { mail: SmtpCatcher }>({
   mail: [
-    // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
       const smtp = await startSmtpCatcher({ port: E2E_SMTP_PORT });
       await use(smtp);
