@@ -1,8 +1,8 @@
 import { z } from "zod";
 
-export const DISPLAY_NAME_MAX_LENGTH = 80;
-/** What a person types to confirm deleting their account. */
-export const DELETE_CONFIRMATION_PHRASE = "delete my account";
+import { DELETE_CONFIRMATION_PHRASE, DISPLAY_NAME_MAX_LENGTH } from "@/lib/account/form-rules";
+
+export { DELETE_CONFIRMATION_PHRASE, DISPLAY_NAME_MAX_LENGTH };
 
 export const displayNameSchema = z
   .object({

@@ -12,6 +12,10 @@ import {
 } from "@/lib/counseling/intake";
 import { SAFETY_ANSWERS, type SAFETY_QUESTIONS } from "@/lib/counseling/safety-screen";
 import { emailAddressSchema } from "@/lib/validations/email-address";
+import {
+  INVITATION_MESSAGE_MAX_LENGTH,
+  INVITER_NAME_MAX_LENGTH,
+} from "@/lib/counseling/invitation-limits";
 
 // The counseling flow's forms. Every object is strict, every string has a
 // maximum length, and choices are closed lists.
@@ -109,8 +113,7 @@ export type CounselingIntakeInput = z.infer<typeof counselingIntakeSchema>;
 
 // ------------------------------------------------------------- invitations --
 
-export const INVITER_NAME_MAX_LENGTH = 60;
-export const INVITATION_MESSAGE_MAX_LENGTH = 500;
+export { INVITATION_MESSAGE_MAX_LENGTH, INVITER_NAME_MAX_LENGTH };
 export const DECLINE_NOTE_MAX_LENGTH = 500;
 
 // A name goes into an email's subject and body: letters (any script), spaces,

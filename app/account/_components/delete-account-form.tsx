@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { deleteMyAccount, requestFreshSignIn } from "@/lib/actions/account";
 import type { FormState } from "@/lib/actions/form-state";
-import { DELETE_CONFIRMATION_PHRASE } from "@/lib/validations/account";
+import { DELETE_CONFIRMATION_PHRASE } from "@/lib/account/form-rules";
 import { FieldError, FormMessage } from "@/components/ui/field-error";
 import { dangerButtonClass, inputClass, secondaryButtonClass } from "@/components/ui/styles";
 

@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { saveDisplayName } from "@/lib/actions/account";
 import type { FormState } from "@/lib/actions/form-state";
-import { DISPLAY_NAME_MAX_LENGTH } from "@/lib/validations/account";
+import { DISPLAY_NAME_MAX_LENGTH } from "@/lib/account/form-rules";
 import { FieldError, FormMessage } from "@/components/ui/field-error";
 import { buttonClass, inputClass } from "@/components/ui/styles";
 

@@ -6,7 +6,7 @@ import type { FormState } from "@/lib/actions/form-state";
 import {
   INVITATION_MESSAGE_MAX_LENGTH,
   INVITER_NAME_MAX_LENGTH,
-} from "@/lib/validations/counseling";
+} from "@/lib/counseling/invitation-limits";
 import { FieldError, FormMessage } from "@/components/ui/field-error";
 import { buttonClass, inputClass } from "@/components/ui/styles";
 
