@@ -9,6 +9,7 @@ type Cleanup = { label: string; run: () => Promise<unknown> | unknown };
 
 const cleanups: Cleanup[] = [];
 let failures = 0;
+let checks = 0;
 let cleaning: Promise<void> | undefined;
 
 /** Registers a cleanup; they run last-registered first. */
@@ -39,6 +40,7 @@ export function cleanUp(): Promise<void> {
 
 /** Prints one check with its figures; a failed check makes the drill exit non-zero. */
 export function check(name: string, ok: boolean, figures: string): boolean {
+  checks++;
   if (!ok) failures++;
   console.log(`${ok ? "PASS" : "FAIL"} ${name}: ${figures}`);
   return ok;
@@ -78,7 +80,7 @@ export async function runDrill(name: string, limitMs: number, main: () => Promis
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   console.log(
     failures === 0
-      ? `${name}: all checks passed in ${seconds} s`
+      ? `${name}: ${checks > 0 ? `all ${checks} checks passed` : "done"} in ${seconds} s`
       : `${name}: ${failures} check(s) FAILED (${seconds} s)`,
   );
   process.exit(failures === 0 ? 0 : 1);
