@@ -408,10 +408,20 @@ await runDrill("bench:load", 8 * 60_000, async () => {
     `invitations: ${invitations} created (warm-up included), ${invitationMail.length} invitation ` +
       `mails delivered, ${invitationMail.length - distinctMail} duplicates`,
   );
+  const appCores = (label: string) => {
+    const tally = tallies.get(label)!;
+    const used = (tally.used.get("instance 1") ?? 0) + (tally.used.get("instance 2") ?? 0);
+    return used / tally.seconds;
+  };
+  const machineCores = (label: string) =>
+    (tallies.get(label)!.busy / tallies.get(label)!.total) * cores;
   console.log(
-    `why two instances cannot reach ${TARGETS.scale}x here: ${cores} cores carry nginx, both ` +
-      `instances, PostgreSQL and autocannon itself (and other users' work, see "the whole machine" ` +
-      `above); a second instance only helps by the CPU the first one leaves idle.`,
+    `what limits the scaling: the app instances used ${appCores("ONE instance").toFixed(2)} cores ` +
+      `with one instance and ${appCores("TWO instances").toFixed(2)} with two, while the machine's ` +
+      `${cores} cores were ${machineCores("ONE instance").toFixed(2)} and ` +
+      `${machineCores("TWO instances").toFixed(2)} busy: nginx, PostgreSQL, autocannon (this ` +
+      `process) and other users' work share them, so a second instance only gains the CPU ` +
+      `nobody else is using.`,
   );
 
   async function settleOutbox(timeoutMs: number) {
