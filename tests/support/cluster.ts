@@ -83,7 +83,7 @@ export async function startInstance({
   return instance;
 }
 
-export type Nginx = { port: number; url: string; stop(): Promise<void> };
+export type Nginx = { port: number; url: string; pid: number | undefined; stop(): Promise<void> };
 
 export async function startNginx({
   port,
@@ -110,10 +110,18 @@ export async function startNginx({
     stdio: "inherit",
   });
   const exited = new Promise<void>((resolve) => child.on("exit", () => resolve()));
-  await waitFor(`http://localhost:${port}/api/health/live`, { timeoutMs: 20_000 });
+  try {
+    await waitFor(`http://localhost:${port}/api/health/live`, { timeoutMs: 20_000 });
+  } catch (error) {
+    child.kill("SIGQUIT");
+    await exited;
+    fs.rmSync(runDir, { recursive: true, force: true });
+    throw error;
+  }
   return {
     port,
     url: `http://localhost:${port}`,
+    pid: child.pid,
     async stop() {
       child.kill("SIGQUIT");
       await exited;

@@ -1,0 +1,156 @@
+// What every drill needs: printed checks that decide the exit code, cleanups
+// that run on success, failure, Ctrl-C and a time limit alike, and CPU time
+// per process (to explain figures on a shared 2-core machine).
+import fs from "node:fs";
+import os from "node:os";
+import { startInstance, waitFor, type Instance } from "../../support/cluster";
+
+type Cleanup = { label: string; run: () => Promise<unknown> | unknown };
+
+const cleanups: Cleanup[] = [];
+let failures = 0;
+let checks = 0;
+let cleaning: Promise<void> | undefined;
+
+/** Registers a cleanup; they run last-registered first. */
+export function onCleanup(label: string, run: Cleanup["run"]): void {
+  cleanups.push({ label, run });
+}
+
+export function cleanUp(): Promise<void> {
+  cleaning ??= (async () => {
+    // pop(), not a snapshot: something that finished starting while we clean
+    // (an interrupted start) registers late and is still stopped.
+    for (let next = cleanups.pop(); next; next = cleanups.pop()) {
+      const { label, run } = next;
+      try {
+        await Promise.race([
+          run(),
+          new Promise((_, reject) =>
+            setTimeout(() => reject(new Error("timed out")), 15_000).unref(),
+          ),
+        ]);
+      } catch (error) {
+        console.error(`cleanup "${label}" failed: ${(error as Error).message}`);
+      }
+    }
+  })();
+  return cleaning;
+}
+
+/** Prints one check with its figures; a failed check makes the drill exit non-zero. */
+export function check(name: string, ok: boolean, figures: string): boolean {
+  checks++;
+  if (!ok) failures++;
+  console.log(`${ok ? "PASS" : "FAIL"} ${name}: ${figures}`);
+  return ok;
+}
+
+export function failedChecks(): number {
+  return failures;
+}
+
+/**
+ * Runs `main` with cleanups on every way out: normal end, exception, SIGINT/SIGTERM,
+ * or `limitMs` passing. Exit code: 0 when every check passed.
+ */
+export async function runDrill(name: string, limitMs: number, main: () => Promise<void>) {
+  const stop = (code: number, why: string) => {
+    console.error(`\n${name}: ${why}; cleaning up...`);
+    void cleanUp().then(() => process.exit(code));
+  };
+  // A stray rejection must not end the process before the cleanups ran.
+  process.on("unhandledRejection", (reason) => {
+    failures++;
+    console.error(`FAIL ${name}: unhandled rejection: ${(reason as Error)?.stack ?? reason}`);
+  });
+  process.once("SIGINT", () => stop(130, "interrupted"));
+  process.once("SIGTERM", () => stop(143, "terminated"));
+  const timer = setTimeout(() => stop(1, `took longer than ${limitMs / 1000} s`), limitMs);
+  const started = Date.now();
+  try {
+    await main();
+  } catch (error) {
+    failures++;
+    console.error(`FAIL ${name} stopped: ${(error as Error).stack ?? error}`);
+  } finally {
+    clearTimeout(timer);
+    await cleanUp();
+  }
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  console.log(
+    failures === 0
+      ? `${name}: ${checks > 0 ? `all ${checks} checks passed` : "done"} in ${seconds} s`
+      : `${name}: ${failures} check(s) FAILED (${seconds} s)`,
+  );
+  process.exit(failures === 0 ? 0 : 1);
+}
+
+const TICKS_PER_SECOND = 100; // USER_HZ on Linux
+
+/** User+system CPU seconds a process (and its reaped children) used, from /proc. */
+export function cpuSeconds(pid: number | undefined): number | null {
+  if (!pid) return null;
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    // After the command: state(0) ... utime(11) stime(12) cutime(13) cstime(14)
+    const ticks = [11, 12, 13, 14].reduce((sum, i) => sum + Number(fields[i]), 0);
+    return ticks / TICKS_PER_SECOND;
+  } catch {
+    return null;
+  }
+}
+
+/** Process ids of `pid`'s children (nginx workers, say). */
+export function childPids(pid: number | undefined): number[] {
+  if (!pid) return [];
+  try {
+    return fs
+      .readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8")
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean)
+      .map(Number);
+  } catch {
+    return [];
+  }
+}
+
+export const cores = os.cpus().length;
+
+/**
+ * Starts `next start` instances in parallel, each stopped at cleanup (SIGTERM,
+ * SIGKILL after 10 s) even when another one failed to start.
+ */
+export async function startInstances(
+  ports: number[],
+  env: Record<string, string>,
+): Promise<Instance[]> {
+  const started = await Promise.allSettled(
+    ports.map(async (port) => {
+      const instance = await startInstance({
+        port,
+        env: { ...env, PORT: String(port) },
+        waitUntilReady: false,
+      });
+      // Registered before it is ready, so Ctrl-C during a slow start stops it too.
+      onCleanup(`stop instance ${port}`, async () => {
+        const timer = setTimeout(() => void instance.stop("SIGKILL"), 10_000);
+        await instance.stop("SIGTERM");
+        clearTimeout(timer);
+      });
+      try {
+        await waitFor(`${instance.url}/api/health/ready`, { timeoutMs: 90_000 });
+      } catch (error) {
+        throw new Error(
+          `instance on ${port} did not become ready: ${(error as Error).message}\n${instance.output()}`,
+        );
+      }
+      return instance;
+    }),
+  );
+  const failed = started.find((result) => result.status === "rejected");
+  if (failed) throw (failed as PromiseRejectedResult).reason;
+  return started.map((result) => (result as PromiseFulfilledResult<Instance>).value);
+}
