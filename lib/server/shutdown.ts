@@ -10,6 +10,9 @@ import { markShuttingDown } from "@/lib/server/lifecycle";
 // (bounded), stop background work (the outbox worker finishes its message),
 // close the database, exit 0.
 
+/** How long idle keep-alive connections may still bring a request after shutdown starts. */
+const IDLE_GRACE_MS = 1_000;
+
 type Hook = { name: string; run: () => Promise<void> };
 const registry = globalThis as unknown as {
   __heartworkShutdownHooks?: Hook[];
@@ -93,12 +96,27 @@ async function runShutdown({
 
   const servers = httpServers();
   closeConnectionsAfterTheirResponses(servers);
+  // Stop listening, but not through http.Server#close: that also drops idle
+  // keep-alive connections at once, racing a request the client is sending on
+  // one right now (it would see a reset). For a short grace, a request on an
+  // open connection is still served, with `Connection: close`.
   const closed = Promise.all(
-    servers.map((server) => new Promise<void>((resolve) => server.close(() => resolve()))),
+    servers.map(
+      (server) =>
+        new Promise<void>((resolve) => net.Server.prototype.close.call(server, () => resolve())),
+    ),
   );
-  // Keep-alive connections that stay idle would hold close() open forever.
-  const idleSweep = setInterval(() => servers.forEach((s) => s.closeIdleConnections()), 250);
+  // Then idle keep-alive connections go; left open, they would hold close() forever.
+  let idleSweep: NodeJS.Timeout | undefined;
+  const grace = setTimeout(
+    () => {
+      idleSweep = setInterval(() => servers.forEach((s) => s.closeIdleConnections()), 100);
+      servers.forEach((s) => s.closeIdleConnections());
+    },
+    Math.min(IDLE_GRACE_MS, timeoutMs),
+  );
   const drained = await withTimeout(closed, timeoutMs);
+  clearTimeout(grace);
   clearInterval(idleSweep);
   if (drained === "timeout") {
     logger.warn(

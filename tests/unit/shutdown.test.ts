@@ -18,14 +18,19 @@ const server = http.createServer((request, response) => {
 await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
 const port = (server.address() as AddressInfo).port;
 const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+const idleAgent = new http.Agent({ keepAlive: true, maxSockets: 1 });
 afterAll(() => {
   agent.destroy();
+  idleAgent.destroy();
   server.closeAllConnections();
 });
 
-function get(path: string): Promise<{ status?: number; connection?: string; error?: string }> {
+function get(
+  path: string,
+  through = agent,
+): Promise<{ status?: number; connection?: string; error?: string }> {
   return new Promise((resolve) => {
-    const request = http.get({ host: "127.0.0.1", port, path, agent }, (response) => {
+    const request = http.get({ host: "127.0.0.1", port, path, agent: through }, (response) => {
       response.resume();
       response.on("end", () =>
         resolve({ status: response.statusCode, connection: response.headers.connection }),
@@ -39,12 +44,16 @@ describe("graceful shutdown", () => {
   it("lets a keep-alive request in flight finish with Connection: close, and a second signal waits for the drain", async () => {
     // Warm the keep-alive connection, then start a request that is still running at shutdown.
     expect(await get("/")).toMatchObject({ status: 200, connection: "keep-alive" });
+    expect(await get("/", idleAgent)).toMatchObject({ status: 200, connection: "keep-alive" });
     const slow = get("/slow");
     await new Promise((r) => setTimeout(r, 50));
 
     let finished = false;
     const first = shutDown({ reason: "test", timeoutMs: 10_000 }).then(() => (finished = true));
     expect(isShuttingDown()).toBe(true);
+    // A request the client sends on an idle keep-alive connection just as
+    // shutdown starts is served (not reset), and that connection closes.
+    expect(await get("/", idleAgent)).toEqual({ status: 200, connection: "close" });
     // A second SIGTERM during the drain must not end it early.
     const second = shutDown({ reason: "second signal", timeoutMs: 10_000 });
     let secondDone = false;
