@@ -30,7 +30,7 @@ type Request = {
   confirmed?: boolean;
 };
 
-function probeReady(port: number, agent: http.Agent): Promise<number> {
+function probeReady(port: number, agent: http.Agent): Promise<number | string> {
   return new Promise((resolve) => {
     const request = http.get(
       { host: "localhost", port, path: "/api/health/ready", agent, timeout: 2_000 },
@@ -40,7 +40,7 @@ function probeReady(port: number, agent: http.Agent): Promise<number> {
       },
     );
     request.on("timeout", () => request.destroy());
-    request.on("error", () => resolve(0));
+    request.on("error", (error: NodeJS.ErrnoException) => resolve(error.code ?? "error"));
   });
 }
 
@@ -91,12 +91,12 @@ export const sigtermUnderLoad: Drill = {
     // polled every 20 ms, so it sees what the instance answers after the signal.
     const probeAgent = new http.Agent({ keepAlive: true, maxSockets: 1 });
     context.defer(() => probeAgent.destroy());
-    const readiness: { at: number; status: number }[] = [];
+    const readiness: { at: number; status: number | string }[] = [];
     const probe = (async () => {
       while (!stopping) {
         const status = await probeReady(app.port, probeAgent);
         readiness.push({ at: Date.now(), status });
-        if (status === 0) return;
+        if (typeof status === "string") return;
         await sleep(20);
       }
     })();
@@ -130,7 +130,7 @@ export const sigtermUnderLoad: Drill = {
       "readiness turned 503 at once and stayed down",
       !!firstNot200 && firstNot200.at - termAt < 1_000 && readyAfterDown.length === 0,
       firstNot200
-        ? `first answer after the signal: ${firstNot200.status || "refused"} after ${firstNot200.at - termAt} ms; ` +
+        ? `first answer after the signal: ${firstNot200.status} after ${firstNot200.at - termAt} ms; ` +
             `${after.filter((r) => r.status === 503).length} probes answered 503 before the listener closed`
         : "readiness never went down",
     );
