@@ -81,6 +81,11 @@ const envSchema = z.object({
   EMAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
   /** First retry delay after a failed delivery; it doubles per attempt (with jitter), up to an hour. */
   EMAIL_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(30_000),
+  /**
+   * How long a worker's claim on a message holds. A worker killed mid-send
+   * leaves its message to be sent again (same Message-ID) once this passes.
+   */
+  EMAIL_CLAIM_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(120_000),
   /** Run the delivery worker inside the web server (turn off when `npm run worker` runs apart). */
   EMAIL_WORKER: z
     .enum(["true", "false", "1", "0", ""])

@@ -2,13 +2,23 @@
 
 import { revalidatePath } from "next/cache";
 import { type FormState } from "@/lib/actions/form-state";
-import { actionUser, parseForm, SIGNED_OUT_STATE, userToday } from "@/lib/actions/tracker-form";
+import {
+  actionUser,
+  parseForm,
+  SIGNED_OUT_STATE,
+  unlessDatabaseDown,
+  userToday,
+} from "@/lib/actions/tracker-form";
 import { saveCheckIn } from "@/lib/data/check-ins";
 import { isSlip } from "@/lib/tracker/scales";
 import { checkInSchema } from "@/lib/validations/check-in";
 
 /** Saves (or corrects) the check-in of one day: today or a missed day, never the future. */
 export async function recordCheckIn(_prev: FormState, formData: FormData): Promise<FormState> {
+  return unlessDatabaseDown(() => saveCheckInFrom(formData));
+}
+
+async function saveCheckInFrom(formData: FormData): Promise<FormState> {
   const user = await actionUser();
   if (!user) return SIGNED_OUT_STATE;
   const parsed = parseForm(checkInSchema(await userToday(user.id)), formData);

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { formFields, type FormState } from "@/lib/actions/form-state";
-import { actionUser, SIGNED_OUT_STATE } from "@/lib/actions/tracker-form";
+import { actionUser, SIGNED_OUT_STATE, unlessDatabaseDown } from "@/lib/actions/tracker-form";
 import { safetyScreenOutcome } from "@/lib/counseling/safety-screen";
 import { recordSafetyScreen, submitCounselingIntake } from "@/lib/data/counseling-referrals";
 import {
@@ -109,6 +109,10 @@ const INVITATION_ERRORS: Record<
 };
 
 export async function invitePartner(_prev: FormState, formData: FormData): Promise<FormState> {
+  return unlessDatabaseDown(() => invitePartnerWith(formData));
+}
+
+async function invitePartnerWith(formData: FormData): Promise<FormState> {
   const user = await actionUser();
   if (!user) return SIGNED_OUT_STATE;
   const fields = formFields(formData, ["email", "inviterName", "message", "requestKey"] as const);
@@ -135,6 +139,10 @@ export async function invitePartner(_prev: FormState, formData: FormData): Promi
 }
 
 export async function resendInvitation(_prev: FormState, formData: FormData): Promise<FormState> {
+  return unlessDatabaseDown(() => resendInvitationWith(formData));
+}
+
+async function resendInvitationWith(formData: FormData): Promise<FormState> {
   const user = await actionUser();
   if (!user) return SIGNED_OUT_STATE;
   const parsed = invitationIdSchema.safeParse(formFields(formData, ["invitationId"] as const));
@@ -159,6 +167,10 @@ export async function resendInvitation(_prev: FormState, formData: FormData): Pr
 }
 
 export async function revokeInvitation(_prev: FormState, formData: FormData): Promise<FormState> {
+  return unlessDatabaseDown(() => revokeInvitationWith(formData));
+}
+
+async function revokeInvitationWith(formData: FormData): Promise<FormState> {
   const user = await actionUser();
   if (!user) return SIGNED_OUT_STATE;
   const parsed = invitationIdSchema.safeParse(formFields(formData, ["invitationId"] as const));

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { type FormState } from "@/lib/actions/form-state";
 import { requireUser, UnauthorizedError, type SessionUser } from "@/lib/auth/session";
 import { getTrackerSettings } from "@/lib/data/tracker-settings";
+import { isDatabaseUnavailable } from "@/lib/data/database-unavailable";
 import { todayIn, type CalendarDay } from "@/lib/tracker/calendar-day";
 import { formDataToObject } from "@/lib/validations/form-data";
 
@@ -14,6 +15,12 @@ export const SIGNED_OUT_STATE: FormState = {
   formError: "You are signed out, so nothing was saved. Please sign in again and try once more.",
 };
 
+/** The database is unreachable: say so, and that nothing changed (never "signed out"). */
+export const DATABASE_UNAVAILABLE_STATE: FormState = {
+  formError:
+    "Not saved: we cannot reach our database right now. Nothing was changed. Please try again in a moment.",
+};
+
 export const UNEXPECTED_FIELDS_ERROR =
   "This form sent something we did not expect, so nothing was saved. Please reload the page and try again.";
 
@@ -21,13 +28,33 @@ export const NOT_FOUND_STATE: FormState = {
   formError: "That entry could not be found. It may already have been removed.",
 };
 
-/** The signed-in user, or null for an action called without a session (never a 500). */
+/**
+ * The signed-in user, or null for an action called without a session (never a
+ * 500). Throws SessionUnavailableError when the database is unreachable;
+ * {@link unlessDatabaseDown} turns that into DATABASE_UNAVAILABLE_STATE.
+ */
 export async function actionUser(): Promise<SessionUser | null> {
   try {
     return await requireUser();
   } catch (error) {
     if (error instanceof UnauthorizedError) return null;
     throw error;
+  }
+}
+
+/**
+ * Runs an action's body; if the database is unreachable (reading the session
+ * or writing), answers "not saved, try again" instead of a crash or, worse, a
+ * "you are signed out". Redirects and every other error pass through.
+ */
+export async function unlessDatabaseDown<S extends FormState>(
+  run: () => Promise<S>,
+): Promise<S | FormState> {
+  try {
+    return await run();
+  } catch (error) {
+    if (!isDatabaseUnavailable(error)) throw error;
+    return DATABASE_UNAVAILABLE_STATE;
   }
 }
 

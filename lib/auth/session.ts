@@ -6,6 +6,7 @@ import { auth } from "@/lib/auth";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { sessionCookieName } from "@/lib/auth/cookies";
 import { isRecentSignIn } from "@/lib/auth/recent-sign-in";
+import { isLiveSession } from "@/lib/data/sessions";
 import { REQUEST_PATH_HEADER } from "@/lib/security/request-path";
 
 // Who is signed in, for server components, route handlers and server actions.
@@ -36,11 +37,25 @@ export class RecentSignInRequiredError extends Error {
   }
 }
 
+/**
+ * The session could not be read (the database is unreachable). Never treated
+ * as "signed out": the person sees an error and tries again, still signed in.
+ */
+export class SessionUnavailableError extends Error {
+  override name = "SessionUnavailableError";
+  constructor(options?: { cause?: unknown }) {
+    super("We cannot reach our database right now, so we could not check your sign-in", options);
+  }
+}
+
 /** The signed-in user, or null. One database read per request (React cache). */
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   const session = await auth();
   const user = session?.user;
-  if (!session || !user?.id || !user.email) return null;
+  if (!session || !user?.id || !user.email) {
+    await checkNoSessionIsReal();
+    return null;
+  }
   return {
     id: user.id,
     email: user.email,
@@ -48,6 +63,23 @@ export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
     signedInAt: new Date(session.signedInAt),
   };
 });
+
+/**
+ * Auth.js answers "no session" when its lookup throws. With a session cookie
+ * present, ask the database ourselves: if that fails too (or finds the session
+ * after all), the answer was an outage, not a sign-out.
+ */
+async function checkNoSessionIsReal(): Promise<void> {
+  const sessionToken = (await cookies()).get(sessionCookieName())?.value;
+  if (!sessionToken) return;
+  let live: boolean;
+  try {
+    live = await isLiveSession({ sessionToken });
+  } catch (error) {
+    throw new SessionUnavailableError({ cause: error });
+  }
+  if (live) throw new SessionUnavailableError();
+}
 
 /**
  * The signed-in user. Otherwise: in a page (or a route handler a browser

@@ -70,6 +70,47 @@ export async function markOutboxMessagesSent({
   return count;
 }
 
+/**
+ * Extends this worker's claim on one row before a send that would otherwise
+ * run past it. False when the claim was lost (it expired and another worker
+ * took the row over): then this worker must not send.
+ */
+export async function renewOutboxClaim({
+  id,
+  workerId,
+  claimMs,
+}: {
+  id: string;
+  workerId: string;
+  claimMs: number;
+}): Promise<boolean> {
+  const count = await db.$executeRaw`
+    UPDATE "OutboxMessage"
+       SET "lockedUntil" = ${nowUtcPlus(claimMs)}, "updatedAt" = ${NOW_UTC}
+     WHERE "id" = ${id} AND "lockedBy" = ${workerId} AND "status" = 'sending'`;
+  return count === 1;
+}
+
+/**
+ * Hands claimed rows this worker will not try (it is stopping) back to the
+ * queue at once, instead of leaving them until the claim expires. The claim's
+ * attempt is given back too: nothing was tried.
+ */
+export async function releaseOutboxMessages({
+  ids,
+  workerId,
+}: {
+  ids: string[];
+  workerId: string;
+}): Promise<number> {
+  if (ids.length === 0) return 0;
+  const { count } = await db.outboxMessage.updateMany({
+    where: claimedBy(ids, workerId),
+    data: { status: "pending", lockedBy: null, lockedUntil: null, attempts: { decrement: 1 } },
+  });
+  return count;
+}
+
 function describeError(error: string): string {
   return scrubString(error).slice(0, 500);
 }

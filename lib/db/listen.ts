@@ -23,6 +23,7 @@ export async function listenToChannel(channel: string, onNotify: () => void): Pr
   let stopped = false;
   let client: pg.Client | undefined;
   let retry: NodeJS.Timeout | undefined;
+  let missedSome = false; // a connection was lost (or never made) since the last LISTEN
   const connect = async () => {
     if (stopped || !env.DATABASE_URL) return;
     const next = new pg.Client({
@@ -32,11 +33,12 @@ export async function listenToChannel(channel: string, onNotify: () => void): Pr
     const reconnect = (error?: Error) => {
       if (client !== next) return;
       client = undefined;
+      missedSome = true;
       next.end().catch(() => {});
       if (stopped) return;
       if (error)
         logger.warn({ event: "db.listen_lost", err: error }, "notification connection lost");
-      onNotify(); // anything committed while we were away is picked up by a poll now
+      onNotify(); // anything committed before the loss is picked up by a poll now
       retry = setTimeout(() => void connect(), 2_000);
     };
     client = next;
@@ -46,6 +48,10 @@ export async function listenToChannel(channel: string, onNotify: () => void): Pr
     try {
       await next.connect();
       await next.query(`LISTEN ${channel}`);
+      // Back after an outage: whatever was committed while we could not hear
+      // it (the listener's poll may be backed off far) is due now.
+      if (missedSome && client === next) onNotify();
+      missedSome = false;
     } catch (error) {
       reconnect(error as Error);
     }

@@ -10,6 +10,8 @@ import {
   markOutboxMessagesSent,
   nextOutboxDueInMs,
   purgeFinishedOutboxMessages,
+  releaseOutboxMessages,
+  renewOutboxClaim,
   scheduleOutboxRetry,
   type ClaimedMessage,
 } from "@/lib/data/outbox";
@@ -63,7 +65,7 @@ export type EmailWorker = {
   wake(): void;
   /** One claim-and-send round; resolves to the number of rows claimed. */
   runOnce(): Promise<number>;
-  /** Stops claiming, waits for messages in flight, closes the transport. */
+  /** Stops claiming, waits for messages in flight, hands back the rest of its claim, closes the transport. */
   stop(): Promise<void>;
 };
 
@@ -95,7 +97,7 @@ export function startEmailWorker(options: EmailWorkerOptions = {}): EmailWorker 
   const transport = options.transport ?? transportFromEnv();
   const batchSize = options.batchSize ?? 50;
   const concurrency = options.concurrency ?? env.SMTP_MAX_CONNECTIONS * 2;
-  const claimMs = options.claimMs ?? 2 * 60 * 1000;
+  const claimMs = options.claimMs ?? env.EMAIL_CLAIM_TIMEOUT_MS;
   const maxAttempts = options.maxAttempts ?? env.EMAIL_MAX_ATTEMPTS;
   const retryBaseMs = options.retryBaseMs ?? env.EMAIL_RETRY_BASE_MS;
   const retryMaxMs = options.retryMaxMs ?? HOUR;
@@ -182,15 +184,31 @@ export function startEmailWorker(options: EmailWorkerOptions = {}): EmailWorker 
   };
 
   const runOnce = async (): Promise<number> => {
+    const claimedAt = Date.now();
     const claimed = await claimOutboxMessages({ workerId: id, limit: batchSize, claimMs });
     if (claimed.length === 0) return 0;
-    const sent: string[] = [];
     let next = 0;
+    let sent = 0;
     const lane = async () => {
-      while (next < claimed.length) {
+      // A stopping worker finishes the messages in flight and takes no more.
+      while (next < claimed.length && !stopped) {
         const message = claimed[next++]!;
         try {
-          if (await deliver(message)) sent.push(message.id);
+          // A slow batch can outlive its claim, and another worker may then
+          // take the row over: past half the claim, renew it before sending,
+          // and leave the row alone if it is no longer ours.
+          if (
+            Date.now() - claimedAt > claimMs / 2 &&
+            !(await renewOutboxClaim({ id: message.id, workerId: id, claimMs }))
+          ) {
+            continue;
+          }
+          if (await deliver(message)) {
+            // Recorded at once, not at the end of the batch: a row sent early
+            // in a long batch must not wait, claimed, for the slowest one.
+            await markOutboxMessagesSent({ ids: [message.id], workerId: id });
+            sent++;
+          }
         } catch (error) {
           // A database error while recording an outcome: the claim expires and
           // the row is tried again; never crash the worker.
@@ -202,8 +220,19 @@ export function startEmailWorker(options: EmailWorkerOptions = {}): EmailWorker 
       }
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, claimed.length) }, lane));
-    await markOutboxMessagesSent({ ids: sent, workerId: id });
-    if (sent.length > 0) logger.debug({ event: "email.sent", count: sent.length }, "emails sent");
+    if (next < claimed.length) {
+      // Stopping: hand the untried rest of the claim back for another worker now.
+      await releaseOutboxMessages({
+        ids: claimed.slice(next).map((message) => message.id),
+        workerId: id,
+      }).catch((error: unknown) =>
+        logger.warn(
+          { event: "email.release_failed", err: error },
+          "could not hand back claimed mail; it is retried when the claim expires",
+        ),
+      );
+    }
+    if (sent > 0) logger.debug({ event: "email.sent", count: sent }, "emails sent");
     return claimed.length;
   };
 

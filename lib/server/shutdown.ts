@@ -1,6 +1,7 @@
 import http from "node:http";
+import net from "node:net";
 import { logger } from "@/lib/logger";
-import { isShuttingDown, markShuttingDown } from "@/lib/server/lifecycle";
+import { markShuttingDown } from "@/lib/server/lifecycle";
 
 // Graceful shutdown for `next start`. Next's own SIGTERM handler closes the
 // HTTP server and exits 143 without waiting for our background work, so our
@@ -9,10 +10,14 @@ import { isShuttingDown, markShuttingDown } from "@/lib/server/lifecycle";
 // (bounded), stop background work (the outbox worker finishes its message),
 // close the database, exit 0.
 
+/** How long idle keep-alive connections may still bring a request after shutdown starts. */
+const IDLE_GRACE_MS = 1_000;
+
 type Hook = { name: string; run: () => Promise<void> };
 const registry = globalThis as unknown as {
   __heartworkShutdownHooks?: Hook[];
   __heartworkShutdownInstalled?: boolean;
+  __heartworkShutdown?: Promise<void>;
 };
 const hooks: Hook[] = (registry.__heartworkShutdownHooks ??= []);
 
@@ -21,11 +26,38 @@ export function onShutdown(name: string, run: () => Promise<void>): void {
   hooks.push({ name, run });
 }
 
-function httpServers(): http.Server[] {
+function activeHandles(): unknown[] {
   // Next owns the server object; the active handle list is the only way to
-  // reach it from inside the app without a custom server.
-  const handles = (process as unknown as { _getActiveHandles(): unknown[] })._getActiveHandles();
-  return handles.filter((h): h is http.Server => h instanceof http.Server);
+  // reach it (and its connections) from inside the app without a custom server.
+  return (process as unknown as { _getActiveHandles(): unknown[] })._getActiveHandles();
+}
+
+function httpServers(): http.Server[] {
+  return activeHandles().filter((h): h is http.Server => h instanceof http.Server);
+}
+
+/**
+ * Keep-alive connections must not outlive the drain: a client that reuses one
+ * after we close it sees a reset, and a POST is not retried. So every response
+ * from now on (those in flight whose headers are not out yet, and requests
+ * that still arrive on open connections) says `Connection: close` and closes
+ * its connection when done; idle connections are closed by the sweep.
+ */
+function closeConnectionsAfterTheirResponses(servers: http.Server[]): void {
+  for (const server of servers) {
+    server.prependListener("request", (_request, response: http.ServerResponse) => {
+      response.shouldKeepAlive = false;
+    });
+  }
+  for (const handle of activeHandles()) {
+    if (!(handle instanceof net.Socket)) continue;
+    const socket = handle as net.Socket & { server?: unknown; _httpMessage?: unknown };
+    if (!servers.includes(socket.server as http.Server)) continue;
+    const response = socket._httpMessage;
+    if (!(response instanceof http.ServerResponse)) continue;
+    if (!response.headersSent) response.shouldKeepAlive = false;
+    else response.once("finish", () => socket.end());
+  }
 }
 
 function withTimeout(promise: Promise<unknown>, ms: number): Promise<"done" | "timeout"> {
@@ -36,25 +68,55 @@ function withTimeout(promise: Promise<unknown>, ms: number): Promise<"done" | "t
   ]).finally(() => clearTimeout(timer));
 }
 
-export async function shutDown({
+/**
+ * Shuts down once; a second call (a second SIGTERM, Ctrl-C twice) gets the
+ * same promise, so it waits for the drain instead of cutting it short.
+ */
+export function shutDown({
   reason,
   timeoutMs,
 }: {
   reason: string;
   timeoutMs: number;
 }): Promise<void> {
-  if (isShuttingDown()) return;
+  registry.__heartworkShutdown ??= runShutdown({ reason, timeoutMs });
+  return registry.__heartworkShutdown;
+}
+
+async function runShutdown({
+  reason,
+  timeoutMs,
+}: {
+  reason: string;
+  timeoutMs: number;
+}): Promise<void> {
   markShuttingDown();
   const started = Date.now();
   logger.info({ event: "server.shutdown_started", reason }, "shutting down");
 
   const servers = httpServers();
+  closeConnectionsAfterTheirResponses(servers);
+  // Stop listening, but not through http.Server#close: that also drops idle
+  // keep-alive connections at once, racing a request the client is sending on
+  // one right now (it would see a reset). For a short grace, a request on an
+  // open connection is still served, with `Connection: close`.
   const closed = Promise.all(
-    servers.map((server) => new Promise<void>((resolve) => server.close(() => resolve()))),
+    servers.map(
+      (server) =>
+        new Promise<void>((resolve) => net.Server.prototype.close.call(server, () => resolve())),
+    ),
   );
-  // Keep-alive connections that stay idle would hold close() open forever.
-  const idleSweep = setInterval(() => servers.forEach((s) => s.closeIdleConnections()), 250);
+  // Then idle keep-alive connections go; left open, they would hold close() forever.
+  let idleSweep: NodeJS.Timeout | undefined;
+  const grace = setTimeout(
+    () => {
+      idleSweep = setInterval(() => servers.forEach((s) => s.closeIdleConnections()), 100);
+      servers.forEach((s) => s.closeIdleConnections());
+    },
+    Math.min(IDLE_GRACE_MS, timeoutMs),
+  );
   const drained = await withTimeout(closed, timeoutMs);
+  clearTimeout(grace);
   clearInterval(idleSweep);
   if (drained === "timeout") {
     logger.warn(

@@ -8,6 +8,7 @@ import type { EmailTemplate } from "@/lib/email/templates/types";
 import { claimOutboxMessages } from "@/lib/data/outbox";
 import { startSmtpCatcher, type SmtpCatcher } from "@/tests/support/smtp-catcher";
 import { smtpTransportTo } from "@/tests/support/smtp-transport";
+import type { MailTransport } from "@/lib/email/transport";
 import { waitFor } from "@/tests/support/wait-for";
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -51,6 +52,34 @@ async function queueSignInMail(to: string) {
       data: { path: `/signin/confirm?token=t${counter}` },
     }),
   );
+}
+
+/** The real SMTP transport, each send held back by `delayMs` first (a slow mail server). */
+function slowTransport(smtp: SmtpCatcher, delayMs: number): MailTransport {
+  const real = smtpTransportTo(smtp.port);
+  return {
+    kind: real.kind,
+    async send(message) {
+      await new Promise((r) => setTimeout(r, delayMs));
+      await real.send(message);
+    },
+    close: () => real.close(),
+  };
+}
+
+async function queueMany(count: number): Promise<string[]> {
+  const recipients = Array.from({ length: count }, () => address());
+  // One transaction, like a burst of mail from one request; given time, as a
+  // busy machine can take more than Prisma's default 5 s for 120 inserts.
+  await db.$transaction(
+    async (tx) => {
+      for (const to of recipients) {
+        await enqueueEmail(tx, { to, template: "sign-in", data: { path: "/signin/confirm?t" } });
+      }
+    },
+    { timeout: 60_000, maxWait: 30_000 },
+  );
+  return recipients;
 }
 
 async function statusOf(id: string) {
@@ -157,19 +186,12 @@ describe("the email outbox", () => {
 
   it("never lets two workers send the same row", async () => {
     const smtp = await catcher();
-    const recipients = Array.from({ length: 120 }, () => address());
-    await db.$transaction(async (tx) => {
-      for (const to of recipients) {
-        await enqueueEmail(tx, { to, template: "sign-in", data: { path: "/signin/confirm?t" } });
-      }
-    });
+    const recipients = await queueMany(120);
     const a = worker(smtp, { batchSize: 7, concurrency: 3 });
     const b = worker(smtp, { batchSize: 7, concurrency: 3 });
     await waitFor(
       async () => (await db.outboxMessage.count({ where: { status: "sent" } })) === 120,
-      {
-        what: "all 120 messages sent",
-      },
+      { what: "all 120 messages sent", timeoutMs: 60_000 },
     );
     expect(smtp.messages).toHaveLength(120);
     expect(new Set(smtp.messages.map((m) => m.messageId)).size).toBe(120);
@@ -266,5 +288,52 @@ describe("the email outbox", () => {
     await waitFor(async () => (await statusOf(kept.id)).status === "sent", { what: "sent" });
     expect(smtp.messages.some((m) => m.to === unwanted)).toBe(false);
     await db.user.deleteMany({ where: { email: wanted } });
+  });
+
+  it("sends nothing twice when sending a batch takes longer than the claim", async () => {
+    const smtp = await catcher();
+    const recipients = await queueMany(8);
+    // One lane, 400 ms a message: the batch takes over 3.2 s against a 2 s
+    // claim (a single send stays well within the claim, even on a busy machine).
+    const slow = { batchSize: 8, concurrency: 1, claimMs: 2_000, listen: false };
+    worker(smtp, { ...slow, transport: slowTransport(smtp, 400) });
+    await new Promise((r) => setTimeout(r, 50));
+    worker(smtp, { ...slow, transport: slowTransport(smtp, 400) });
+    await waitFor(async () => (await db.outboxMessage.count({ where: { status: "sent" } })) === 8, {
+      what: "all 8 messages sent",
+      timeoutMs: 20_000,
+    });
+    await new Promise((r) => setTimeout(r, 300)); // a duplicate would arrive by now
+    expect(smtp.messages.map((m) => m.to).sort()).toEqual([...recipients].sort());
+  });
+
+  it("hands back the rest of its claim when stopping, for another worker to send", async () => {
+    const smtp = await catcher();
+    const recipients = await queueMany(5);
+    const stopping = startEmailWorker({
+      transport: slowTransport(smtp, 300),
+      batchSize: 5,
+      concurrency: 1,
+      listen: false,
+      pollMs: 100,
+    });
+    cleanups.push(() => stopping.stop());
+    await waitFor(() => smtp.messages.length >= 1, { what: "a first message", timeoutMs: 10_000 });
+    const asked = Date.now();
+    await stopping.stop();
+    // It finishes the message in flight, not the whole batch.
+    expect(Date.now() - asked).toBeLessThan(3_000);
+    const rows = await db.outboxMessage.findMany({ select: { status: true, lockedBy: true } });
+    const handedBack = rows.filter((r) => r.status === "pending");
+    expect(handedBack.length).toBeGreaterThanOrEqual(2);
+    expect(handedBack.every((r) => r.lockedBy === null)).toBe(true);
+    expect(rows.some((r) => r.status === "sending")).toBe(false);
+
+    worker(smtp);
+    await waitFor(async () => (await db.outboxMessage.count({ where: { status: "sent" } })) === 5, {
+      what: "all 5 sent",
+      timeoutMs: 10_000,
+    });
+    expect(smtp.messages.map((m) => m.to).sort()).toEqual([...recipients].sort());
   });
 });
