@@ -74,7 +74,7 @@ export async function callAction(
  * state. Rows are "<id>:<json>\n", except text rows "<id>:T<hex byte length>,<text>"
  * (React outlines long strings that way), which have no newline.
  */
-function findState(raw: Buffer): ActionState | null {
+export function findState(raw: Buffer): ActionState | null {
   const rows: string[] = [];
   let at = 0;
   while (at < raw.length) {
