@@ -2,7 +2,7 @@ import fs from "node:fs";
 import { randomUUID } from "node:crypto";
 import { expect, test } from "./support/fixtures";
 import { startAppServer } from "./support/app-server";
-import { E2E_SECOND_PORT, E2E_SMTP_PORT } from "./support/ports";
+import { E2E_PORT, E2E_SMTP_PORT } from "./support/ports";
 import { uniqueEmail } from "./support/sign-in";
 import {
   pgliteAccess,
@@ -37,7 +37,8 @@ import { todayUtc } from "./support/tracker";
 // instance so that, on the embedded database, it can pause the app to read the
 // database folder (PGlite serves one process).
 
-const PORT = E2E_SECOND_PORT;
+// Its own port: E2E_PORT + 1 and + 2 belong to other specs' second servers.
+const PORT = E2E_PORT + 4;
 const PGLITE_DIR = `.data/access-${PORT}`;
 const DATABASE_URL = process.env.E2E_DATABASE_URL;
 
@@ -532,6 +533,8 @@ async function stopApp() {
   app = null;
 }
 
+const elapsed = (since: number) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
+
 function origin(): string {
   if (!app) throw new Error("the app is not running");
   return app.url;
@@ -775,7 +778,9 @@ test.describe("access control matrix: every action and route, with the owner's i
     database = DATABASE_URL
       ? postgresAccess(DATABASE_URL)
       : pgliteAccess(PGLITE_DIR, { stop: stopApp, start: startApp });
+    const started = Date.now();
     world = await buildWorld(mail);
+    console.log(`access matrix: owners, stranger and partner set up in ${elapsed(started)}`);
   });
 
   test.afterAll(async () => {
@@ -931,9 +936,11 @@ test.describe("access control matrix: every action and route, with the owner's i
 
   test("the owners' rows, read from the database, are exactly as before", async () => {
     test.setTimeout(120_000);
+    const started = Date.now();
     const after = await database.read((query) =>
       snapshotOwnedRows(query, [world.owner.id, world.owner2.id]),
     );
+    console.log(`access matrix: owners' rows read again in ${elapsed(started)}`);
     expect(after).toEqual(world.before);
     // And the owner is still signed in: nobody ended the owner's session.
     const session = await rawRequest(origin(), "/api/auth/session", { cookie: world.owner.cookie });

@@ -108,7 +108,9 @@ export async function signInRaw(origin: string, mail: SmtpCatcher, email: string
     fields: { email, callbackUrl: "/account" },
   });
   if (asked.redirect !== "/signin/check-email") {
-    throw new Error(`sign-in request for ${email} refused: ${JSON.stringify(asked.state)}`);
+    throw new Error(
+      `sign-in request for ${email} refused: ${asked.status} ${asked.redirect} ${asked.body.slice(0, 300)}`,
+    );
   }
   const message = await mail.waitForMessage(
     (m) => m.to === address && mail.messages.filter((x) => x.to === address).indexOf(m) >= before,
