@@ -14,6 +14,7 @@ import {
   type CreateInvitationResult,
 } from "@/lib/data/partner-invitations";
 import { recordPartnerSafetyScreen } from "@/lib/data/partner-referrals";
+import { logRefusedAccess } from "@/lib/security/access-log";
 import {
   counselingIntakeSchema,
   invitationIdSchema,
@@ -56,7 +57,10 @@ export async function submitPartnerSafetyScreen(
     referralId: parsed.data.referralId,
     outcome: safetyScreenOutcome(parsed.data),
   });
-  if (!outcome) return { formError: "We could not find that counseling referral." };
+  if (!outcome) {
+    logRefusedAccess({ action: "submitPartnerSafetyScreen", userId: user.id, reason: "not_found" });
+    return { formError: "We could not find that counseling referral." };
+  }
   revalidatePath("/counseling");
   redirect(`/counseling/joined/${parsed.data.referralId}`);
 }

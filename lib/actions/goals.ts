@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { type FormState } from "@/lib/actions/form-state";
 import {
   actionUser,
-  NOT_FOUND_STATE,
+  notFoundFor,
   parseForm,
   SIGNED_OUT_STATE,
   userToday,
@@ -28,9 +28,10 @@ export async function markGoal(_prev: FormState, formData: FormData): Promise<Fo
   const user = await actionUser();
   if (!user) return SIGNED_OUT_STATE;
   const parsed = parseForm(goalDoneSchema, formData);
-  if (!parsed.success) return NOT_FOUND_STATE;
+  if (!parsed.success) return notFoundFor("markGoal", user.id);
   const done = parsed.data.done === "true";
-  if (!(await setGoalDone({ userId: user.id, id: parsed.data.id, done }))) return NOT_FOUND_STATE;
+  if (!(await setGoalDone({ userId: user.id, id: parsed.data.id, done })))
+    return notFoundFor("markGoal", user.id);
   revalidatePath("/progress", "layout");
   return { message: done ? "Done. Well done." : "Marked as not done yet." };
 }
@@ -39,8 +40,9 @@ export async function removeGoal(_prev: FormState, formData: FormData): Promise<
   const user = await actionUser();
   if (!user) return SIGNED_OUT_STATE;
   const parsed = parseForm(rowReferenceSchema, formData);
-  if (!parsed.success) return NOT_FOUND_STATE;
-  if (!(await deleteGoal({ userId: user.id, id: parsed.data.id }))) return NOT_FOUND_STATE;
+  if (!parsed.success) return notFoundFor("removeGoal", user.id);
+  if (!(await deleteGoal({ userId: user.id, id: parsed.data.id })))
+    return notFoundFor("removeGoal", user.id);
   revalidatePath("/progress", "layout");
   return { message: "Removed." };
 }
@@ -59,8 +61,9 @@ export async function removeActivity(_prev: FormState, formData: FormData): Prom
   const user = await actionUser();
   if (!user) return SIGNED_OUT_STATE;
   const parsed = parseForm(rowReferenceSchema, formData);
-  if (!parsed.success) return NOT_FOUND_STATE;
-  if (!(await deleteActivity({ userId: user.id, id: parsed.data.id }))) return NOT_FOUND_STATE;
+  if (!parsed.success) return notFoundFor("removeActivity", user.id);
+  if (!(await deleteActivity({ userId: user.id, id: parsed.data.id })))
+    return notFoundFor("removeActivity", user.id);
   revalidatePath("/progress", "layout");
   return { message: "Removed." };
 }

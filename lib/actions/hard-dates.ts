@@ -2,12 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { type FormState } from "@/lib/actions/form-state";
-import {
-  actionUser,
-  NOT_FOUND_STATE,
-  parseForm,
-  SIGNED_OUT_STATE,
-} from "@/lib/actions/tracker-form";
+import { actionUser, notFoundFor, parseForm, SIGNED_OUT_STATE } from "@/lib/actions/tracker-form";
 import { answerValentinesOffer, createHardDate, deleteHardDate } from "@/lib/data/hard-dates";
 import { getTrackerSettings } from "@/lib/data/tracker-settings";
 import { hardDateSchema, valentinesOfferSchema } from "@/lib/validations/hard-date";
@@ -43,8 +38,9 @@ export async function removeHardDate(_prev: FormState, formData: FormData): Prom
   const user = await actionUser();
   if (!user) return SIGNED_OUT_STATE;
   const parsed = parseForm(rowReferenceSchema, formData);
-  if (!parsed.success) return NOT_FOUND_STATE;
-  if (!(await deleteHardDate({ userId: user.id, id: parsed.data.id }))) return NOT_FOUND_STATE;
+  if (!parsed.success) return notFoundFor("removeHardDate", user.id);
+  if (!(await deleteHardDate({ userId: user.id, id: parsed.data.id })))
+    return notFoundFor("removeHardDate", user.id);
   revalidatePath("/progress", "layout");
   return { message: "Removed." };
 }

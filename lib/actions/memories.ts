@@ -2,12 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { type FormState } from "@/lib/actions/form-state";
-import {
-  actionUser,
-  NOT_FOUND_STATE,
-  parseForm,
-  SIGNED_OUT_STATE,
-} from "@/lib/actions/tracker-form";
+import { actionUser, notFoundFor, parseForm, SIGNED_OUT_STATE } from "@/lib/actions/tracker-form";
 import { createMemory, deleteMemory } from "@/lib/data/memories";
 import { memorySchema } from "@/lib/validations/memory";
 import { rowReferenceSchema } from "@/lib/validations/row-reference";
@@ -26,8 +21,9 @@ export async function removeMemory(_prev: FormState, formData: FormData): Promis
   const user = await actionUser();
   if (!user) return SIGNED_OUT_STATE;
   const parsed = parseForm(rowReferenceSchema, formData);
-  if (!parsed.success) return NOT_FOUND_STATE;
-  if (!(await deleteMemory({ userId: user.id, id: parsed.data.id }))) return NOT_FOUND_STATE;
+  if (!parsed.success) return notFoundFor("removeMemory", user.id);
+  if (!(await deleteMemory({ userId: user.id, id: parsed.data.id })))
+    return notFoundFor("removeMemory", user.id);
   revalidatePath("/progress", "layout");
   return { message: "Removed." };
 }

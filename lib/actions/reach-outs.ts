@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { type FormState } from "@/lib/actions/form-state";
 import {
   actionUser,
-  NOT_FOUND_STATE,
+  notFoundFor,
   parseForm,
   SIGNED_OUT_STATE,
   userToday,
@@ -27,8 +27,9 @@ export async function removeReachOut(_prev: FormState, formData: FormData): Prom
   const user = await actionUser();
   if (!user) return SIGNED_OUT_STATE;
   const parsed = parseForm(rowReferenceSchema, formData);
-  if (!parsed.success) return NOT_FOUND_STATE;
-  if (!(await deleteReachOut({ userId: user.id, id: parsed.data.id }))) return NOT_FOUND_STATE;
+  if (!parsed.success) return notFoundFor("removeReachOut", user.id);
+  if (!(await deleteReachOut({ userId: user.id, id: parsed.data.id })))
+    return notFoundFor("removeReachOut", user.id);
   revalidatePath("/progress", "layout");
   return { message: "Removed." };
 }

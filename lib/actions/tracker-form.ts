@@ -4,6 +4,7 @@ import { type FormState } from "@/lib/actions/form-state";
 import { requireUser, UnauthorizedError, type SessionUser } from "@/lib/auth/session";
 import { getTrackerSettings } from "@/lib/data/tracker-settings";
 import { isDatabaseUnavailable } from "@/lib/data/database-unavailable";
+import { logRefusedAccess } from "@/lib/security/access-log";
 import { todayIn, type CalendarDay } from "@/lib/tracker/calendar-day";
 import { formDataToObject } from "@/lib/validations/form-data";
 
@@ -27,6 +28,12 @@ export const UNEXPECTED_FIELDS_ERROR =
 export const NOT_FOUND_STATE: FormState = {
   formError: "That entry could not be found. It may already have been removed.",
 };
+
+/** "Not found" for a row id that is not this user's (or is gone), logged as refused access. */
+export function notFoundFor(action: string, userId: string): FormState {
+  logRefusedAccess({ action, userId, reason: "not_found" });
+  return NOT_FOUND_STATE;
+}
 
 /**
  * The signed-in user, or null for an action called without a session (never a

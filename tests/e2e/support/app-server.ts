@@ -4,6 +4,15 @@ import { spawn, type ChildProcess } from "node:child_process";
 // e2e server, tests/e2e/support/serve.mjs) with its own port, embedded
 // database and environment, for specs that need a differently configured app
 // (e.g. no SMTP server, so mail goes to the development mailbox).
+async function listening(url: string): Promise<boolean> {
+  try {
+    await fetch(`${url}/api/health/live`, { signal: AbortSignal.timeout(2_000) });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export async function startAppServer({
   port,
   env,
@@ -14,6 +23,8 @@ export async function startAppServer({
   timeoutMs?: number;
 }): Promise<{ url: string; stop(): Promise<void> }> {
   const url = `http://localhost:${port}`;
+  if (await listening(url))
+    throw new Error(`Port ${port} is already in use (a server left running?)`);
   const childEnv: Record<string, string | undefined> = {
     ...process.env,
     PORT: String(port),
@@ -25,10 +36,24 @@ export async function startAppServer({
   for (const key of ["DATABASE_URL", "SMTP_URL", "SMTP_HOST"]) {
     if (!(key in env)) delete childEnv[key];
   }
+  // Its own process group, so stop() reaches `next start` itself too (serve.mjs →
+  // tsx → start.ts → next-server), and can kill the whole tree if one hangs.
   const child: ChildProcess = spawn(process.execPath, ["tests/e2e/support/serve.mjs"], {
     env: childEnv as NodeJS.ProcessEnv,
     stdio: ["ignore", "inherit", "inherit"],
+    detached: true,
   });
+  const signalGroup = (signal: NodeJS.Signals) => {
+    try {
+      process.kill(-child.pid!, signal);
+    } catch {
+      // the group is gone already
+    }
+  };
+  // A detached group outlives the test process unless told: a spec that times out
+  // before stop() must not leave a server holding the port for the next run.
+  const killOnExit = () => signalGroup("SIGKILL");
+  process.once("exit", killOnExit);
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -47,8 +72,21 @@ export async function startAppServer({
   return {
     url,
     async stop() {
-      if (child.exitCode === null) child.kill("SIGTERM");
+      if (child.exitCode === null) signalGroup("SIGTERM");
       await exited;
+      process.off("exit", killOnExit);
+      // The port must be free before anything starts on it again; a `next start`
+      // that outlives its parents (once seen after SIGTERM) is killed.
+      const deadline = Date.now() + 20_000;
+      while (await listening(url)) {
+        if (Date.now() > deadline) {
+          signalGroup("SIGKILL");
+          await new Promise((resolve) => setTimeout(resolve, 500));
+          if (await listening(url)) throw new Error(`Something still answers on port ${port}`);
+          break;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
     },
   };
 }
