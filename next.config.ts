@@ -1,14 +1,10 @@
 import type { NextConfig } from "next";
-import {
-  HSTS_HEADER,
-  STATIC_SECURITY_HEADERS,
-  contentSecurityPolicy,
-} from "./lib/security/headers";
+import { baselineSecurityHeaders } from "./lib/security/headers";
 
 // next.config runs before lib/env can be imported; these two reads only pick
 // header variants and are validated again by lib/env at run time.
 const production = process.env.NODE_ENV === "production";
-const hsts = production || process.env.FORCE_HSTS === "true" || process.env.FORCE_HSTS === "1";
+const forceHsts = process.env.FORCE_HSTS === "true" || process.env.FORCE_HSTS === "1";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
@@ -33,13 +29,7 @@ const nextConfig: NextConfig = {
     return [
       {
         source: "/:path*",
-        headers: [
-          ...STATIC_SECURITY_HEADERS,
-          ...(hsts ? [HSTS_HEADER] : []),
-          // The baseline policy for responses the proxy does not see (static
-          // files, some error paths). The proxy overrides it per request.
-          { key: "Content-Security-Policy", value: contentSecurityPolicy({ dev: !production }) },
-        ],
+        headers: baselineSecurityHeaders({ production, forceHsts }),
       },
     ];
   },

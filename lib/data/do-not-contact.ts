@@ -1,5 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/lib/db";
+import { NOW_UTC } from "@/lib/data/sql-time";
 
 // The do-not-contact list: HMACs of addresses whose owners chose "never contact
 // me again". Invitations to them are created like any other (the inviter sees
@@ -16,9 +17,16 @@ export async function isOnDoNotContactList(
   return row !== null;
 }
 
-export async function addToDoNotContactList(
+/**
+ * Lists the address of the invitation this token hash belongs to. One
+ * statement whether or not the token matches one (then it inserts nothing).
+ */
+export async function addToDoNotContactListByToken(
   tx: Prisma.TransactionClient,
-  { addressHmac }: { addressHmac: string },
+  { tokenHash }: { tokenHash: string },
 ): Promise<void> {
-  await tx.doNotContact.createMany({ data: [{ addressHmac }], skipDuplicates: true });
+  await tx.$executeRaw`
+    INSERT INTO "DoNotContact" ("addressHmac", "createdAt")
+    SELECT "recipientHmac", ${NOW_UTC} FROM "PartnerInvitation" WHERE "tokenHash" = ${tokenHash}
+    ON CONFLICT ("addressHmac") DO NOTHING`;
 }

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { addressHmac } from "@/lib/crypto/address-hmac";
 import { hashInvitationToken } from "@/lib/counseling/invitation-token";
 import { openSealed, sealOptional, sealedField } from "@/lib/counseling/sealed-fields";
-import { addToDoNotContactList } from "@/lib/data/do-not-contact";
+import { addToDoNotContactListByToken } from "@/lib/data/do-not-contact";
 import { eraseInvitationMail } from "@/lib/data/invitation-mail";
 import { ERASED_ON_FINISH, effectiveStatus } from "@/lib/data/partner-invitations";
 import { enqueueEmail } from "@/lib/email/outbox";
@@ -212,30 +212,37 @@ export async function declinePartnerInvitation({
  */
 export async function optOutOfInvitations({ token }: { token: string }): Promise<void> {
   const tokenHash = hashInvitationToken(token);
+  // A link that matches nothing runs the same statements, each matching no
+  // row, so the answer's timing does not tell a real link from a made-up one
+  // (the answer's content is the same anyway: lib/actions/invitations.ts).
   const optedOut = await db.$transaction(async (tx) => {
     const invitation = await tx.partnerInvitation.findUnique({
       where: { tokenHash },
       select: { id: true, recipientHmac: true },
     });
-    if (!invitation) return null;
-    await addToDoNotContactList(tx, { addressHmac: invitation.recipientHmac });
+    const id = invitation?.id ?? NO_ROW;
+    const recipientHmac = invitation?.recipientHmac ?? NO_ROW;
+    await addToDoNotContactListByToken(tx, { tokenHash });
     const now = new Date();
     await tx.partnerInvitation.updateMany({
-      where: { id: invitation.id, status: "pending", expiresAt: { gt: now } },
+      where: { id, status: "pending", expiresAt: { gt: now } },
       data: { status: "declined", respondedAt: now, ...ERASED_ON_FINISH },
     });
     const others = await tx.partnerInvitation.findMany({
-      where: { recipientHmac: invitation.recipientHmac, status: "pending" },
+      where: { recipientHmac, status: "pending" },
       select: { id: true },
     });
     await tx.partnerInvitation.updateMany({
-      where: { id: { in: others.map((o) => o.id) }, status: "pending" },
+      where: { id: { in: [NO_ROW, ...others.map((o) => o.id)] }, status: "pending" },
       data: { recipientEmail: null },
     });
-    await eraseInvitationMail(tx, [invitation.id, ...others.map((o) => o.id)]);
-    return invitation.id;
+    await eraseInvitationMail(tx, [id, ...others.map((o) => o.id)]);
+    return invitation?.id ?? null;
   });
   if (optedOut) {
     logger.info({ event: "invitation.opted_out", invitationId: optedOut }, "invitee opted out");
   }
 }
+
+/** Matches no invitation id or address HMAC (ids and HMACs are base64url). */
+const NO_ROW = "-none-";

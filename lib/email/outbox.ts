@@ -31,13 +31,20 @@ export type EnqueueEmailInput<Name extends EmailTemplateName> = {
   userId?: string;
   /** Send no earlier than this. */
   notBefore?: Date;
+  /**
+   * Write the row as already "skipped", with no address and no data: nothing is
+   * sent. For mail that must not go out but whose absence must not show (an
+   * invitation to a do-not-contact address): the caller does the same work and
+   * the same statements either way, so neither the answer nor its timing differs.
+   */
+  suppressed?: boolean;
 };
 
 export async function enqueueEmail<Name extends EmailTemplateName>(
   tx: Prisma.TransactionClient,
   input: EnqueueEmailInput<Name>,
 ): Promise<{ id: string; queued: boolean }> {
-  const to = normalizeEmailAddress(input.to);
+  const to = input.suppressed ? "" : normalizeEmailAddress(input.to);
   // A template's data that does not parse is a bug in the caller: fail the
   // transaction now rather than queue a message that can never be rendered.
   const data = emailTemplates[input.template].schema.parse(input.data) as Prisma.InputJsonValue;
@@ -48,7 +55,8 @@ export async function enqueueEmail<Name extends EmailTemplateName>(
         id,
         to,
         template: input.template,
-        data,
+        data: input.suppressed ? {} : data,
+        ...(input.suppressed ? { status: "skipped" } : {}),
         userId: input.userId ?? null,
         dedupeKey: input.dedupeKey ?? null,
         ...(input.notBefore ? { runAt: input.notBefore } : {}),

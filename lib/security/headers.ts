@@ -21,6 +21,28 @@ export const HSTS_HEADER = {
   value: "max-age=63072000; includeSubDomains",
 };
 
+/**
+ * The headers next.config.ts sends with every response. HSTS depends only on
+ * the mode, not on APP_URL: a production server always sends it (browsers
+ * ignore it over plain http, so a local http run is unharmed), and FORCE_HSTS
+ * turns it on elsewhere. The Content-Security-Policy here is the baseline for
+ * responses the proxy does not see (static files, some error paths); the proxy
+ * replaces it per request.
+ */
+export function baselineSecurityHeaders({
+  production,
+  forceHsts,
+}: {
+  production: boolean;
+  forceHsts: boolean;
+}): Array<{ key: string; value: string }> {
+  return [
+    ...STATIC_SECURITY_HEADERS,
+    ...(production || forceHsts ? [HSTS_HEADER] : []),
+    { key: "Content-Security-Policy", value: contentSecurityPolicy({ dev: !production }) },
+  ];
+}
+
 /** A CSP hash source for an inline script's exact text. */
 export function scriptHashSource(script: string): string {
   return `'sha256-${createHash("sha256").update(script, "utf8").digest("base64")}'`;

@@ -10,6 +10,9 @@ export const PRIVATE_PATH_PREFIXES = [
   "/counseling",
   "/invitations",
   "/progress",
+  // Auth.js's endpoints: the session answer names the signed-in person, and the
+  // sign-in callback sets the session cookie.
+  "/api/auth",
 ];
 
 export function isPrivatePath(pathname: string): boolean {

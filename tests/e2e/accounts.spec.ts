@@ -95,7 +95,9 @@ test.describe("signing in with an emailed link", () => {
     await expect(page.getByRole("heading", { name: "Your account", exact: true })).toBeVisible();
   });
 
-  test("sets an HttpOnly, SameSite=Lax session cookie with a new value at every sign-in", async ({
+  // The cookie's attributes (HttpOnly, SameSite, Path, lifetime, Secure for https)
+  // and no-store on private pages: tests/e2e/security-headers.spec.ts.
+  test("gives the session cookie a new value at every sign-in", async ({
     page,
     request,
     mail,
@@ -114,12 +116,7 @@ test.describe("signing in with an emailed link", () => {
         .headersArray()
         .filter((h) => h.name.toLowerCase() === "set-cookie");
       const session = setCookie.find((h) => h.value.startsWith(`${SESSION_COOKIE}=`));
-      expect(session?.value).toMatch(/HttpOnly/i);
-      expect(session?.value).toMatch(/SameSite=Lax/i);
-      expect(session?.value).toMatch(/Path=\//);
-      // Expires within the documented 7 idle days.
-      const expires = new Date(/Expires=([^;]+)/i.exec(session!.value)![1]!).getTime();
-      expect(expires - Date.now()).toBeLessThanOrEqual(7 * 24 * 3600 * 1000 + 60_000);
+      expect(session).toBeTruthy();
       values.push(/=([^;]+)/.exec(session!.value)![1]);
     }
     expect(values[0]).not.toBe(values[1]);
@@ -284,22 +281,6 @@ test.describe("the account page", () => {
       violations.map((v) => `${v.id}: ${v.help}`),
       "/account",
     ).toEqual([]);
-  });
-
-  test("keeps private pages out of caches", async ({ page, request, mail }) => {
-    for (const path of [
-      "/signin",
-      "/signin/check-email",
-      "/signin/confirm?token=x",
-      "/signed-out",
-    ]) {
-      const response = await request.get(path);
-      expect(response.headers()["cache-control"], path).toContain("no-store");
-    }
-    await signInWithEmail(page, mail, uniqueEmail("nostore"));
-    const response = await page.request.get("/account");
-    expect(response.status()).toBe(200);
-    expect(response.headers()["cache-control"]).toContain("no-store");
   });
 
   test("saves a display name", async ({ page, mail }) => {

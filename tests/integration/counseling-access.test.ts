@@ -168,6 +168,10 @@ describe("deleting an account on either side of a couple", () => {
     expect(row).toEqual({ status: "pending", recipientEmail: null });
     expect(await invitationMail(invitationId)).toEqual([]);
     expect(await resendPartnerInvitation({ userId: inviter.id, invitationId })).toBe("resent");
-    expect(await invitationMail(invitationId)).toEqual([]);
+    // The resend writes its outbox row as for anyone (same statements, same
+    // timing), but already skipped and empty: nothing to send, no address.
+    expect(
+      (await invitationMail(invitationId)).map(({ to, data, status }) => ({ to, data, status })),
+    ).toEqual([{ to: "", data: {}, status: "skipped" }]);
   });
 });

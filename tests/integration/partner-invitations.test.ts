@@ -476,6 +476,22 @@ describe("never contact me again", () => {
     );
     expect(await db.outboxMessage.count({ where: { to: address } })).toBe(0);
     expect((await invitationRow(summary!.id)).recipientEmail).toBeNull();
+    // The same outbox row as for any invitation (the same statements, so the
+    // inviter's answer takes as long), written already skipped, empty, unsendable
+    // (the resend replaced the first send's row, as for anyone).
+    expect(
+      (await invitationMail(summary!.id)).map(({ to, data, status }) => ({ to, data, status })),
+    ).toEqual([{ to: "", data: {}, status: "skipped" }]);
+  });
+
+  it("answers a link that matches nothing without changing anything", async () => {
+    const before = await db.doNotContact.count();
+    const inviter = await createInviter();
+    const { invitationId } = await invite(inviter, uniqueAddress("partner"));
+    await optOutOfInvitations({ token: "A".repeat(43) });
+    expect(await db.doNotContact.count()).toBe(before);
+    expect((await invitationRow(invitationId)).status).toBe("pending");
+    expect(await invitationMail(invitationId)).toHaveLength(1);
   });
 
   it("withdraws the address from other inviters' open invitations without telling them", async () => {
@@ -613,6 +629,11 @@ describe("delivery", () => {
       const inviter = await createInviter();
       const partner = await createPerson("partner");
       const { invitationId } = await invite(inviter, partner.email);
+      // Invitation mail waits INVITATION_SEND_DELAY_MS before it is due; skip the wait.
+      await db.outboxMessage.updateMany({
+        where: { dedupeKey: { startsWith: `partner-invitation:${invitationId}:` } },
+        data: { runAt: new Date(Date.now() - 1_000) },
+      });
       // A worker claims the email, then stalls; its claim lapses after 200 ms.
       const claimed = await claimOutboxMessages({ workerId: "stalled", limit: 10, claimMs: 200 });
       const held = claimed.find((m) => m.template === "partner-invitation");

@@ -1,0 +1,43 @@
+import type { SuiteCoverage } from "./types";
+
+// Every page and route handler whose response headers (CSP, nonce, nosniff,
+// Referrer-Policy, HSTS, no-store) tests/e2e/security-headers.spec.ts checks.
+// The spec's table has one row per id here and fails when the two differ.
+export const coverage: SuiteCoverage = {
+  suite: "tests/e2e/security-headers.spec.ts",
+  kinds: ["page", "route"],
+  covers: [
+    "page:/",
+    "page:/account",
+    "page:/articles/[slug]",
+    "page:/counseling",
+    "page:/counseling/intake",
+    "page:/counseling/invite",
+    "page:/counseling/joined/[referralId]",
+    "page:/counseling/next",
+    "page:/counseling/screen",
+    "page:/dev/mailbox",
+    "page:/invitations/[token]",
+    "page:/progress",
+    "page:/progress/check-in",
+    "page:/progress/export",
+    "page:/progress/goals",
+    "page:/progress/hard-dates",
+    "page:/progress/history",
+    "page:/progress/memories",
+    "page:/progress/no-contact",
+    "page:/progress/people",
+    "page:/progress/settings",
+    "page:/signed-out",
+    "page:/signin",
+    "page:/signin/check-email",
+    "page:/signin/confirm",
+    "page:/signin/error",
+    "route:app/api/auth/[...nextauth]/route.ts#GET",
+    "route:app/api/auth/[...nextauth]/route.ts#POST",
+    "route:app/api/health/live/route.ts#GET",
+    "route:app/api/health/ready/route.ts#GET",
+    "route:app/progress/export/[format]/route.ts#POST",
+  ],
+  exempt: {},
+};
