@@ -442,15 +442,19 @@ test.describe("privacy", () => {
       }
       const textA = JSON.stringify(exportA);
       for (const sentence of Object.values(sentencesA)) expect(textA).toContain(sentence);
+      // Counseling too: the intake, and the partner's answer to A's invitation (the
+      // invitation's own message is erased once it is answered).
+      for (const own of [counselingA.intakeNote, counselingA.phone, declineNote])
+        expect(textA).toContain(own);
       const idsOfB = Object.keys(EXPORTED_TABLES).flatMap((table) =>
         rowsOf(before.cells, table)
           .filter((r) => r.userId === idB)
           .map((r) => r.id ?? r.userId!),
       );
       expect(idsOfB.length).toBeGreaterThan(5);
-      for (const foreign of [...Object.values(sentencesB), b.email, idB, ...idsOfB, declineNote])
+      for (const foreign of [...Object.values(sentencesB), b.email, idB, ...idsOfB])
         expect(textA, "A's export carries B's data").not.toContain(foreign);
-      for (const sentence of Object.values(sentencesA))
+      for (const sentence of [...Object.values(sentencesA), ...Object.values(counselingA)])
         expect(JSON.stringify(exportB)).not.toContain(sentence);
       expect(exportA.account).toEqual({ email: a.email, name: null });
 
