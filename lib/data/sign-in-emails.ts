@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { enqueueEmail } from "@/lib/email/outbox";
+import { sealSignInPath } from "@/lib/email/templates/sign-in";
 
 /** Queues a magic-link email. Auth.js creates the token itself; only the mail is ours. */
 export async function queueSignInEmail({ to, path }: { to: string; path: string }): Promise<void> {
@@ -9,7 +10,7 @@ export async function queueSignInEmail({ to, path }: { to: string; path: string 
     await enqueueEmail(tx, {
       to,
       template: "sign-in",
-      data: { path },
+      data: sealSignInPath(path),
       ...(user ? { userId: user.id } : {}),
     });
   });

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { listenForOutboxMessages } from "@/lib/data/outbox";
 import { startEmailWorker, type EmailWorker } from "@/lib/email/worker";
-import { signInEmail } from "@/lib/email/templates/sign-in";
+import { signInEmail, type SignInEmailData } from "@/lib/email/templates/sign-in";
 import type { EmailTemplate } from "@/lib/email/templates/types";
 import { claimOutboxMessages } from "@/lib/data/outbox";
 import { startSmtpCatcher, type SmtpCatcher } from "@/tests/support/smtp-catcher";
@@ -268,7 +268,7 @@ describe("the email outbox", () => {
 
   it("asks the template's guard before sending and skips a message it no longer wants", async () => {
     const smtp = await catcher();
-    const guarded: EmailTemplate<{ path: string }> = {
+    const guarded: EmailTemplate<SignInEmailData> = {
       ...signInEmail,
       async shouldSend(tx, message) {
         // A real guard re-reads its domain row; this one reads the user table.

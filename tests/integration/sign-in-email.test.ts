@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { EmailConfig } from "next-auth/providers";
 import { db } from "@/lib/db";
+import { withSqlExecutor } from "@/lib/db/connection";
 import { authConfig } from "@/lib/auth/config";
 import { createAuthAdapter } from "@/lib/data/auth-adapter";
 import { emailTemplates } from "@/lib/email/templates";
@@ -11,7 +12,7 @@ function emailProvider(): EmailConfig {
 }
 
 describe("the magic-link email", () => {
-  it("is queued in the outbox (not sent), links to our confirmation page on APP_URL whatever the request's host, and lives 10 minutes", async () => {
+  it("is queued in the outbox (not sent) with its link sealed, links to our confirmation page on APP_URL whatever the request's host, and lives 10 minutes", async () => {
     const provider = emailProvider();
     expect(provider.maxAge).toBe(600);
     const token = "a".repeat(64);
@@ -34,9 +35,16 @@ describe("the magic-link email", () => {
       select: { template: true, status: true, data: true },
     });
     expect(row).toMatchObject({ template: "sign-in", status: "pending" });
-    const mail = emailTemplates["sign-in"].render(row.data as { path: string }, {
-      appUrl: "http://localhost:3000",
-    });
+    // The queued row holds the link sealed: the token is only in the email itself.
+    const [raw] = await withSqlExecutor((sql) =>
+      sql.query<Record<string, unknown>>(
+        `SELECT * FROM "OutboxMessage" WHERE "to" = 'queued.person@example.com'`,
+      ),
+    );
+    expect(JSON.stringify(raw)).not.toContain(token);
+    expect(JSON.stringify(raw)).not.toContain("/signin/confirm");
+    const data = emailTemplates["sign-in"].schema.parse(row.data);
+    const mail = emailTemplates["sign-in"].render(data, { appUrl: "http://localhost:3000" });
     const link = new URL(/http\S+/.exec(mail.text)![0]);
     expect(link.origin).toBe("http://localhost:3000");
     expect(link.pathname).toBe("/signin/confirm");

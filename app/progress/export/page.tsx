@@ -20,9 +20,10 @@ export default async function ExportPage({
       <h1 className="text-3xl font-bold">Export your tracker</h1>
       <p className="mt-2">
         Your data is yours. The JSON file holds everything in your tracker: check-ins and notes,
-        memories, goals, new things you tried, people you reached out to, hard dates and settings.
-        The CSV file holds your check-ins, one row a day, ready for a spreadsheet. Both files
-        contain your private notes in plain text, so keep them somewhere safe.
+        memories, goals, new things you tried, people you reached out to, hard dates and settings,
+        and your counseling request and invitations if you made any. The CSV file holds your
+        check-ins, one row a day, ready for a spreadsheet. Both files contain your private notes in
+        plain text, so keep them somewhere safe.
       </p>
       {recent ? (
         <div className="mt-6 flex flex-wrap gap-3">

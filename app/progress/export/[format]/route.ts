@@ -1,4 +1,5 @@
 import { getCurrentUser, isRecentSignIn } from "@/lib/auth/session";
+import { exportCounselingData } from "@/lib/data/counseling-export";
 import { exportTrackerData } from "@/lib/data/tracker-export";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
@@ -47,6 +48,7 @@ export async function POST(
             exportedAt: new Date().toISOString(),
             account: { email: user.email, name: user.name },
             ...data,
+            counseling: await exportCounselingData({ userId: user.id }),
           },
           null,
           2,
