@@ -10,16 +10,21 @@ import {
   SIGN_IN_RATE_LIMITED_MESSAGE,
   sendSignInLink,
 } from "@/lib/auth/sign-in-request";
-import { isRecentSignIn, requireUser } from "@/lib/auth/session";
+import { isRecentSignIn } from "@/lib/auth/session";
 import { formFields, type FormState } from "@/lib/actions/form-state";
+import { actionUser, SIGNED_OUT_STATE } from "@/lib/actions/tracker-form";
 import { deleteAccount } from "@/lib/data/delete-account";
 import { deleteAllSessionsOfUser } from "@/lib/data/sessions";
 import { updateDisplayName } from "@/lib/data/users";
 import { logger } from "@/lib/logger";
 import { deleteAccountSchema, displayNameSchema } from "@/lib/validations/account";
 
+// A session that ended (signed out in another tab, expired) gets a calm form
+// error, not requireUser()'s UnauthorizedError, which Next answers with a 500.
+
 export async function saveDisplayName(_prev: FormState, formData: FormData): Promise<FormState> {
-  const user = await requireUser();
+  const user = await actionUser();
+  if (!user) return SIGNED_OUT_STATE;
   const parsed = displayNameSchema.safeParse(formFields(formData, ["name"] as const));
   if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors };
   await updateDisplayName({ userId: user.id, name: parsed.data.name || null });
@@ -29,7 +34,8 @@ export async function saveDisplayName(_prev: FormState, formData: FormData): Pro
 
 /** Deletes every session of this user, on every device, including this one. */
 export async function signOutEverywhere(): Promise<void> {
-  const user = await requireUser();
+  const user = await actionUser();
+  if (!user) redirect("/signed-out");
   const count = await deleteAllSessionsOfUser({ userId: user.id });
   logger.info(
     { event: "auth.sign_out_everywhere", userId: user.id, count },
@@ -44,7 +50,8 @@ export async function requestFreshSignIn(
   _prev: FormState,
   _formData: FormData,
 ): Promise<FormState> {
-  const user = await requireUser();
+  const user = await actionUser();
+  if (!user) return SIGNED_OUT_STATE;
   const result = await sendSignInLink({ email: user.email, callbackUrl: "/account#delete" });
   if (result === "rate_limited") return { formError: SIGN_IN_RATE_LIMITED_MESSAGE };
   if (result === "failed") return { formError: SIGN_IN_FAILED_MESSAGE };
@@ -52,7 +59,8 @@ export async function requestFreshSignIn(
 }
 
 export async function deleteMyAccount(_prev: FormState, formData: FormData): Promise<FormState> {
-  const user = await requireUser();
+  const user = await actionUser();
+  if (!user) return SIGNED_OUT_STATE;
   if (!isRecentSignIn(user)) {
     return {
       formError:

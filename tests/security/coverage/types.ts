@@ -1,0 +1,7 @@
+export type ItemKind = "action" | "route" | "page";
+export type SuiteCoverage = {
+  suite: string;
+  kinds: ItemKind[];
+  covers: string[];
+  exempt: Record<string, string>;
+};
