@@ -52,7 +52,7 @@ import { trackerSettingsSchema } from "@/lib/validations/tracker-settings";
 
 const SEED = 20261126;
 /** Cases per action with a session, and without one. */
-const RUNS_SIGNED_IN = 160;
+const RUNS_SIGNED_IN = 120;
 const RUNS_SIGNED_OUT = 40;
 const CONCURRENCY = 8;
 
@@ -423,7 +423,22 @@ const ACTIONS: Record<string, ActionEntry> = {
 type RouteCase = { path: string; init: RequestInit };
 type RouteEntry = { cases: fc.Arbitrary<RouteCase> };
 
-const hostilePath = hostileString.map((s) => encodeURIComponent(s.slice(0, 300)));
+// Lone surrogates cannot be percent-encoded; invalid UTF-8 is sent as raw escapes instead.
+const hostilePath = fc.oneof(
+  hostileString.map((s) =>
+    encodeURIComponent(s.slice(0, 300).replace(/[\uD800-\uDFFF]/g, "\uFFFD")),
+  ),
+  fc.constantFrom(
+    "%ED%A0%80",
+    "%00",
+    "%E0%A4%A",
+    "%",
+    "..%2F..%2F",
+    "%252e%252e",
+    "%C0%AE",
+    "a/b/c",
+  ),
+);
 const hostileQuery = fc
   .dictionary(
     fc.constantFrom("callbackUrl", "token", "email", "error", "format", "x"),
@@ -434,7 +449,9 @@ const hostileQuery = fc
   )
   .map((q) => {
     const params = new URLSearchParams();
-    for (const [k, v] of Object.entries(q)) params.append(k, v.slice(0, 2_000));
+    // Capped so redirects that carry the query (the emailed sign-in link) stay under
+    // fetch's 16 KB header limit; the action fuzz above sends the oversized values.
+    for (const [k, v] of Object.entries(q)) params.append(k, v.slice(0, 600));
     return `?${params}`;
   });
 const hostileBody = fc.oneof(
@@ -451,6 +468,11 @@ const headersFor = (origin: string) =>
     { Origin: origin, "Content-Type": "application/json" },
     { Origin: origin, "Content-Type": "application/x-www-form-urlencoded" },
     { "x-middleware-subrequest": "middleware:middleware:middleware:middleware:middleware" },
+    { Origin: origin, Cookie: "authjs.callback-url=%%%ZZ; authjs.csrf-token=<script>" },
+    {
+      Origin: origin,
+      Cookie: "authjs.session-token=' OR '1'='1; authjs.callback-url=javascript:alert(1)",
+    },
   );
 
 function routes(origin: string): Record<string, RouteEntry> {
@@ -611,7 +633,9 @@ const WATCH = () => {
   const w = window as unknown as { __violations: string[] };
   w.__violations = [];
   document.addEventListener("securitypolicyviolation", (e) => {
-    w.__violations.push(`${e.violatedDirective} ${e.blockedURI}`);
+    w.__violations.push(
+      `${e.violatedDirective} ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber} ${e.sample}`,
+    );
   });
 };
 
@@ -778,23 +802,25 @@ test.describe("security fuzz: every action and route, hostile input over HTTP", 
     const tracker = people.tracker!;
     const origin = new URL(tracker.url()).origin;
     const cookie = await cookieOf(tracker.context());
+    // Two days back: a day in the past in whatever time zone the fuzz left the settings in.
+    const earlier = dayOffset(-2);
     // Every text field of every form gets every payload (the fuzz above stored more at random).
     const stores: Array<[string, (p: string, key: string) => Record<string, string>]> = [
       [
         A("check-ins.ts", "recordCheckIn"),
-        (p) => ({ day: today, mood: "2", missing: "7", contact: "MET", note: p, trigger: p }),
+        (p) => ({ day: earlier, mood: "2", missing: "7", contact: "WE_MET", note: p, trigger: p }),
       ],
       [A("memories.ts", "addMemory"), (p, key) => ({ kind: "HARD", text: p, requestKey: key })],
       [
         A("goals.ts", "addGoal"),
         (p, key) => ({ title: p, note: p, targetDate: "", requestKey: key }),
       ],
-      [A("goals.ts", "addActivity"), (p, key) => ({ title: p, day: today, requestKey: key })],
+      [A("goals.ts", "addActivity"), (p, key) => ({ title: p, day: earlier, requestKey: key })],
       [
         A("reach-outs.ts", "addReachOut"),
         (p, key) => ({
           who: p.slice(0, 100),
-          day: today,
+          day: earlier,
           feeling: "SAME",
           note: p,
           requestKey: key,
@@ -816,7 +842,10 @@ test.describe("security fuzz: every action and route, hostile input over HTTP", 
         });
         casesRun++;
         expect(result.status, id).toBe(200);
-        expect(result.state?.message, `${id} stores ${payload}`).toBeDefined();
+        expect(
+          result.state?.message,
+          `${id} stores ${payload}: ${JSON.stringify(result.state)}`,
+        ).toBeDefined();
       }
     }
     const trackerView = await watchedPage(browser, await tracker.context().storageState());
@@ -837,7 +866,7 @@ test.describe("security fuzz: every action and route, hostile input over HTTP", 
         ["/progress/memories", "/progress/goals"].includes(path) ? last : undefined,
       );
     }
-    await expectRendersAsText(trackerView, `/progress/check-in?day=${today}`);
+    await expectRendersAsText(trackerView, `/progress/check-in?day=${earlier}`);
     await expectRendersAsText(trackerView, "/account");
 
     const counselingView = await watchedPage(
@@ -862,7 +891,7 @@ test.describe("security fuzz: every action and route, hostile input over HTTP", 
     let count = 0;
     for (const [id, entry] of Object.entries(table)) {
       index++;
-      const cases = fc.sample(entry.cases, { seed: SEED + 2_000 + index, numRuns: 120 });
+      const cases = fc.sample(entry.cases, { seed: SEED + 2_000 + index, numRuns: 150 });
       await pool(cases, async ({ path, init }) => {
         const response = await fetch(new URL(path, baseURL), { ...init, redirect: "manual" });
         await response.arrayBuffer();

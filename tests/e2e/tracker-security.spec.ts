@@ -1,17 +1,8 @@
-import fc from "fast-check";
-import type { z } from "zod";
 import { type Page } from "@playwright/test";
 import { expect, test } from "./support/fixtures";
 import { callAction, type ActionCall } from "./support/server-actions";
 import { signInWithEmail, uniqueEmail } from "./support/sign-in";
 import { checkIn, exportJson, refuseDialogs, rowIdsOn, todayUtc } from "./support/tracker";
-import { checkInSchema } from "@/lib/validations/check-in";
-import { activitySchema, goalDoneSchema, goalSchema } from "@/lib/validations/goal";
-import { hardDateSchema, valentinesOfferSchema } from "@/lib/validations/hard-date";
-import { memorySchema } from "@/lib/validations/memory";
-import { reachOutSchema } from "@/lib/validations/reach-out";
-import { rowReferenceSchema } from "@/lib/validations/row-reference";
-import { trackerSettingsSchema } from "@/lib/validations/tracker-settings";
 
 // Ownership and input safety of every tracker action, through the real server:
 // actions are called over HTTP exactly as the browser calls them, with input no
@@ -30,107 +21,38 @@ const TRACKER_PAGES = [
   "/progress/export",
 ];
 
-type ActionSpec = Omit<ActionCall, "fields"> & { schema: z.ZodType; writes: boolean };
-
-const today = todayUtc();
-const ACTIONS: ActionSpec[] = [
-  {
-    page: "/progress/check-in",
-    file: "lib/actions/check-ins.ts",
-    action: "recordCheckIn",
-    schema: checkInSchema(today),
-    writes: true,
-  },
-  {
-    page: "/progress/settings",
-    file: "lib/actions/tracker-settings.ts",
-    action: "updateTrackerSettings",
-    schema: trackerSettingsSchema,
-    writes: true,
-  },
-  {
-    page: "/progress/memories",
-    file: "lib/actions/memories.ts",
-    action: "addMemory",
-    schema: memorySchema,
-    writes: true,
-  },
+// The actions that name an existing row: another person's ids must always be "not found".
+// (Random and hostile input to every action: tests/e2e/security-fuzz.spec.ts.)
+const ACTIONS: Array<Omit<ActionCall, "fields">> = [
   {
     page: "/progress/memories",
     file: "lib/actions/memories.ts",
     action: "removeMemory",
-    schema: rowReferenceSchema,
-    writes: false,
-  },
-  {
-    page: "/progress/goals",
-    file: "lib/actions/goals.ts",
-    action: "addGoal",
-    schema: goalSchema,
-    writes: true,
   },
   {
     page: "/progress/goals",
     file: "lib/actions/goals.ts",
     action: "markGoal",
-    schema: goalDoneSchema,
-    writes: false,
   },
   {
     page: "/progress/goals",
     file: "lib/actions/goals.ts",
     action: "removeGoal",
-    schema: rowReferenceSchema,
-    writes: false,
-  },
-  {
-    page: "/progress/goals",
-    file: "lib/actions/goals.ts",
-    action: "addActivity",
-    schema: activitySchema(today),
-    writes: true,
   },
   {
     page: "/progress/goals",
     file: "lib/actions/goals.ts",
     action: "removeActivity",
-    schema: rowReferenceSchema,
-    writes: false,
-  },
-  {
-    page: "/progress/people",
-    file: "lib/actions/reach-outs.ts",
-    action: "addReachOut",
-    schema: reachOutSchema(today),
-    writes: true,
   },
   {
     page: "/progress/people",
     file: "lib/actions/reach-outs.ts",
     action: "removeReachOut",
-    schema: rowReferenceSchema,
-    writes: false,
-  },
-  {
-    page: "/progress/hard-dates",
-    file: "lib/actions/hard-dates.ts",
-    action: "addHardDate",
-    schema: hardDateSchema,
-    writes: true,
-  },
-  {
-    page: "/progress/hard-dates",
-    file: "lib/actions/hard-dates.ts",
-    action: "answerValentines",
-    schema: valentinesOfferSchema,
-    writes: true,
   },
   {
     page: "/progress/hard-dates",
     file: "lib/actions/hard-dates.ts",
     action: "removeHardDate",
-    schema: rowReferenceSchema,
-    writes: false,
   },
 ];
 
@@ -205,7 +127,7 @@ test.describe("tracker ownership (IDOR) and hostile input", () => {
     await bob.goto(`/progress/check-in?day=${todayUtc()}`);
     await expect(bob.getByLabel("A private note")).toHaveValue("");
 
-    for (const spec of ACTIONS.filter((a) => !a.writes)) {
+    for (const spec of ACTIONS) {
       for (const id of new Set(aliceIds)) {
         const result = await callAction(
           bob.request,
@@ -219,113 +141,5 @@ test.describe("tracker ownership (IDOR) and hostile input", () => {
     const bobsExport = JSON.stringify(await exportJson(bob));
     expect(bobsExport).not.toContain("ALICE-SECRET");
     expect(await exportJson(alice)).toEqual(before);
-  });
-
-  test("random and oversized input to every tracker action: never a 500, never a write (property, fixed seed)", async ({
-    page,
-    mail,
-  }) => {
-    test.setTimeout(240_000);
-    const origin = await signedIn(page, mail, "fuzz");
-    await fillTracker(page, "FUZZ");
-    const before = await exportJson(page);
-    const names = [
-      "day",
-      "mood",
-      "missing",
-      "contact",
-      "note",
-      "trigger",
-      "kind",
-      "text",
-      "requestKey",
-      "title",
-      "targetDate",
-      "id",
-      "done",
-      "who",
-      "feeling",
-      "label",
-      "month",
-      "plan",
-      "answer",
-      "timeZone",
-      "breakupDate",
-      "userId",
-      "$ACTION_ID_x",
-      "__proto__",
-      "constructor",
-    ];
-    const value = fc.oneof(
-      fc.string({ maxLength: 40 }),
-      fc.string({ unit: "grapheme", maxLength: 20 }),
-      fc.constantFrom(
-        "",
-        "0",
-        "-1",
-        "6",
-        "11",
-        "2.5",
-        "1e3",
-        "NaN",
-        "9999-12-31",
-        "1899-12-31",
-        "2999-01-01",
-        "2026-02-30",
-        "NONE",
-        "GOOD",
-        "BETTER",
-        "add",
-        "true",
-        "UTC",
-        "Mars/Olympus",
-        "<script>alert(1)</script>",
-        "=1+1",
-        "\u0000",
-        "😢".repeat(3000),
-      ),
-      fc.integer({ min: 5001, max: 60_000 }).map((n) => "x".repeat(n)),
-    );
-    const input = fc.array(fc.tuple(fc.constantFrom(...names), value), {
-      minLength: 0,
-      maxLength: 8,
-    });
-
-    let calls = 0;
-    for (const spec of ACTIONS) {
-      await fc.assert(
-        fc.asyncProperty(input, async (fields) => {
-          // What the server parses: React's own "$ACTION..." fields are dropped first.
-          const parsed = fields.filter(([n]) => !n.startsWith("$ACTION"));
-          const object = Object.fromEntries(parsed);
-          const repeated = new Set(parsed.map(([n]) => n)).size !== parsed.length;
-          // Only input the action's own schema refuses: everything here must write nothing.
-          fc.pre(spec.writes ? repeated || !spec.schema.safeParse(object).success : true);
-          calls++;
-          const result = await callAction(page.request, { ...spec, fields }, origin);
-          expect(result.status, `${spec.action} ${JSON.stringify(fields).slice(0, 200)}`).toBe(200);
-          expect(result.state, spec.action).not.toBeNull();
-          expect(result.state!.message, spec.action).toBeUndefined();
-        }),
-        { seed: 20261126, numRuns: 25, endOnFailure: true },
-      );
-    }
-    expect(calls).toBeGreaterThan(ACTIONS.length * 20);
-    expect(await exportJson(page)).toEqual(before);
-  });
-
-  test("a signed-out call to any tracker action is refused calmly and writes nothing", async ({
-    request,
-    baseURL,
-  }) => {
-    for (const spec of ACTIONS) {
-      const result = await callAction(
-        request,
-        { ...spec, fields: { id: "x", text: "y" } },
-        baseURL!,
-      );
-      expect(result.status, spec.action).toBe(200);
-      expect(result.state?.formError, spec.action).toMatch(/signed out/);
-    }
   });
 });
