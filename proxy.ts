@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy } from "@/lib/security/headers";
 import { prerenderedRoutes } from "@/lib/security/prerendered-routes";
+import { isMalformedPath } from "@/lib/security/malformed-path";
 import { isPrivatePath } from "@/lib/security/private-paths";
 import { REQUEST_PATH_HEADER } from "@/lib/security/request-path";
 import { prerenderedScriptHashes } from "@/lib/security/prerendered-script-hashes";
@@ -26,6 +27,17 @@ export function proxy(request: NextRequest) {
   if (nonce) requestHeaders.set("x-nonce", nonce);
   // Always overwritten, so a client cannot choose where requireUser() sends it back to.
   requestHeaders.set(REQUEST_PATH_HEADER, `${pathname}${request.nextUrl.search}`);
+
+  if (isMalformedPath(pathname)) {
+    return new NextResponse("Bad request", {
+      status: 400,
+      headers: {
+        "Content-Security-Policy": csp,
+        "Cache-Control": "no-store",
+        "Content-Type": "text/plain; charset=utf-8",
+      },
+    });
+  }
 
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);

@@ -22,6 +22,7 @@ import {
   partnerSafetyScreenSchema,
   safetyScreenSchema,
 } from "@/lib/validations/counseling";
+import { asFormData } from "@/lib/validations/form-data";
 
 // The signed-in side of couples counseling: the private safety screen, the
 // intake, and the inviter's control over their invitations. The screen's
@@ -68,8 +69,9 @@ export async function submitPartnerSafetyScreen(
 export async function submitIntake(_prev: FormState, formData: FormData): Promise<FormState> {
   const user = await actionUser();
   if (!user) return SIGNED_OUT_STATE;
+  const form = asFormData(formData);
   const parsed = counselingIntakeSchema.safeParse({
-    ...formFields(formData, [
+    ...formFields(form, [
       "format",
       "note",
       "contactMethod",
@@ -78,8 +80,8 @@ export async function submitIntake(_prev: FormState, formData: FormData): Promis
       "shareFocuses",
       "shareNote",
     ] as const),
-    focuses: formData.getAll("focuses").filter((v) => typeof v === "string"),
-    preferredTimes: formData.getAll("preferredTimes").filter((v) => typeof v === "string"),
+    focuses: form.getAll("focuses").filter((v) => typeof v === "string"),
+    preferredTimes: form.getAll("preferredTimes").filter((v) => typeof v === "string"),
   });
   if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors };
   const result = await submitCounselingIntake({ userId: user.id, intake: parsed.data });

@@ -1,3 +1,5 @@
+import { asFormData } from "@/lib/validations/form-data";
+
 // The small state object every form action returns to useActionState.
 export type FormState = {
   fieldErrors?: Record<string, string[] | undefined>;
@@ -14,7 +16,7 @@ export function formFields<K extends string>(
 ): Partial<Record<K, string>> {
   const out: Partial<Record<K, string>> = {};
   for (const name of names) {
-    const value = formData.get(name);
+    const value = asFormData(formData).get(name);
     if (typeof value === "string") out[name] = value;
   }
   return out;

@@ -15,6 +15,7 @@ import {
   optOutOfInvitations,
 } from "@/lib/data/invitation-responses";
 import { declineInvitationSchema, invitationTokenSchema } from "@/lib/validations/counseling";
+import { asFormData } from "@/lib/validations/form-data";
 
 // The buttons on the invitation page (/invitations/<token>). Only these POSTs
 // act; opening the emailed link (a GET, perhaps by an email scanner) changes
@@ -26,7 +27,7 @@ export type InvitationFormState = FormState & { done?: "declined" | "opted_out" 
 const UNAVAILABLE = "This invitation is no longer open. It may have expired or been withdrawn.";
 
 function tokenFrom(formData: FormData): string | null {
-  const parsed = invitationTokenSchema.safeParse(formData.get("token"));
+  const parsed = invitationTokenSchema.safeParse(asFormData(formData).get("token"));
   return parsed.success ? parsed.data : null;
 }
 

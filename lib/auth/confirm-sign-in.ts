@@ -4,7 +4,7 @@ import { z } from "zod";
 import { handlers } from "@/lib/auth";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { EMAIL_PROVIDER_ID } from "@/lib/auth/constants";
-import { sessionCookieName } from "@/lib/auth/cookies";
+import { cookiesForAuthJs, sessionCookieName } from "@/lib/auth/cookies";
 import { deleteSessionByToken } from "@/lib/data/sessions";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
@@ -63,7 +63,7 @@ export async function confirmEmailSignIn(request: NextRequest): Promise<Response
   }).toString();
   const callback = new NextRequest(url, {
     method: "GET",
-    headers: { cookie: request.headers.get("cookie") ?? "" },
+    headers: { cookie: cookiesForAuthJs(request.headers.get("cookie")) },
   });
   const response = await handlers.GET(callback);
   // 303: the browser follows with a GET whatever the method it used here.

@@ -13,6 +13,7 @@ import {
 import { SAFETY_ANSWERS, type SAFETY_QUESTIONS } from "@/lib/counseling/safety-screen";
 import { emailAddressSchema } from "@/lib/validations/email-address";
 import {
+  DECLINE_NOTE_MAX_LENGTH,
   INVITATION_MESSAGE_MAX_LENGTH,
   INVITER_NAME_MAX_LENGTH,
 } from "@/lib/counseling/invitation-limits";
@@ -113,8 +114,7 @@ export type CounselingIntakeInput = z.infer<typeof counselingIntakeSchema>;
 
 // ------------------------------------------------------------- invitations --
 
-export { INVITATION_MESSAGE_MAX_LENGTH, INVITER_NAME_MAX_LENGTH };
-export const DECLINE_NOTE_MAX_LENGTH = 500;
+export { DECLINE_NOTE_MAX_LENGTH, INVITATION_MESSAGE_MAX_LENGTH, INVITER_NAME_MAX_LENGTH };
 
 // A name goes into an email's subject and body: letters (any script), spaces,
 // apostrophes and hyphens only. No digits, dots, slashes or colons, so it can

@@ -5,11 +5,22 @@
 
 export type FormInput = Record<string, unknown>;
 
+/**
+ * The form a server action was given, or an empty one. Anyone can call an
+ * action with any arguments (React's reply encoding carries strings, numbers,
+ * objects...), not only the FormData a form sends: `formData.get` on those
+ * threw, and every action answered such a request with a 500. An empty form
+ * fails every schema calmly instead.
+ */
+export function asFormData(value: unknown): FormData {
+  return value instanceof FormData ? value : new FormData();
+}
+
 export function formDataToObject(formData: FormData): FormInput {
   // A Map, then Object.fromEntries: a field named "__proto__" becomes a plain
   // key (refused by the strict schema), never the object's prototype.
   const fields = new Map<string, unknown>();
-  for (const [name, value] of formData.entries()) {
+  for (const [name, value] of asFormData(formData).entries()) {
     if (name.startsWith("$ACTION")) continue;
     const existing = fields.get(name);
     if (!fields.has(name)) fields.set(name, value);

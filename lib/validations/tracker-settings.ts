@@ -11,7 +11,10 @@ export const trackerSettingsSchema = z
   })
   .strict()
   .superRefine(({ timeZone, breakupDate }, ctx) => {
-    // "The future" is measured in the zone being chosen.
+    // "The future" is measured in the zone being chosen. zod runs this even
+    // when the zone itself was refused (field refinements do not abort), and
+    // Intl throws on an unknown zone: that was a 500 instead of a field error.
+    if (!isValidTimeZone(timeZone)) return;
     if (breakupDate && breakupDate > todayIn(timeZone)) {
       ctx.addIssue({
         code: "custom",

@@ -1,6 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "@playwright/test";
-import fc from "fast-check";
 import { SAFETY_QUESTIONS, type SafetyQuestionId } from "@/lib/counseling/safety-screen";
 import { DEFAULT_COUNSELING_INTAKE_EMAIL } from "@/lib/counseling/intake";
 import type { CaughtMessage, SmtpCatcher } from "../support/smtp-catcher";
@@ -415,100 +414,6 @@ test.describe("couples counseling", () => {
     await startReferral(other.page, mail, uniqueEmail("a11y-safety"), { yesTo: "controlled" });
     await expectAccessible(other.page);
     await other.context.close();
-  });
-
-  test("every counseling action answers random and oversized input calmly and writes nothing", async ({
-    page,
-    mail,
-    baseURL,
-  }) => {
-    await startReferral(page, mail, uniqueEmail("fuzz"));
-    await page.getByRole("link", { name: "Continue" }).click();
-    await submitIntake(page);
-    const mailBefore = mail.messages.length;
-    const value = fc.oneof(
-      fc.string({ maxLength: 60 }),
-      fc.string({ minLength: 2_000, maxLength: 6_000 }),
-      fc.constantFrom(
-        "someone@example.com\r\nBcc: everyone@example.com",
-        '"quoted"@example.com',
-        "yes",
-        "COUPLES",
-        "a".repeat(43),
-      ),
-    );
-    const anyToken = "A".repeat(43);
-    const specs = [
-      {
-        page: "/counseling/invite",
-        file: "lib/actions/counseling.ts",
-        action: "invitePartner",
-        names: ["email", "inviterName", "message", "requestKey", "role"],
-      },
-      {
-        page: "/counseling",
-        file: "lib/actions/counseling.ts",
-        action: "resendInvitation",
-        names: ["invitationId", "userId"],
-      },
-      {
-        page: "/counseling",
-        file: "lib/actions/counseling.ts",
-        action: "revokeInvitation",
-        names: ["invitationId"],
-      },
-      {
-        page: "/counseling",
-        file: "lib/actions/counseling.ts",
-        action: "submitSafetyScreen",
-        names: ["afraid", "hurt", "threatened", "controlled"],
-      },
-      {
-        page: "/counseling",
-        file: "lib/actions/counseling.ts",
-        action: "submitPartnerSafetyScreen",
-        names: ["afraid", "referralId"],
-      },
-      {
-        page: "/counseling",
-        file: "lib/actions/counseling.ts",
-        action: "submitIntake",
-        names: ["format", "focuses", "note", "phone", "contactMethod"],
-      },
-      {
-        page: `/invitations/${anyToken}`,
-        file: "lib/actions/invitations.ts",
-        action: "acceptInvitation",
-        names: ["token"],
-      },
-      {
-        page: `/invitations/${anyToken}`,
-        file: "lib/actions/invitations.ts",
-        action: "declineInvitation",
-        names: ["token", "note"],
-      },
-      {
-        page: `/invitations/${anyToken}`,
-        file: "lib/actions/invitations.ts",
-        action: "optOutOfAllInvitations",
-        names: ["token"],
-      },
-    ];
-    for (const spec of specs) {
-      await fc.assert(
-        fc.asyncProperty(fc.dictionary(fc.constantFrom(...spec.names), value), async (fields) => {
-          const result = await callAction(page.request, { ...spec, fields }, baseURL!);
-          expect(result.status, `${spec.action} ${JSON.stringify(fields).slice(0, 120)}`).toBe(200);
-          expect(result.state?.message, spec.action).toBeUndefined();
-        }),
-        { seed: 20261126, numRuns: 10, endOnFailure: true },
-      );
-    }
-    // Nothing was written: no invitation on the dashboard, no email sent.
-    await page.goto("/counseling");
-    await expect(page.getByRole("link", { name: "Invite your partner" })).toBeVisible();
-    await expect(page.getByText("Waiting for an answer")).toHaveCount(0);
-    expect(mail.messages.length).toBe(mailBefore);
   });
 });
 

@@ -103,3 +103,44 @@ export function findState(raw: Buffer): ActionState | null {
   }
   return null;
 }
+
+export type RawActionCall = {
+  /** The page to POST to (any page of the app dispatches any action id of the build). */
+  page: string;
+  file: string;
+  action: string;
+  fields: Array<[string, string | Blob]>;
+  /** The React reply's argument list; by default (prevState, formData) as a form sends it. */
+  args?: string;
+};
+
+/**
+ * callAction without Playwright's request context: plain fetch with a Cookie
+ * header, so many calls can be in flight at once (the fuzz spec).
+ */
+export async function fetchAction(
+  baseURL: string,
+  cookie: string,
+  { page, file, action, fields, args }: RawActionCall,
+): Promise<{ status: number; state: ActionState | null; location: string | null }> {
+  const form = new FormData();
+  for (const [name, value] of fields) form.append(`_1_${name}`, value);
+  form.append("0", args ?? JSON.stringify([{}, "$K1"]));
+  const response = await fetch(new URL(page, baseURL), {
+    method: "POST",
+    headers: {
+      "Next-Action": actionId(file, action),
+      Accept: "text/x-component",
+      Origin: baseURL,
+      ...(cookie ? { Cookie: cookie } : {}),
+    },
+    body: form,
+    redirect: "manual",
+  });
+  const raw = Buffer.from(await response.arrayBuffer());
+  return {
+    status: response.status,
+    state: findState(raw),
+    location: response.headers.get("x-action-redirect") ?? response.headers.get("location"),
+  };
+}

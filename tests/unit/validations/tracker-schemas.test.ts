@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { describe, expect, it } from "vitest";
 import { checkInSchema } from "@/lib/validations/check-in";
+import { formFields } from "@/lib/actions/form-state";
 import { formDataToObject } from "@/lib/validations/form-data";
 import { activitySchema, goalDoneSchema, goalSchema } from "@/lib/validations/goal";
 import { hardDateSchema, valentinesOfferSchema } from "@/lib/validations/hard-date";
@@ -116,6 +117,19 @@ describe("the other tracker forms", () => {
     ],
     ["valentines answer", valentinesOfferSchema, { answer: "maybe", requestKey: KEY }, "answer"],
     ["time zone", trackerSettingsSchema, { timeZone: "Mars/Base" }, "timeZone"],
+    // An unknown zone next to a breakup date once made the future-date check throw (a 500).
+    [
+      "time zone with a breakup date",
+      trackerSettingsSchema,
+      { timeZone: "Mars/Base", breakupDate: "2020-01-01" },
+      "timeZone",
+    ],
+    [
+      "empty time zone",
+      trackerSettingsSchema,
+      { timeZone: "", breakupDate: "2020-01-01" },
+      "timeZone",
+    ],
     [
       "breakup in the future",
       trackerSettingsSchema,
@@ -158,5 +172,12 @@ describe(formDataToObject, () => {
     expect(Object.getPrototypeOf(object)).toBe(Object.prototype);
     expect(Object.hasOwn(object, "__proto__")).toBe(true);
     expect(checkInSchema(TODAY).safeParse(object).success).toBe(false);
+  });
+
+  it("reads anything that is not a FormData (an action called with other arguments) as an empty form", () => {
+    for (const notAForm of [undefined, null, "mood=3", 3, {}, { get: () => "3" }, ["mood", "3"]]) {
+      expect(formDataToObject(notAForm as unknown as FormData)).toEqual({});
+      expect(formFields(notAForm as unknown as FormData, ["mood"])).toEqual({});
+    }
   });
 });

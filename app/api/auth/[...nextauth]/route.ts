@@ -1,6 +1,7 @@
-import { NextResponse, type NextRequest } from "next/server";
+import { NextRequest, NextResponse } from "next/server";
 import { handlers } from "@/lib/auth";
 import { confirmEmailSignIn } from "@/lib/auth/confirm-sign-in";
+import { cookiesForAuthJs } from "@/lib/auth/cookies";
 import { EMAIL_PROVIDER_ID } from "@/lib/auth/constants";
 import { env } from "@/lib/env";
 
@@ -19,6 +20,19 @@ function actionOf(request: NextRequest): string {
   return request.nextUrl.pathname.replace(/^\/api\/auth\/?/, "");
 }
 
+/**
+ * session and csrf take no input. Auth.js validates a callbackUrl in the query
+ * (or its cookie) on every request and answers a malformed one with a 500, so
+ * it gets the request without either.
+ */
+function forAuthJs(request: NextRequest): NextRequest {
+  const url = request.nextUrl.clone();
+  url.search = "";
+  const headers = new Headers(request.headers);
+  headers.set("cookie", cookiesForAuthJs(request.headers.get("cookie")));
+  return new NextRequest(url, { method: "GET", headers });
+}
+
 function notFound() {
   return NextResponse.json({ error: "not found" }, { status: 404 });
 }
@@ -28,7 +42,7 @@ export async function GET(request: NextRequest) {
   if (action === CALLBACK) {
     return NextResponse.redirect(`${env.APP_URL}/signin/confirm${request.nextUrl.search}`, 303);
   }
-  if (action === "session" || action === "csrf") return handlers.GET(request);
+  if (action === "session" || action === "csrf") return handlers.GET(forAuthJs(request));
   return notFound();
 }
 

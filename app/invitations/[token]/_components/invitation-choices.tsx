@@ -7,7 +7,7 @@ import {
   optOutOfAllInvitations,
   type InvitationFormState,
 } from "@/lib/actions/invitations";
-import { DECLINE_NOTE_MAX_LENGTH } from "@/lib/validations/counseling";
+import { DECLINE_NOTE_MAX_LENGTH } from "@/lib/counseling/invitation-limits";
 import { FieldError, FormMessage } from "@/components/ui/field-error";
 import { buttonClass, inputClass, secondaryButtonClass } from "@/components/ui/styles";
 

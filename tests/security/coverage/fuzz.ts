@@ -1,0 +1,48 @@
+import type { SuiteCoverage } from "./types";
+
+// What tests/e2e/security-fuzz.spec.ts fuzzes. The spec builds its table from
+// this list and fails if the two differ, so an id listed here is an id fuzzed.
+
+export const coverage: SuiteCoverage = {
+  suite: "tests/e2e/security-fuzz.spec.ts",
+  kinds: ["action", "route"],
+  covers: [
+    "action:lib/actions/account.ts#saveDisplayName",
+    "action:lib/actions/account.ts#signOutEverywhere",
+    "action:lib/actions/account.ts#requestFreshSignIn",
+    "action:lib/actions/account.ts#deleteMyAccount",
+    "action:lib/actions/auth.ts#requestSignInLink",
+    "action:lib/actions/auth.ts#signOutAction",
+    "action:lib/actions/check-ins.ts#recordCheckIn",
+    "action:lib/actions/counseling.ts#submitSafetyScreen",
+    "action:lib/actions/counseling.ts#submitPartnerSafetyScreen",
+    "action:lib/actions/counseling.ts#submitIntake",
+    "action:lib/actions/counseling.ts#invitePartner",
+    "action:lib/actions/counseling.ts#resendInvitation",
+    "action:lib/actions/counseling.ts#revokeInvitation",
+    "action:lib/actions/goals.ts#addGoal",
+    "action:lib/actions/goals.ts#markGoal",
+    "action:lib/actions/goals.ts#removeGoal",
+    "action:lib/actions/goals.ts#addActivity",
+    "action:lib/actions/goals.ts#removeActivity",
+    "action:lib/actions/hard-dates.ts#addHardDate",
+    "action:lib/actions/hard-dates.ts#answerValentines",
+    "action:lib/actions/hard-dates.ts#removeHardDate",
+    "action:lib/actions/invitations.ts#acceptInvitation",
+    "action:lib/actions/invitations.ts#declineInvitation",
+    "action:lib/actions/invitations.ts#optOutOfAllInvitations",
+    "action:lib/actions/invitations.ts#switchAccountForInvitation",
+    "action:lib/actions/memories.ts#addMemory",
+    "action:lib/actions/memories.ts#removeMemory",
+    "action:lib/actions/reach-outs.ts#addReachOut",
+    "action:lib/actions/reach-outs.ts#removeReachOut",
+    "action:lib/actions/tracker-export.ts#requestExportSignIn",
+    "action:lib/actions/tracker-settings.ts#updateTrackerSettings",
+    "route:app/api/auth/[...nextauth]/route.ts#GET",
+    "route:app/api/auth/[...nextauth]/route.ts#POST",
+    "route:app/api/health/live/route.ts#GET",
+    "route:app/api/health/ready/route.ts#GET",
+    "route:app/progress/export/[format]/route.ts#POST",
+  ],
+  exempt: {},
+};
