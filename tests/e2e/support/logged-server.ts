@@ -4,6 +4,8 @@ import { spawn, type ChildProcess } from "node:child_process";
 // point (tests/e2e/support/serve.mjs: migrate, then `next start`) and keeps
 // everything it prints, so a spec can read the server's logs. The main e2e
 // server's output goes to Playwright's console, out of a test's reach.
+// Like `npm start`, it rebuilds when sources are newer than the build, so keep
+// sources still while it runs (the main e2e server rebuilt first if needed).
 //
 //   const app = await startLoggedServer({ port, env: { LOG_LEVEL: "trace" } });
 //   ... app.output() ...
