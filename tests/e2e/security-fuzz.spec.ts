@@ -750,7 +750,15 @@ test.describe("security fuzz: every action and route, hostile input over HTTP", 
       nobody: "",
     };
     const dbUrl = databaseUrl();
-    const snapshot = async () => (dbUrl ? snapshotDatabase(dbUrl) : {});
+    const snapshot = async () => {
+      if (!dbUrl) return {};
+      const tables = await snapshotDatabase(dbUrl);
+      expect(Object.keys(tables)).toEqual(
+        expect.arrayContaining(["User", "Memory", "PartnerInvitation"]),
+      );
+      return tables;
+    };
+    const databaseBefore = await snapshot();
 
     // Refused input first, while the database is quiet, action by action.
     const visibleBefore = await visibleState(tracker, inviter.page);
@@ -787,6 +795,9 @@ test.describe("security fuzz: every action and route, hostile input over HTTP", 
         await sendRaw(origin, cookies[entry.caller], wrongArgumentCalls(id, entry), false);
       await expectHealthy(origin, id);
     }
+    // The instruments see writes: the accepted input did write, on both databases.
+    expect(await visibleState(tracker, inviter.page)).not.toEqual(visibleBefore);
+    if (dbUrl) expect(await snapshot()).not.toEqual(databaseBefore);
     const seconds = ((Date.now() - started) / 1000).toFixed(0);
     console.log(
       `security fuzz (${dbUrl ? "PostgreSQL" : "PGlite"}): ${Object.keys(ACTIONS).length} actions, ` +
