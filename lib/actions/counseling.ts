@@ -32,62 +32,72 @@ import { asFormData } from "@/lib/validations/form-data";
 const SCREEN_FIELDS = ["afraid", "hurt", "threatened", "controlled"] as const;
 
 export async function submitSafetyScreen(_prev: FormState, formData: FormData): Promise<FormState> {
-  const user = await actionUser();
-  if (!user) return SIGNED_OUT_STATE;
-  const parsed = safetyScreenSchema.safeParse(formFields(formData, SCREEN_FIELDS));
-  if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors };
-  await recordSafetyScreen({ userId: user.id, outcome: safetyScreenOutcome(parsed.data) });
-  revalidatePath("/counseling");
-  // The same address whatever the outcome: the URL (and the browser's history)
-  // never tells anyone how the questions were answered.
-  redirect("/counseling");
+  return unlessDatabaseDown(async () => {
+    const user = await actionUser();
+    if (!user) return SIGNED_OUT_STATE;
+    const parsed = safetyScreenSchema.safeParse(formFields(formData, SCREEN_FIELDS));
+    if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors };
+    await recordSafetyScreen({ userId: user.id, outcome: safetyScreenOutcome(parsed.data) });
+    revalidatePath("/counseling");
+    // The same address whatever the outcome: the URL (and the browser's history)
+    // never tells anyone how the questions were answered.
+    redirect("/counseling");
+  });
 }
 
 export async function submitPartnerSafetyScreen(
   _prev: FormState,
   formData: FormData,
 ): Promise<FormState> {
-  const user = await actionUser();
-  if (!user) return SIGNED_OUT_STATE;
-  const parsed = partnerSafetyScreenSchema.safeParse(
-    formFields(formData, [...SCREEN_FIELDS, "referralId"] as const),
-  );
-  if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors };
-  const outcome = await recordPartnerSafetyScreen({
-    userId: user.id,
-    referralId: parsed.data.referralId,
-    outcome: safetyScreenOutcome(parsed.data),
+  return unlessDatabaseDown(async () => {
+    const user = await actionUser();
+    if (!user) return SIGNED_OUT_STATE;
+    const parsed = partnerSafetyScreenSchema.safeParse(
+      formFields(formData, [...SCREEN_FIELDS, "referralId"] as const),
+    );
+    if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors };
+    const outcome = await recordPartnerSafetyScreen({
+      userId: user.id,
+      referralId: parsed.data.referralId,
+      outcome: safetyScreenOutcome(parsed.data),
+    });
+    if (!outcome) {
+      logRefusedAccess({
+        action: "submitPartnerSafetyScreen",
+        userId: user.id,
+        reason: "not_found",
+      });
+      return { formError: "We could not find that counseling referral." };
+    }
+    revalidatePath("/counseling");
+    redirect(`/counseling/joined/${parsed.data.referralId}`);
   });
-  if (!outcome) {
-    logRefusedAccess({ action: "submitPartnerSafetyScreen", userId: user.id, reason: "not_found" });
-    return { formError: "We could not find that counseling referral." };
-  }
-  revalidatePath("/counseling");
-  redirect(`/counseling/joined/${parsed.data.referralId}`);
 }
 
 export async function submitIntake(_prev: FormState, formData: FormData): Promise<FormState> {
-  const user = await actionUser();
-  if (!user) return SIGNED_OUT_STATE;
-  const form = asFormData(formData);
-  const parsed = counselingIntakeSchema.safeParse({
-    ...formFields(form, [
-      "format",
-      "note",
-      "contactMethod",
-      "phone",
-      "safeToLeaveMessage",
-      "shareFocuses",
-      "shareNote",
-    ] as const),
-    focuses: form.getAll("focuses").filter((v) => typeof v === "string"),
-    preferredTimes: form.getAll("preferredTimes").filter((v) => typeof v === "string"),
+  return unlessDatabaseDown(async () => {
+    const user = await actionUser();
+    if (!user) return SIGNED_OUT_STATE;
+    const form = asFormData(formData);
+    const parsed = counselingIntakeSchema.safeParse({
+      ...formFields(form, [
+        "format",
+        "note",
+        "contactMethod",
+        "phone",
+        "safeToLeaveMessage",
+        "shareFocuses",
+        "shareNote",
+      ] as const),
+      focuses: form.getAll("focuses").filter((v) => typeof v === "string"),
+      preferredTimes: form.getAll("preferredTimes").filter((v) => typeof v === "string"),
+    });
+    if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors };
+    const result = await submitCounselingIntake({ userId: user.id, intake: parsed.data });
+    if (result === "no_referral") redirect("/counseling/screen");
+    revalidatePath("/counseling");
+    redirect("/counseling/next");
   });
-  if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors };
-  const result = await submitCounselingIntake({ userId: user.id, intake: parsed.data });
-  if (result === "no_referral") redirect("/counseling/screen");
-  revalidatePath("/counseling");
-  redirect("/counseling/next");
 }
 
 const INVITATION_ERRORS: Record<

@@ -1,6 +1,7 @@
 import { startSmtpCatcher } from "@/tests/support/smtp-catcher";
 import { TcpProxy } from "@/tests/support/tcp-proxy";
 import {
+  callAction,
   checkIn,
   checkInConfirmed,
   describe,
@@ -22,6 +23,54 @@ import { poll, seconds, sleep, type Drill } from "./harness";
 // a. PostgreSQL "stops" while people save check-ins: the instance reaches the
 // real server through a TCP proxy we cut (connections reset, new ones
 // refused) and reopen. The machine's PostgreSQL keeps running for everyone else.
+
+// Every other kind of form, once each during the outage: the person must read
+// the same "not saved, try again" on the form, not only on the check-in.
+const OTHER_FORMS = [
+  {
+    page: "/progress/memories",
+    file: "lib/actions/memories.ts",
+    action: "addMemory",
+    fields: { kind: "GOOD", text: "The lake in June", requestKey: "" },
+  },
+  {
+    page: "/progress/goals",
+    file: "lib/actions/goals.ts",
+    action: "addGoal",
+    fields: { title: "Walk every morning", note: "", targetDate: "", requestKey: "" },
+  },
+  {
+    page: "/progress/people",
+    file: "lib/actions/reach-outs.ts",
+    action: "addReachOut",
+    fields: { who: "My sister", day: "", feeling: "BETTER", note: "", requestKey: "" },
+  },
+  {
+    page: "/progress/hard-dates",
+    file: "lib/actions/hard-dates.ts",
+    action: "addHardDate",
+    fields: { label: "Our anniversary", month: "6", day: "12", plan: "", requestKey: "" },
+  },
+  {
+    page: "/progress/settings",
+    file: "lib/actions/tracker-settings.ts",
+    action: "updateTrackerSettings",
+    fields: { timeZone: "UTC", breakupDate: "" },
+  },
+  {
+    page: "/account",
+    file: "lib/actions/account.ts",
+    action: "saveDisplayName",
+    fields: { name: "Sam" },
+  },
+  {
+    page: "/counseling/screen",
+    file: "lib/actions/counseling.ts",
+    action: "submitSafetyScreen",
+    fields: { afraid: "no", hurt: "no", threatened: "no", controlled: "no" },
+  },
+] as const;
+const NOT_SAVED_FORM_ERROR = /^Not saved: we cannot reach our database/;
 
 type Write = {
   write: CheckInWrite;
@@ -81,6 +130,12 @@ export const databaseOutage: Drill = {
       pagesDuring.push(await get(`${app.url}/progress`, { cookie: people[0]!.cookie }));
       await sleep(300);
     }
+    const otherForms = await Promise.all(
+      OTHER_FORMS.map(async (form) => ({
+        action: form.action,
+        result: await callAction(app.url, { ...form, cookie: people[0]!.cookie }),
+      })),
+    );
     const restoredAt = Date.now();
     await proxy.restore();
     proxyOpen = true;
@@ -124,6 +179,18 @@ export const databaseOutage: Drill = {
         (during.length > refusedDuring.length
           ? `; other: ${describe(during.find((w) => w.outcome !== "refused")!.result)}`
           : ""),
+    );
+    const otherRefused = otherForms.filter((f) =>
+      NOT_SAVED_FORM_ERROR.test(f.result.state?.formError ?? ""),
+    );
+    report.check(
+      'every other form sent during the outage answered "not saved, try again" on the form',
+      otherRefused.length === OTHER_FORMS.length,
+      `${otherRefused.length}/${OTHER_FORMS.length}` +
+        otherForms
+          .filter((f) => !otherRefused.includes(f))
+          .map((f) => `; ${f.action}: ${describe(f.result)}`)
+          .join(""),
     );
     const unclear = writes.filter((w) => w.outcome === "unclear" || w.outcome === "no answer");
     report.check(
