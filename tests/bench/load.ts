@@ -22,22 +22,21 @@
 // BENCH_PORT+11, +12 (instances), +80, +81 (nginx), +91 (SMTP).
 import { randomBytes, randomUUID } from "node:crypto";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import autocannon, { type AutocannonRequest, type Result } from "autocannon";
 import { startNginx, type Instance } from "../support/cluster";
 import { ensureProductionBuild } from "../support/production-build";
 import { actionHeaders, encodeActionBody } from "../support/server-action-fetch";
-import { startSmtpCatcher } from "../support/smtp-catcher";
-import { createPostgresDatabase } from "../support/test-database";
 import {
   childPids,
   cores,
   cpuSeconds,
   onCleanup,
+  prepareRun,
   runDrill,
   startInstances,
 } from "../drills/support/drill-run";
+import { report, reportTable } from "../support/report";
 
 const BASE_PORT = Number(process.env.BENCH_PORT ?? 4100);
 const NGINX_PORT = BASE_PORT + 80; // the origin the build is made for (shared with drill:multi)
@@ -74,27 +73,11 @@ type RouteRun = {
 ensureProductionBuild(APP_URL, process.env.REUSE_BUILD === "1");
 
 await runDrill("bench:load", 8 * 60_000, async () => {
-  const database = await createPostgresDatabase("heartwork_bench");
-  onCleanup("drop the database", () => database.drop());
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "heartwork-bench-"));
-  onCleanup("remove the data folder", () => fs.rmSync(dataDir, { recursive: true, force: true }));
-  const smtp = await startSmtpCatcher({ port: BASE_PORT + 91 });
-  onCleanup("stop the SMTP server", () => smtp.close());
-
-  const secrets = {
-    DATABASE_URL: database.url!,
-    APP_URL,
-    AUTH_SECRET: randomBytes(32).toString("base64url"),
-    FIELD_ENCRYPTION_KEYS: `b1:${randomBytes(32).toString("base64")}`,
-    ADDRESS_HMAC_KEY: `a1:${randomBytes(32).toString("base64")}`,
-    LOG_LEVEL: "warn",
-  };
-  Object.assign(process.env, secrets);
-  const { withSqlExecutor } = await import("@/lib/db/connection");
-  const { migrate } = await import("@/lib/db/migrate");
-  const { db, disconnectDatabase } = await import("@/lib/db");
-  onCleanup("close this process's pool", () => disconnectDatabase());
-  await withSqlExecutor((sql) => migrate(sql));
+  const { dataDir, smtp, secrets, db } = await prepareRun({
+    name: "bench",
+    appUrl: APP_URL,
+    smtpPort: BASE_PORT + 91,
+  });
 
   const seedStarted = Date.now();
   const { createSignedInUser } = await import("../support/sign-in");
@@ -119,7 +102,7 @@ await runDrill("bench:load", 8 * 60_000, async () => {
     );
     inviterCookies.push(...batch);
   }
-  console.log(
+  report(
     `seeded ${TRACKER_USERS} tracker users and ${inviterCount} inviters (screen and intake done) ` +
       `with sessions in ${((Date.now() - seedStarted) / 1000).toFixed(1)} s`,
   );
@@ -302,18 +285,18 @@ await runDrill("bench:load", 8 * 60_000, async () => {
     const usage = [...tally.used]
       .filter(([, used]) => used / tally.seconds >= 0.01)
       .map(([name, used]) => `${name} ${(used / tally.seconds).toFixed(2)}`);
-    console.log(
+    report(
       `  CPU during ${label}, in cores busy on average: ${usage.join(", ")}; the whole ` +
         `machine ${((tally.busy / tally.total) * cores).toFixed(2)} of ${cores} (other users' work included)`,
     );
   }
 
-  console.log("warming up both instances (3 s)...");
+  report("warming up both instances (3 s)...");
   await Promise.all([mixed(nginxTwo.url, 3), mixed(one.url, 3), mixed(two.url, 3)]);
 
   // Interleaved rounds, so a burst of other work on this shared machine hits
   // every contender alike; ratios are the median of the rounds' ratios.
-  console.log(
+  report(
     `\n== the article alone: ${ARTICLE_ROUNDS} interleaved rounds of ${ARTICLE_SECONDS} s each, 16 connections`,
   );
   const articleRuns = {
@@ -341,7 +324,7 @@ await runDrill("bench:load", 8 * 60_000, async () => {
     printCpu(label);
   }
 
-  console.log(
+  report(
     `\n== mixed workload: ${MIXED_ROUNDS} interleaved rounds of ${SECONDS} s through nginx + ONE ` +
       `instance, then nginx + TWO (invitations paced at ${INVITES_PER_SECOND}/s)`,
   );
@@ -355,10 +338,10 @@ await runDrill("bench:load", 8 * 60_000, async () => {
     ROUTES.map((route) => merge(rounds.map((runs) => runs.find((run) => run.route === route)!)));
   const oneRuns = byRoute(oneRounds);
   const twoRuns = byRoute(twoRounds);
-  console.log("nginx + ONE instance:");
+  report("nginx + ONE instance:");
   printTable(oneRuns);
   printCpu("ONE instance");
-  console.log("nginx + TWO instances:");
+  report("nginx + TWO instances:");
   printTable(twoRuns);
   printCpu("TWO instances");
 
@@ -380,31 +363,31 @@ await runDrill("bench:load", 8 * 60_000, async () => {
     ...twoRuns,
   ].reduce((sum, run) => sum + failures(run), 0);
   const met = (ok: boolean) => (ok ? "met" : "MISSED");
-  console.log("\n== targets (issue 7)");
-  console.log(
+  report("\n== targets (issue 7)");
+  report(
     `two instances vs one on the dynamic routes (/progress + check-ins): ` +
       `${dynamic(twoRuns).toFixed(1)} vs ${dynamic(oneRuns).toFixed(1)} req/s = ${scale.toFixed(2)}x ` +
       `(rounds: ${scalePerRound.map((r) => r.toFixed(2)).join(", ")}; target >= ${TARGETS.scale}x): ` +
       met(scale >= TARGETS.scale),
   );
-  console.log(
+  report(
     `the article through the production setup (nginx + 2 instances) vs nginx's same-size static ` +
       `file: ${rate(merge(articleRuns.proxied)).toFixed(0)} vs ${rate(merge(articleRuns.static)).toFixed(0)} ` +
       `req/s, median of the rounds' ratios ${vsStatic.toFixed(2)}x (target >= ${TARGETS.articleVsStatic}x): ` +
       met(vsStatic >= TARGETS.articleVsStatic),
   );
-  console.log(
+  report(
     `the article through next start alone vs the static file: ${rate(merge(articleRuns.direct)).toFixed(0)} ` +
       `req/s, ${directVsStatic.toFixed(2)}x (no target: what nginx's short cache saves)`,
   );
-  console.log(
+  report(
     `errors (wrong status or body, socket errors, timeouts): ${errors} (target 0): ${met(errors === 0)}`,
   );
   await settleOutbox(30_000);
   const invitations = await db.partnerInvitation.count();
   const invitationMail = smtp.messages.filter((m) => m.to.startsWith("partner."));
   const distinctMail = new Set(invitationMail.map((m) => m.messageId)).size;
-  console.log(
+  report(
     `invitations: ${invitations} created (warm-up included), ${invitationMail.length} invitation ` +
       `mails delivered, ${invitationMail.length - distinctMail} duplicates`,
   );
@@ -415,7 +398,7 @@ await runDrill("bench:load", 8 * 60_000, async () => {
   };
   const machineCores = (label: string) =>
     (tallies.get(label)!.busy / tallies.get(label)!.total) * cores;
-  console.log(
+  report(
     `what limits the scaling: the app instances used ${appCores("ONE instance").toFixed(2)} cores ` +
       `with one instance and ${appCores("TWO instances").toFixed(2)} with two, while the machine's ` +
       `${cores} cores were ${machineCores("ONE instance").toFixed(2)} and ` +
@@ -481,7 +464,7 @@ function percentile(sorted: number[], p: number): number {
 }
 
 function printTable(runs: RouteRun[], labels?: string[]) {
-  console.table(
+  reportTable(
     runs.map((run, i) => {
       const sorted = [...run.latencies].sort((a, b) => a - b);
       const statuses = Object.entries(run.result.statusCodeStats)

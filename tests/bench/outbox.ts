@@ -8,6 +8,7 @@
 import { fork } from "node:child_process";
 import { performance } from "node:perf_hooks";
 import { createPostgresDatabase, type TestDatabase } from "../support/test-database";
+import { report } from "../support/report";
 
 const COUNT = Number(process.env.BENCH_MESSAGES ?? 5_000);
 const onPglite = process.env.BENCH_DATABASE === "pglite";
@@ -115,19 +116,19 @@ try {
     duplicates === 0 && missing === 0 && unexpected === 0 && received.length === COUNT;
 
   const perSecond = rate(COUNT, sendMs);
-  console.log(
+  report(
     `outbox benchmark on ${onPglite ? "PGlite (embedded)" : "PostgreSQL"}, ${COUNT} messages, ` +
       `${CONNECTIONS} SMTP connections, ${CONCURRENCY} in flight, batches of 200`,
   );
-  console.log(
+  report(
     `  queued in ${Math.round(queueMs)} ms (${rate(COUNT, queueMs)} messages/s, 100 per transaction)`,
   );
-  console.log(`  delivered in ${Math.round(sendMs)} ms: ${perSecond} messages/s (target >= 500)`);
-  console.log(
+  report(`  delivered in ${Math.round(sendMs)} ms: ${perSecond} messages/s (target >= 500)`);
+  report(
     `  baseline, nodemailer straight to the same SMTP server: ${rate(baselineCount, baselineMs)} messages/s` +
       ` (outbox delivers at ${(perSecond / rate(baselineCount, baselineMs)).toFixed(2)}x of it)`,
   );
-  console.log(
+  report(
     `  exactly once: ${exactlyOnce ? "yes" : "NO"} (${received.length} received, ${seen.size} distinct Message-IDs, ` +
       `${duplicates} duplicated, ${missing} missing, ${unexpected} unexpected)`,
   );

@@ -19,6 +19,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import readline from "node:readline";
 import { createPostgresDatabase } from "../support/test-database";
+import { report, reportProblem, reportTable } from "../support/report";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3511);
 const BASE = `http://localhost:${PORT}`;
@@ -28,7 +29,7 @@ const TARGETS = { queries: 5, p95Ms: 50, ratio: 1.5 };
 const pageBytes = new Map<string, number>();
 
 if (!process.env.TEST_DATABASE_URL) {
-  console.error(
+  reportProblem(
     "bench:progress needs TEST_DATABASE_URL (a PostgreSQL server it may create databases on).",
   );
   process.exit(2);
@@ -51,7 +52,7 @@ try {
   const seeded = await seed();
   const sqlTimes = await timeDashboardStatement(seeded);
   if (process.env.BENCH_SKIP_BUILD !== "1") {
-    console.log("Building the production server...");
+    report("Building the production server...");
     const build = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], {
       stdio: ["ignore", "ignore", "inherit"],
       env: { ...process.env, NODE_ENV: "production" },
@@ -142,10 +143,10 @@ try {
     };
   });
   const [long, short] = rows as [(typeof rows)[0], (typeof rows)[0]];
-  console.log(
+  report(
     `\n/progress on the production server, PostgreSQL, ${REQUESTS} sequential renders per person`,
   );
-  console.table(
+  reportTable(
     rows.map((r) => ({
       person: r.person,
       "check-ins": r.checkIns,
@@ -156,24 +157,24 @@ try {
         r.queriesMin === r.queriesMax ? r.queriesMin : `${r.queriesMin}-${r.queriesMax}`,
     })),
   );
-  console.log(
+  report(
     `baseline, the home page (dynamic, no session, no data): p50 ${percentile(baseline, 0.5).toFixed(1)} ms, ` +
       `p95 ${percentile(baseline, 0.95).toFixed(1)} ms; /progress p50 is ` +
       `${(long.p50 / percentile(baseline, 0.5)).toFixed(2)}x (3 years) and ` +
       `${(short.p50 / percentile(baseline, 0.5)).toFixed(2)}x (10 days) of it`,
   );
-  console.log(
+  report(
     `the dashboard's one SQL statement alone (in-process, 100 runs): p50 ${sqlTimes.long.toFixed(2)} ms (3 years), ` +
       `${sqlTimes.short.toFixed(2)} ms (10 days)`,
   );
-  console.log("the statements of one render (3 years):");
-  for (const statement of statements.get("3 years-0") ?? []) console.log(`  ${statement}`);
+  report("the statements of one render (3 years):");
+  for (const statement of statements.get("3 years-0") ?? []) report(`  ${statement}`);
   const ratio50 = long.p50 / short.p50;
   const ratio95 = long.p95 / short.p95;
   const maxQueries = Math.max(long.queriesMax, short.queriesMax);
   const check = (ok: boolean) => (ok ? "ok" : "MISSED");
-  console.log(`3 years / 10 days: p50 ${ratio50.toFixed(2)}x, p95 ${ratio95.toFixed(2)}x`);
-  console.log(
+  report(`3 years / 10 days: p50 ${ratio50.toFixed(2)}x, p95 ${ratio95.toFixed(2)}x`);
+  report(
     `targets: <= ${TARGETS.queries} queries per render: ${maxQueries} ${check(maxQueries <= TARGETS.queries)}; ` +
       `p95 <= ${TARGETS.p95Ms} ms: ${Math.max(long.p95, short.p95).toFixed(1)} ${check(Math.max(long.p95, short.p95) <= TARGETS.p95Ms)}; ` +
       `3-year user within ${TARGETS.ratio}x: ${ratio95.toFixed(2)} ${check(ratio95 <= TARGETS.ratio)}`,
@@ -357,10 +358,10 @@ async function seed() {
     return { token, userId, checkIns: days };
   }
 
-  console.log("Seeding two people on PostgreSQL...");
+  report("Seeding two people on PostgreSQL...");
   const started = Date.now();
   const long = await person("three-years", 1096);
   const short = await person("ten-days", 10);
-  console.log(`Seeded in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  report(`Seeded in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   return { long, short };
 }

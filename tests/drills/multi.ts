@@ -14,15 +14,18 @@
 // unless .next holds a fresh build for the nginx origin (REUSE_BUILD=1 skips
 // the check). Ports: DRILL_PORT (default 4100) .. +90.
 import { randomBytes } from "node:crypto";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { startNginx, type Instance } from "../support/cluster";
 import { ensureProductionBuild } from "../support/production-build";
 import { postAction } from "../support/server-action-fetch";
-import { startSmtpCatcher } from "../support/smtp-catcher";
-import { createPostgresDatabase } from "../support/test-database";
-import { check, cleanUp, onCleanup, runDrill, startInstances } from "./support/drill-run";
+import {
+  check,
+  cleanUp,
+  onCleanup,
+  prepareRun,
+  runDrill,
+  startInstances,
+} from "./support/drill-run";
+import { report } from "../support/report";
 
 const BASE_PORT = Number(process.env.DRILL_PORT ?? 4100);
 const NGINX_PORT = BASE_PORT + 80;
@@ -45,29 +48,11 @@ ensureProductionBuild(APP_URL, process.env.REUSE_BUILD === "1");
 await runDrill("drill:multi", 180_000, async () => {
   const started = Date.now();
 
-  const database = await createPostgresDatabase("heartwork_drill");
-  onCleanup("drop the database", () => database.drop());
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "heartwork-drill-"));
-  onCleanup("remove the data folder", () => fs.rmSync(dataDir, { recursive: true, force: true }));
-  const smtp = await startSmtpCatcher({ port: BASE_PORT + 90 });
-  onCleanup("stop the SMTP server", () => smtp.close());
-
-  const secrets = {
-    DATABASE_URL: database.url!,
-    APP_URL,
-    AUTH_SECRET: randomBytes(32).toString("base64url"),
-    FIELD_ENCRYPTION_KEYS: `d1:${randomBytes(32).toString("base64")}`,
-    ADDRESS_HMAC_KEY: `a1:${randomBytes(32).toString("base64")}`,
-    LOG_LEVEL: "warn",
-  };
-  // This process reads and writes the same database through lib/ (queueing
-  // mail, reading counters), so it gets the same settings before lib/env loads.
-  Object.assign(process.env, secrets);
-  const { withSqlExecutor } = await import("@/lib/db/connection");
-  const { migrate } = await import("@/lib/db/migrate");
-  const { db, disconnectDatabase } = await import("@/lib/db");
-  onCleanup("close this process's pool", () => disconnectDatabase());
-  await withSqlExecutor((sql) => migrate(sql));
+  const { database, dataDir, smtp, secrets, db } = await prepareRun({
+    name: "drill",
+    appUrl: APP_URL,
+    smtpPort: BASE_PORT + 90,
+  });
 
   const instanceEnv = {
     ...secrets,
@@ -86,7 +71,7 @@ await runDrill("drill:multi", 180_000, async () => {
   const [a, b] = instances as [Instance, Instance];
   const nginx = await startNginx({ port: NGINX_PORT, upstreamPorts: [a.port, b.port] });
   onCleanup("stop nginx", () => nginx.stop());
-  console.log(
+  report(
     `up in ${((Date.now() - started) / 1000).toFixed(1)} s: instances ${a.url} and ${b.url}, ` +
       `nginx ${nginx.url}, SMTP ${smtp.url}, database ${new URL(database.url!).pathname.slice(1)}`,
   );

@@ -16,6 +16,7 @@ import { rawAction, rawRequest, signInRaw, type Fields, type RawResult } from ".
 import { coverage } from "../security/coverage/access";
 import { findInventory } from "../security/inventory";
 import { todayUtc } from "./support/tracker";
+import { report } from "../support/report";
 
 // The access control matrix (SECURITY.md items 8 and 9). An owner, A, has a row
 // of everything (tracker, counseling referral, an accepted invitation); a second
@@ -780,7 +781,7 @@ test.describe("access control matrix: every action and route, with the owner's i
       : pgliteAccess(PGLITE_DIR, { stop: stopApp, start: startApp });
     const started = Date.now();
     world = await buildWorld(mail);
-    console.log(`access matrix: owners, stranger and partner set up in ${elapsed(started)}`);
+    report(`access matrix: owners, stranger and partner set up in ${elapsed(started)}`);
   });
 
   test.afterAll(async () => {
@@ -823,7 +824,7 @@ test.describe("access control matrix: every action and route, with the owner's i
         }
       }
     }
-    console.log(`access matrix: ${calls} action calls`);
+    report(`access matrix: ${calls} action calls`);
     expectNoFailures(failures);
   });
 
@@ -940,7 +941,7 @@ test.describe("access control matrix: every action and route, with the owner's i
     const after = await database.read((query) =>
       snapshotOwnedRows(query, [world.owner.id, world.owner2.id]),
     );
-    console.log(`access matrix: owners' rows read again in ${elapsed(started)}`);
+    report(`access matrix: owners' rows read again in ${elapsed(started)}`);
     expect(after).toEqual(world.before);
     // And the owner is still signed in: nobody ended the owner's session.
     const session = await rawRequest(origin(), "/api/auth/session", { cookie: world.owner.cookie });

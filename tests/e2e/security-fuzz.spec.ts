@@ -37,6 +37,7 @@ import { memorySchema } from "@/lib/validations/memory";
 import { reachOutSchema } from "@/lib/validations/reach-out";
 import { signInRequestSchema } from "@/lib/validations/sign-in";
 import { trackerSettingsSchema } from "@/lib/validations/tracker-settings";
+import { report } from "../support/report";
 
 // Issue 8, item 3: every server action and route handler gets random, invalid,
 // oversized and hostile input (fast-check, fixed seed) over raw HTTP against
@@ -799,7 +800,7 @@ test.describe("security fuzz: every action and route, hostile input over HTTP", 
     expect(await visibleState(tracker, inviter.page)).not.toEqual(visibleBefore);
     if (dbUrl) expect(await snapshot()).not.toEqual(databaseBefore);
     const seconds = ((Date.now() - started) / 1000).toFixed(0);
-    console.log(
+    report(
       `security fuzz (${dbUrl ? "PostgreSQL" : "PGlite"}): ${Object.keys(ACTIONS).length} actions, ` +
         `${casesRun} action cases (${refusedCount} refused, ${casesRun - refusedCount} accepted) in ${seconds} s`,
     );
@@ -890,7 +891,7 @@ test.describe("security fuzz: every action and route, hostile input over HTTP", 
     // The invitee's page shows the inviter's message (a payload) to someone signed out.
     const invitee = await watchedPage(browser);
     await expectRendersAsText(invitee, people.invitationPath!, "window.__pwned");
-    console.log(
+    report(
       `security fuzz: ${stores.length * XSS_PAYLOADS.length} payloads stored and rendered on 14 pages`,
     );
   });
@@ -912,7 +913,7 @@ test.describe("security fuzz: every action and route, hostile input over HTTP", 
       await expectHealthy(baseURL!, id);
     }
     casesRun += count;
-    console.log(
+    report(
       `security fuzz: ${Object.keys(table).length} routes, ${count} route cases; ${casesRun} fuzz cases in all`,
     );
   });

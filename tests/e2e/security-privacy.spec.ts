@@ -30,6 +30,7 @@ import {
   waitForSignInMail,
 } from "./support/sign-in";
 import { exportJson } from "./support/tracker";
+import { report } from "../support/report";
 
 // Privacy promises 23–26 of docs/SECURITY.md, checked end to end on the
 // production build:
@@ -267,7 +268,7 @@ test.describe("privacy", () => {
     const outside = [...seen, ...inDom].filter((s) => leavesOrigin(s.url, origin));
     const kinds = new Map<string, number>();
     for (const s of seen) kinds.set(s.kind, (kinds.get(s.kind) ?? 0) + 1);
-    console.log(
+    report(
       `privacy crawl: ${visited.length} pages, ${seen.length} requests ` +
         `(${new Set(seen.map((s) => s.url)).size} distinct; ` +
         `${[...kinds].map(([k, n]) => `${k} ${n}`).join(", ")}), ` +
@@ -498,7 +499,7 @@ test.describe("privacy", () => {
       const leaked = secrets.filter((s) => log.toLowerCase().includes(s.toLowerCase()));
       const lines = log.split("\n").filter((l) => l.startsWith("{"));
       const events = new Set(lines.map((l) => (JSON.parse(l) as { event?: string }).event));
-      console.log(
+      report(
         `privacy data: ${before.tables.length} tables, ${before.columns} columns, ` +
           `${before.cells.length} cells searched for ${sentences.length + 2} sentences, ` +
           `3 addresses, ${tokens.length} tokens; export checked over ` +

@@ -1,6 +1,7 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { report } from "./report";
 
 // The drills and the load benchmark run `next start` on a production build
 // made for the origin nginx answers on (prerendered pages bake APP_URL in).
@@ -49,15 +50,15 @@ export function staleBuildReason(appUrl: string): string | null {
 export function ensureProductionBuild(appUrl: string, reuse = false): void {
   const reason = reuse ? null : staleBuildReason(appUrl);
   if (!reason) {
-    console.log(`reusing the production build in .next (APP_URL ${appUrl})`);
+    report(`reusing the production build in .next (APP_URL ${appUrl})`);
     return;
   }
-  console.log(`building (${reason})...`);
+  report(`building (${reason})...`);
   const started = Date.now();
   const result = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], {
     stdio: ["ignore", "ignore", "inherit"],
     env: { ...process.env, NODE_ENV: "production", APP_URL: appUrl, NEXT_TELEMETRY_DISABLED: "1" },
   });
   if (result.status !== 0) throw new Error("next build failed");
-  console.log(`built in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  report(`built in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 }

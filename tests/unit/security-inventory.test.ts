@@ -4,6 +4,7 @@ import { pathToFileURL } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { SuiteCoverage } from "@/tests/security/coverage/types";
 import { findInventory, itemsOf, type Inventory } from "@/tests/security/inventory";
+import { report } from "../support/report";
 
 // Every server action, route handler method and page must be accounted for by
 // each security suite whose coverage file claims that kind of item: tested
@@ -36,7 +37,7 @@ beforeAll(async () => {
     }),
   );
   // The counts, for the closing note of a test run.
-  console.log(
+  report(
     `security inventory: ${inventory.actions.length} actions, ${inventory.routes.length} routes, ` +
       `${inventory.pages.length} pages; coverage files: ${suites.map((s) => s.file).join(", ")}`,
   );

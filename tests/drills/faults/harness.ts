@@ -1,3 +1,4 @@
+import { report as printLine } from "../../support/report";
 // The drills' bookkeeping: each check is printed as it is made (with its
 // numbers), each drill runs under a time bound, and whatever a drill started
 // is stopped when it ends, however it ends.
@@ -10,12 +11,12 @@ export class Report {
 
   check(what: string, ok: boolean, detail = ""): boolean {
     this.results.push({ drill: this.drill, what, ok, detail });
-    console.log(`  ${ok ? "PASS" : "FAIL"}  ${what}${detail ? ` — ${detail}` : ""}`);
+    printLine(`  ${ok ? "PASS" : "FAIL"}  ${what}${detail ? ` — ${detail}` : ""}`);
     return ok;
   }
 
   note(text: string): void {
-    console.log(`        ${text}`);
+    printLine(`        ${text}`);
   }
 
   get failed(): CheckResult[] {
@@ -54,7 +55,7 @@ export async function runPendingCleanups(): Promise<void> {
 
 export async function runDrill(drill: Drill, report: Report, short: boolean): Promise<number> {
   report.drill = drill.name;
-  console.log(`\n== ${drill.name}`);
+  printLine(`\n== ${drill.name}`);
   const cleanups: (() => Promise<unknown> | unknown)[] = [];
   pending = cleanups;
   const started = Date.now();
@@ -80,12 +81,12 @@ export async function runDrill(drill: Drill, report: Report, short: boolean): Pr
         // Bounded too: an SMTP server's close() waits for clients' idle connections.
         await Promise.race([cleanup(), sleep(3_000)]);
       } catch (error) {
-        console.log(`        (cleanup failed: ${(error as Error).message})`);
+        printLine(`        (cleanup failed: ${(error as Error).message})`);
       }
     }
   }
   const ms = Date.now() - started;
-  console.log(`  (${drill.name}: ${(ms / 1000).toFixed(1)} s)`);
+  printLine(`  (${drill.name}: ${(ms / 1000).toFixed(1)} s)`);
   return ms;
 }
 

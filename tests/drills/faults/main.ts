@@ -14,6 +14,7 @@ import os from "node:os";
 import path from "node:path";
 import { createPostgresDatabase } from "@/tests/support/test-database";
 import { Report, runDrill, runPendingCleanups, type Drill } from "./harness";
+import { report as printLine, reportProblem } from "../../support/report";
 
 const args = process.argv.slice(2);
 const short = args.includes("--short");
@@ -25,13 +26,13 @@ const only = args
 process.env.TEST_DATABASE_URL ??= "postgresql://postgres@127.0.0.1:5432/postgres";
 
 if (args.includes("--build") || !fs.existsSync(".next/BUILD_ID")) {
-  console.log("Building the production server (next build)...");
+  printLine("Building the production server (next build)...");
   const build = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], {
     stdio: ["ignore", "ignore", "inherit"],
     env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
   });
   if (build.status !== 0) {
-    console.error("next build failed");
+    reportProblem("next build failed");
     process.exit(1);
   }
 }
@@ -46,7 +47,7 @@ const dropDatabase = async () => {
 };
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {
-    console.error(`\n${signal}: dropping the drill database and stopping`);
+    reportProblem(`\n${signal}: dropping the drill database and stopping`);
     // Stop what the drill under way started (instances, nginx, proxies), then the database.
     void runPendingCleanups()
       .then(dropDatabase)
@@ -74,7 +75,7 @@ try {
   await withSqlExecutor((sql) => migrate(sql));
   const { drills } = await import("./drills");
   const chosen = drills.filter((d: Drill) => !only || only.includes(d.name.charAt(0)));
-  console.log(
+  printLine(
     `Fault drills (${short ? "short" : "full"}): ${chosen.map((d) => d.name.charAt(0)).join(", ")} ` +
       `on database ${new URL(database.url!).pathname.slice(1)}`,
   );
@@ -96,18 +97,18 @@ try {
 }
 
 const total = Date.now() - started;
-console.log("\n== Summary");
+printLine("\n== Summary");
 for (const { drill, ms } of timings) {
   const checks = report.results.filter((r) => r.drill === drill);
   const failed = checks.filter((r) => !r.ok).length;
-  console.log(
+  printLine(
     `  ${failed ? "FAIL" : "PASS"}  ${drill}: ${checks.length - failed}/${checks.length} checks, ${(ms / 1000).toFixed(1)} s`,
   );
 }
 for (const failure of report.failed.filter((r) => r.drill === "setup")) {
-  console.log(`  FAIL  ${failure.what}: ${failure.detail}`);
+  printLine(`  FAIL  ${failure.what}: ${failure.detail}`);
 }
-console.log(
+printLine(
   `  ${report.results.length - report.failed.length}/${report.results.length} checks passed in ${(total / 1000).toFixed(1)} s; database dropped`,
 );
 process.exit(report.failed.length > 0 || report.results.length === 0 ? 1 : 0);

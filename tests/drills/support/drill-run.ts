@@ -1,9 +1,14 @@
 // What every drill needs: printed checks that decide the exit code, cleanups
 // that run on success, failure, Ctrl-C and a time limit alike, and CPU time
 // per process (to explain figures on a shared 2-core machine).
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
+import path from "node:path";
 import { startInstance, waitFor, type Instance } from "../../support/cluster";
+import { report, reportProblem } from "../../support/report";
+import { startSmtpCatcher } from "../../support/smtp-catcher";
+import { createPostgresDatabase } from "../../support/test-database";
 
 type Cleanup = { label: string; run: () => Promise<unknown> | unknown };
 
@@ -31,7 +36,7 @@ export function cleanUp(): Promise<void> {
           ),
         ]);
       } catch (error) {
-        console.error(`cleanup "${label}" failed: ${(error as Error).message}`);
+        reportProblem(`cleanup "${label}" failed: ${(error as Error).message}`);
       }
     }
   })();
@@ -42,7 +47,7 @@ export function cleanUp(): Promise<void> {
 export function check(name: string, ok: boolean, figures: string): boolean {
   checks++;
   if (!ok) failures++;
-  console.log(`${ok ? "PASS" : "FAIL"} ${name}: ${figures}`);
+  report(`${ok ? "PASS" : "FAIL"} ${name}: ${figures}`);
   return ok;
 }
 
@@ -56,13 +61,13 @@ export function failedChecks(): number {
  */
 export async function runDrill(name: string, limitMs: number, main: () => Promise<void>) {
   const stop = (code: number, why: string) => {
-    console.error(`\n${name}: ${why}; cleaning up...`);
+    reportProblem(`\n${name}: ${why}; cleaning up...`);
     void cleanUp().then(() => process.exit(code));
   };
   // A stray rejection must not end the process before the cleanups ran.
   process.on("unhandledRejection", (reason) => {
     failures++;
-    console.error(`FAIL ${name}: unhandled rejection: ${(reason as Error)?.stack ?? reason}`);
+    reportProblem(`FAIL ${name}: unhandled rejection: ${(reason as Error)?.stack ?? reason}`);
   });
   process.once("SIGINT", () => stop(130, "interrupted"));
   process.once("SIGTERM", () => stop(143, "terminated"));
@@ -72,13 +77,13 @@ export async function runDrill(name: string, limitMs: number, main: () => Promis
     await main();
   } catch (error) {
     failures++;
-    console.error(`FAIL ${name} stopped: ${(error as Error).stack ?? error}`);
+    reportProblem(`FAIL ${name} stopped: ${(error as Error).stack ?? error}`);
   } finally {
     clearTimeout(timer);
     await cleanUp();
   }
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  console.log(
+  report(
     failures === 0
       ? `${name}: ${checks > 0 ? `all ${checks} checks passed` : "done"} in ${seconds} s`
       : `${name}: ${failures} check(s) FAILED (${seconds} s)`,
@@ -153,4 +158,43 @@ export async function startInstances(
   const failed = started.find((result) => result.status === "rejected");
   if (failed) throw (failed as PromiseRejectedResult).reason;
   return started.map((result) => (result as PromiseFulfilledResult<Instance>).value);
+}
+
+/**
+ * A fresh, migrated PostgreSQL database, a data folder and an SMTP catcher,
+ * all cleaned up at the end; and the settings the instances share, also put in
+ * this process's environment (before lib/env loads) because the drill reads
+ * and writes the same database through lib/ (queueing mail, reading counters).
+ */
+export async function prepareRun({
+  name,
+  appUrl,
+  smtpPort,
+}: {
+  name: "drill" | "bench";
+  appUrl: string;
+  smtpPort: number;
+}) {
+  const database = await createPostgresDatabase(`heartwork_${name}`);
+  onCleanup("drop the database", () => database.drop());
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `heartwork-${name}-`));
+  onCleanup("remove the data folder", () => fs.rmSync(dataDir, { recursive: true, force: true }));
+  const smtp = await startSmtpCatcher({ port: smtpPort });
+  onCleanup("stop the SMTP server", () => smtp.close());
+
+  const secrets = {
+    DATABASE_URL: database.url!,
+    APP_URL: appUrl,
+    AUTH_SECRET: randomBytes(32).toString("base64url"),
+    FIELD_ENCRYPTION_KEYS: `k1:${randomBytes(32).toString("base64")}`,
+    ADDRESS_HMAC_KEY: `a1:${randomBytes(32).toString("base64")}`,
+    LOG_LEVEL: "warn",
+  };
+  Object.assign(process.env, secrets);
+  const { withSqlExecutor } = await import("@/lib/db/connection");
+  const { migrate } = await import("@/lib/db/migrate");
+  const { db, disconnectDatabase } = await import("@/lib/db");
+  onCleanup("close this process's pool", () => disconnectDatabase());
+  await withSqlExecutor((sql) => migrate(sql));
+  return { database, dataDir, smtp, secrets, db };
 }
