@@ -2,20 +2,19 @@
 
 import { notFound, runAction } from "@/lib/actions/action-pipeline";
 import { type FormState } from "@/lib/actions/form-state";
-import { removeTrackerRow, savedOnProgress } from "@/lib/actions/tracker-rows";
+import { addTrackerRow, removeTrackerRow, savedOnProgress } from "@/lib/actions/tracker-rows";
 import { createActivity, deleteActivity } from "@/lib/data/activities";
 import { createGoal, deleteGoal, setGoalDone } from "@/lib/data/goals";
 import { activitySchema, goalDoneSchema, goalSchema } from "@/lib/validations/goal";
 
 export async function addGoal(_prev: FormState, formData: FormData): Promise<FormState> {
-  return runAction(formData, {
-    name: "addGoal",
-    schema: goalSchema,
-    async work({ user, input }) {
-      await createGoal({ userId: user.id, ...input });
-      return savedOnProgress("Goal added. Small and achievable is perfect.");
-    },
-  });
+  return addTrackerRow(
+    "addGoal",
+    goalSchema,
+    createGoal,
+    "Goal added. Small and achievable is perfect.",
+    formData,
+  );
 }
 
 export async function markGoal(_prev: FormState, formData: FormData): Promise<FormState> {
@@ -36,14 +35,13 @@ export async function removeGoal(_prev: FormState, formData: FormData): Promise<
 }
 
 export async function addActivity(_prev: FormState, formData: FormData): Promise<FormState> {
-  return runAction(formData, {
-    name: "addActivity",
-    schema: activitySchema,
-    async work({ user, input }) {
-      await createActivity({ userId: user.id, ...input });
-      return savedOnProgress("Saved. Trying something new takes courage.");
-    },
-  });
+  return addTrackerRow(
+    "addActivity",
+    activitySchema,
+    createActivity,
+    "Saved. Trying something new takes courage.",
+    formData,
+  );
 }
 
 export async function removeActivity(_prev: FormState, formData: FormData): Promise<FormState> {

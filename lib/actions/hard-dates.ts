@@ -2,20 +2,19 @@
 
 import { runAction } from "@/lib/actions/action-pipeline";
 import { type FormState } from "@/lib/actions/form-state";
-import { removeTrackerRow, savedOnProgress } from "@/lib/actions/tracker-rows";
+import { addTrackerRow, removeTrackerRow, savedOnProgress } from "@/lib/actions/tracker-rows";
 import { answerValentinesOffer, createHardDate, deleteHardDate } from "@/lib/data/hard-dates";
 import { getTrackerSettings } from "@/lib/data/tracker-settings";
 import { hardDateSchema, valentinesOfferSchema } from "@/lib/validations/hard-date";
 
 export async function addHardDate(_prev: FormState, formData: FormData): Promise<FormState> {
-  return runAction(formData, {
-    name: "addHardDate",
-    schema: hardDateSchema,
-    async work({ user, input }) {
-      await createHardDate({ userId: user.id, ...input });
-      return savedOnProgress("Saved. We will remind you two weeks before.");
-    },
-  });
+  return addTrackerRow(
+    "addHardDate",
+    hardDateSchema,
+    createHardDate,
+    "Saved. We will remind you two weeks before.",
+    formData,
+  );
 }
 
 export async function answerValentines(_prev: FormState, formData: FormData): Promise<FormState> {
