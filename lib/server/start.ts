@@ -38,6 +38,10 @@ export async function startServer(): Promise<void> {
       // finishes the message it is sending, hands back the rest of its claim,
       // and only then is the pool closed.
       onShutdown("outbox worker", () => worker.stop());
+      // The periodic jobs (lib/jobs) run wherever the worker runs.
+      const { startServerJobRunner } = await import("@/lib/jobs/runner");
+      const jobs = startServerJobRunner();
+      onShutdown("job runner", () => jobs.stop());
     }
   } catch (error) {
     process.stderr.write(`${describeStartupError(error)}\n`);
