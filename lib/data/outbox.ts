@@ -228,6 +228,8 @@ export async function purgeFinishedOutboxMessages(): Promise<number> {
   return count;
 }
 
+export type { Unlisten };
+
 /** Calls `onNotify` whenever a transaction that queued mail commits. */
 export function listenForOutboxMessages(onNotify: () => void): Promise<Unlisten> {
   return listenToChannel(OUTBOX_CHANNEL, onNotify);

@@ -14,10 +14,10 @@ import {
   scheduleOutboxRetry,
   type ClaimedMessage,
   type OutboxSendGuard,
+  type Unlisten,
 } from "@/lib/data/outbox";
 import { isEmailTemplateName, parseOutboxPayload } from "@/lib/data/outbox-payloads";
 import { outboxSendGuards } from "@/lib/data/outbox-send-guards";
-import type { Unlisten } from "@/lib/db/listen";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { composeEmail } from "@/lib/email/compose-email";
