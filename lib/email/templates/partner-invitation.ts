@@ -3,7 +3,7 @@ import { invitationPath, isWellFormedInvitationToken } from "@/lib/counseling/in
 import { renderLayout } from "@/lib/email/templates/layout";
 import type { EmailTemplate } from "@/lib/email/templates/types";
 
-// The invitation a partner receives. Deliberately bland (PRODUCT.md, safety):
+// The invitation a partner receives. Deliberately bland (docs/product.md, "Safety"):
 // who invited them, to what, that the first session is free, and links to
 // accept, decline or never be contacted again. Nothing from the screen, the
 // intake or the personal message (that waits behind the link). Every link
