@@ -1,3 +1,4 @@
+import type { z } from "zod";
 import type { EmailTemplateName } from "@/lib/data/outbox-payloads";
 import { counselingIntakeEmail } from "@/lib/email/templates/counseling-intake";
 import { counselingPartnerJoinedEmail } from "@/lib/email/templates/counseling-partner-joined";
@@ -17,7 +18,11 @@ export const emailTemplates = {
   "partner-accepted": partnerAcceptedEmail,
   "counseling-intake": counselingIntakeEmail,
   "counseling-partner-joined": counselingPartnerJoinedEmail,
-} as const satisfies Record<EmailTemplateName, EmailTemplate<never> | object>;
+} as const satisfies {
+  // Every stored kind of email has a template; the schema is checked loosely
+  // here (its data type differs per template), the render function exactly.
+  [Name in EmailTemplateName]: { schema: z.ZodType; render: EmailTemplate<never>["render"] };
+};
 
 export type EmailTemplateData<Name extends EmailTemplateName> =
   (typeof emailTemplates)[Name] extends EmailTemplate<infer Data> ? Data : never;
