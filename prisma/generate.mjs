@@ -1,6 +1,6 @@
 // Runs `prisma generate` without network access. The CLI insists on a schema
 // engine binary even though generation never uses it, and it cannot be
-// downloaded here, so we point it at an existing file (see STACK.md).
+// downloaded here, so we point it at an existing file (see docs/decisions/0002-hand-written-sql-migrations.md).
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 

@@ -15,7 +15,7 @@ import {
   SESSION_IDLE_MAX_AGE_SECONDS,
   SESSION_UPDATE_AGE_SECONDS,
 } from "@/lib/auth/constants";
-import { resolveAuthSecret } from "@/lib/auth/secret";
+import { resolveAuthSecret } from "@/lib/crypto/auth-secret";
 
 // The one Auth.js configuration (lib/auth/index.ts calls NextAuth with it).
 //

@@ -1,6 +1,6 @@
 // `npm run audit:dependencies`: `npm audit --omit=dev` at high severity or
 // above fails, minus the reviewed exceptions in .ci/audit-exceptions.json
-// (see README "Dependencies"). `--when-unavailable=warn` turns "the registry
+// (see docs/operations.md, "Dependencies"). `--when-unavailable=warn` turns "the registry
 // gave no audit report" into a loud warning instead of a failure; CI uses it
 // because the registry mirror on our build machines answers the audit
 // endpoint with 405. Anywhere the registry answers, a finding always fails.

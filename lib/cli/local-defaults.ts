@@ -11,7 +11,7 @@ export async function localServerEnv(): Promise<Record<string, string>> {
   if (!["localhost", "127.0.0.1", "[::1]"].includes(host)) return {};
   const extra: Record<string, string> = {};
   if (!env.AUTH_SECRET) {
-    const { authSecretFile, readOrCreateSecretFile } = await import("@/lib/auth/secret");
+    const { authSecretFile, readOrCreateSecretFile } = await import("@/lib/crypto/auth-secret");
     extra.AUTH_SECRET = readOrCreateSecretFile();
     process.stdout.write(`Using the generated AUTH_SECRET in ${authSecretFile()} (local run).\n`);
   }

@@ -1,5 +1,5 @@
 // The private safety screen both partners answer, each alone, before anything
-// joint. Its questions follow the universal-screening guidance in PRODUCT.md
+// joint. Its questions follow the universal-screening guidance in docs/product.md
 // (fear, physical harm, threats or force, coercive control). Only the outcome
 // is kept: the answers are reduced to it in memory and never stored, shown to
 // the partner, emailed or logged.

@@ -6,8 +6,8 @@ import { logger } from "@/lib/logger";
 
 // Where the field-encryption keys come from. FIELD_ENCRYPTION_KEYS lists
 // "id:base64" keys, newest first: the first encrypts, all of them decrypt, so
-// a key can be rotated in without rewriting old rows (see README, "Field
-// encryption"). With the embedded database and no keys configured, a key is
+// a key can be rotated in without rewriting old rows (see docs/operations.md,
+// "Field encryption keys"). With the embedded database and no keys configured, a key is
 // generated once into the data folder (mode 0600): the newcomer's default,
 // which must be backed up with the data. A production deployment on
 // PostgreSQL must configure its keys: a key file beside a remote database is

@@ -1,6 +1,5 @@
 import "server-only";
-import type { Prisma } from "@/lib/db";
-import type { DeletedUser } from "@/lib/data/delete-account";
+import type { UserDataEraser } from "@/lib/data/user-data-eraser";
 
 // What deleting an account does to counseling data (listed in
 // USER_DATA_ERASERS, lib/data/delete-account.ts). The person's own referral
@@ -10,9 +9,7 @@ import type { DeletedUser } from "@/lib/data/delete-account";
 // learns nothing, and can never be sent again). The do-not-contact list keeps
 // its HMACs: the wish not to be contacted outlives the account.
 
-type Eraser = (tx: Prisma.TransactionClient, user: DeletedUser) => Promise<unknown>;
-
-export const COUNSELING_DATA_ERASERS: Record<string, Eraser> = {
+export const COUNSELING_DATA_ERASERS: Record<string, UserDataEraser> = {
   PartnerInvitation: async (tx, user) => {
     await tx.partnerInvitation.deleteMany({ where: { inviterId: user.id } });
     if (user.email) {

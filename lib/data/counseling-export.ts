@@ -4,7 +4,7 @@ import { openSealed, sealedField } from "@/lib/counseling/sealed-fields";
 import { effectiveStatus } from "@/lib/data/partner-invitations";
 
 // The person's own counseling data, decrypted, for their export (GDPR art. 20;
-// docs/SECURITY.md promise 24): their referral and the invitations they sent,
+// SECURITY.md promise 24): their referral and the invitations they sent,
 // with what a partner answered them. Never a partner's screen, and nothing of a
 // referral they joined as someone's partner (that one is the inviter's). Every
 // query is scoped by the user's id; internal ids stay out.

@@ -1,7 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
-import { enqueueEmail } from "@/lib/email/outbox";
+import { enqueueEmail } from "@/lib/data/enqueue-email";
 import {
   counselingIntakeAddress,
   type CounselingIntake,

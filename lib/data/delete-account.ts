@@ -1,6 +1,7 @@
 import "server-only";
-import { db, type Prisma } from "@/lib/db";
+import { db } from "@/lib/db";
 import { COUNSELING_DATA_ERASERS } from "@/lib/data/counseling-erasers";
+import type { DeletedUser, UserDataEraser } from "@/lib/data/user-data-eraser";
 
 // Deleting an account removes every row that belongs to the person, in every
 // table, in one transaction: their sessions, linked accounts, pending magic
@@ -17,11 +18,7 @@ import { COUNSELING_DATA_ERASERS } from "@/lib/data/counseling-erasers";
 //      database (information_schema) and fails for any table it cannot seed, and
 //      for any table that still holds the deleted user's id or email afterwards.
 
-export type DeletedUser = { id: string; email: string };
-
-type Eraser = (tx: Prisma.TransactionClient, user: DeletedUser) => Promise<unknown>;
-
-export const USER_DATA_ERASERS: Record<string, Eraser> = {
+export const USER_DATA_ERASERS: Record<string, UserDataEraser> = {
   // Mail about them (userId) or to them (address), whatever its status.
   OutboxMessage: (tx, user) =>
     tx.outboxMessage.deleteMany({ where: { OR: [{ userId: user.id }, { to: user.email }] } }),

@@ -6,7 +6,7 @@ import { openSealed, sealOptional, sealedField } from "@/lib/counseling/sealed-f
 import { addToDoNotContactListByToken } from "@/lib/data/do-not-contact";
 import { eraseInvitationMail } from "@/lib/data/invitation-mail";
 import { ERASED_ON_FINISH, effectiveStatus } from "@/lib/data/partner-invitations";
-import { enqueueEmail } from "@/lib/email/outbox";
+import { enqueueEmail } from "@/lib/data/enqueue-email";
 import { logger } from "@/lib/logger";
 
 // The invitee's side: everything reached through the emailed token. Reading

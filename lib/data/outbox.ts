@@ -1,18 +1,36 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, type Prisma } from "@/lib/db";
 import { listenToChannel, type Unlisten } from "@/lib/db/listen";
 import { NOW_UTC, nowUtcPlus } from "@/lib/data/sql-time";
-import { OUTBOX_CHANNEL } from "@/lib/email/outbox-status";
-import type { EmailTemplate, OutboxMessageForSend } from "@/lib/email/templates/types";
+import { OUTBOX_CHANNEL } from "@/lib/data/outbox-status";
 import { scrubString } from "@/lib/logger";
 
-// The delivery worker's view of the outbox (lib/email/outbox.ts writes rows).
+// The delivery worker's view of the outbox (lib/data/enqueue-email.ts writes rows).
 // A claim moves due rows to "sending" for `claimMs`, stamped with the worker's
 // id; every later state change is conditional on that stamp, so a worker whose
 // claim expired (it was killed, or hung past the timeout) cannot overwrite the
 // outcome of the worker that re-claimed the row.
 
-export type ClaimedMessage = OutboxMessageForSend;
+/** What the worker knows about a message it claimed. */
+export type ClaimedMessage = {
+  id: string;
+  template: string;
+  to: string;
+  data: unknown;
+  userId: string | null;
+  dedupeKey: string | null;
+  attempts: number;
+};
+
+/**
+ * Asked right before each send attempt, inside a transaction: false drops the
+ * message (status "skipped"), e.g. when the invitation it announces was revoked
+ * after it was queued (lib/data/outbox-send-guards.ts).
+ */
+export type OutboxSendGuard = (
+  tx: Prisma.TransactionClient,
+  message: ClaimedMessage,
+) => Promise<boolean>;
 
 /** Claims up to `limit` due rows. `FOR UPDATE SKIP LOCKED`: concurrent workers never share a row. */
 export async function claimOutboxMessages({
@@ -170,9 +188,9 @@ export async function markOutboxMessageSkipped({
   return count === 1;
 }
 
-/** Runs a template's shouldSend guard in a transaction of its own. */
+/** Runs an email's send guard in a transaction of its own. */
 export async function checkOutboxSendGuard(
-  guard: NonNullable<EmailTemplate<unknown>["shouldSend"]>,
+  guard: OutboxSendGuard,
   message: ClaimedMessage,
 ): Promise<boolean> {
   return db.$transaction((tx) => guard(tx, message));
@@ -209,6 +227,8 @@ export async function purgeFinishedOutboxMessages(): Promise<number> {
   });
   return count;
 }
+
+export type { Unlisten };
 
 /** Calls `onNotify` whenever a transaction that queued mail commits. */
 export function listenForOutboxMessages(onNotify: () => void): Promise<Unlisten> {

@@ -7,7 +7,7 @@ import { openSealed, seal, sealOptional, sealedField } from "@/lib/counseling/se
 import { isOnDoNotContactList } from "@/lib/data/do-not-contact";
 import { eraseInvitationMail, invitationMailKey } from "@/lib/data/invitation-mail";
 import { consumeRateLimit } from "@/lib/data/rate-limits";
-import { enqueueEmail } from "@/lib/email/outbox";
+import { enqueueEmail } from "@/lib/data/enqueue-email";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 

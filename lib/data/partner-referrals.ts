@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { counselingIntakeAddress } from "@/lib/counseling/intake";
 import type { SafetyScreenOutcome } from "@/lib/counseling/safety-screen";
 import { sealJson, sealedField } from "@/lib/counseling/sealed-fields";
-import { enqueueEmail } from "@/lib/email/outbox";
+import { enqueueEmail } from "@/lib/data/enqueue-email";
 import { logger } from "@/lib/logger";
 
 // The invited partner's view of a referral they joined. They see who invited

@@ -1,7 +1,7 @@
 import "server-only";
 import { createHmac } from "node:crypto";
 import { db } from "@/lib/db";
-import { resolveAuthSecret } from "@/lib/auth/secret";
+import { resolveAuthSecret } from "@/lib/crypto/auth-secret";
 import { NOW_UTC, nowUtcPlus } from "@/lib/data/sql-time";
 
 // Fixed-window rate limits kept in the shared database, so they hold across

@@ -9,20 +9,18 @@ import {
   markOutboxMessageSkipped,
   markOutboxMessagesSent,
   nextOutboxDueInMs,
-  purgeFinishedOutboxMessages,
   releaseOutboxMessages,
   renewOutboxClaim,
   scheduleOutboxRetry,
   type ClaimedMessage,
+  type OutboxSendGuard,
+  type Unlisten,
 } from "@/lib/data/outbox";
-import { purgeOldDevMailboxMessages } from "@/lib/data/dev-mailbox";
-import { expirePartnerInvitations } from "@/lib/data/partner-invitations";
-import { deleteExpiredRateLimits } from "@/lib/data/rate-limits";
-import type { Unlisten } from "@/lib/db/listen";
+import { isEmailTemplateName, parseOutboxPayload } from "@/lib/data/outbox-payloads";
+import { outboxSendGuards } from "@/lib/data/outbox-send-guards";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
-import { getEmailTemplate } from "@/lib/email/templates";
-import type { EmailTemplate } from "@/lib/email/templates/types";
+import { composeEmail } from "@/lib/email/compose-email";
 import { transportFromEnv, type MailTransport } from "@/lib/email/transport";
 
 // The delivery worker. Started inside the web server (lib/server/start.ts) and
@@ -34,6 +32,10 @@ import { transportFromEnv, type MailTransport } from "@/lib/email/transport";
 // another worker sends it again with the same Message-ID. Every other path is
 // exactly-once: a row is claimed by one worker at a time, and the outcome is
 // written only by the worker that holds the claim.
+//
+// The worker only delivers mail. The periodic clean-up it used to do between
+// rounds (expiring invitations, pruning old rows) is a set of named jobs in
+// lib/jobs, run by the job runner the server starts beside it.
 
 export type EmailWorkerOptions = {
   transport?: MailTransport;
@@ -50,13 +52,11 @@ export type EmailWorkerOptions = {
   retryMaxMs?: number;
   /** Longest idle sleep between checks when no notification arrives. */
   pollMs?: number;
-  /** How often expired invitations are swept (status and address erasure). */
-  sweepMs?: number;
   /** LISTEN for commits that queue mail (default true). */
   listen?: boolean;
   random?: () => number;
-  /** The template registry (tests substitute their own). */
-  templates?: Readonly<Record<string, EmailTemplate<unknown>>>;
+  /** The re-checks before sending (lib/data/outbox-send-guards.ts; tests substitute their own). */
+  sendGuards?: Readonly<Partial<Record<string, OutboxSendGuard>>>;
 };
 
 export type EmailWorker = {
@@ -102,15 +102,14 @@ export function startEmailWorker(options: EmailWorkerOptions = {}): EmailWorker 
   const retryBaseMs = options.retryBaseMs ?? env.EMAIL_RETRY_BASE_MS;
   const retryMaxMs = options.retryMaxMs ?? HOUR;
   const pollMs = options.pollMs ?? 5_000;
-  const sweepMs = options.sweepMs ?? 60_000;
+  const sendGuards: Readonly<Partial<Record<string, OutboxSendGuard>>> =
+    options.sendGuards ?? outboxSendGuards;
   const random = options.random ?? Math.random;
 
   let stopped = false;
   let woken = false;
   let wakeUp: (() => void) | undefined;
   let unlisten: Unlisten | undefined;
-  let lastHousekeeping = 0;
-  let lastSweep = 0;
 
   const fail = async (message: ClaimedMessage, reason: string) => {
     await markOutboxMessageFailed({ id: message.id, workerId: id, error: reason });
@@ -127,11 +126,9 @@ export function startEmailWorker(options: EmailWorkerOptions = {}): EmailWorker 
 
   /** Sends one claimed message; resolves true when the SMTP server (or mailbox) took it. */
   const deliver = async (message: ClaimedMessage): Promise<boolean> => {
-    const template = options.templates
-      ? options.templates[message.template]
-      : getEmailTemplate(message.template);
-    if (!template) {
-      await fail(message, `unknown template ${message.template}`);
+    const template = message.template;
+    if (!isEmailTemplateName(template)) {
+      await fail(message, `unknown template ${template}`);
       return false;
     }
     if (message.attempts > maxAttempts) {
@@ -139,12 +136,13 @@ export function startEmailWorker(options: EmailWorkerOptions = {}): EmailWorker 
       await fail(message, `no outcome recorded after ${maxAttempts} attempts`);
       return false;
     }
-    const data = template.schema.safeParse(message.data);
-    if (!data.success) {
+    const payload = parseOutboxPayload(template, message.data);
+    if (!payload) {
       await fail(message, "data does not match the template");
       return false;
     }
-    if (template.shouldSend && !(await checkOutboxSendGuard(template.shouldSend, message))) {
+    const guard = sendGuards[template];
+    if (guard && !(await checkOutboxSendGuard(guard, message))) {
       await markOutboxMessageSkipped({ id: message.id, workerId: id });
       logger.info(
         { event: "email.skipped", outboxId: message.id, template: message.template },
@@ -152,7 +150,7 @@ export function startEmailWorker(options: EmailWorkerOptions = {}): EmailWorker 
       );
       return false;
     }
-    const rendered = template.render(data.data, { appUrl: env.APP_URL });
+    const rendered = composeEmail(template, payload, { appUrl: env.APP_URL });
     try {
       await transport.send({ id: message.id, to: message.to, ...rendered });
       return true;
@@ -236,22 +234,6 @@ export function startEmailWorker(options: EmailWorkerOptions = {}): EmailWorker 
     return claimed.length;
   };
 
-  const sweeps = async () => {
-    if (Date.now() - lastSweep < sweepMs) return;
-    lastSweep = Date.now();
-    // Invitations past their 7 days become "expired" and forget the invitee's
-    // address (pages only compute expiry; a GET never writes).
-    await expirePartnerInvitations();
-  };
-
-  const housekeeping = async () => {
-    if (Date.now() - lastHousekeeping < HOUR) return;
-    lastHousekeeping = Date.now();
-    await purgeFinishedOutboxMessages();
-    await purgeOldDevMailboxMessages();
-    await deleteExpiredRateLimits();
-  };
-
   const sleep = (ms: number) =>
     new Promise<void>((resolve) => {
       if (woken || stopped) return resolve();
@@ -281,8 +263,6 @@ export function startEmailWorker(options: EmailWorkerOptions = {}): EmailWorker 
       let wait = pollMs;
       try {
         if ((await runOnce()) > 0) continue; // there may be more due right now
-        await sweeps();
-        await housekeeping();
         const due = await nextOutboxDueInMs();
         if (due !== null) wait = Math.min(wait, due + 5);
         failures = 0;

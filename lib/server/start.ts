@@ -15,7 +15,7 @@ export async function startServer(): Promise<void> {
     });
     logger.info({ event: "server.ready" }, "database connected");
     // Fail at start, not at the first sign-in, when production lacks a secret or mail.
-    const { resolveAuthSecret } = await import("@/lib/auth/secret");
+    const { resolveAuthSecret } = await import("@/lib/crypto/auth-secret");
     resolveAuthSecret();
     // Same for the tracker's field-encryption keys (and the embedded default's key file).
     const { fieldKeyring } = await import("@/lib/crypto/field-keys");
@@ -38,6 +38,10 @@ export async function startServer(): Promise<void> {
       // finishes the message it is sending, hands back the rest of its claim,
       // and only then is the pool closed.
       onShutdown("outbox worker", () => worker.stop());
+      // The periodic jobs (lib/jobs) run wherever the worker runs.
+      const { startServerJobRunner } = await import("@/lib/jobs/runner");
+      const jobs = startServerJobRunner();
+      onShutdown("job runner", () => jobs.stop());
     }
   } catch (error) {
     process.stderr.write(`${describeStartupError(error)}\n`);

@@ -30,7 +30,7 @@ if (onPglite) {
 const { withSqlExecutor } = await import("@/lib/db/connection");
 const { migrate } = await import("@/lib/db/migrate");
 const { db, disconnectDatabase } = await import("@/lib/db");
-const { enqueueEmail } = await import("@/lib/email/outbox");
+const { enqueueEmail } = await import("@/lib/data/enqueue-email");
 const { startEmailWorker } = await import("@/lib/email/worker");
 const { smtpTransportTo } = await import("../support/smtp-transport");
 

@@ -123,7 +123,7 @@ await runDrill("drill:multi", 180_000, async () => {
   );
 
   // (b) Several hundred messages queued at once; both workers compete for them.
-  const { enqueueEmail } = await import("@/lib/email/outbox");
+  const { enqueueEmail } = await import("@/lib/data/enqueue-email");
   const { messageIdFor } = await import("@/lib/email/transport");
   const sentBefore = countSentBatches(instances);
   const queueStarted = Date.now();

@@ -32,7 +32,7 @@ import {
 import { exportJson } from "./support/tracker";
 import { report } from "../support/report";
 
-// Privacy promises 23–26 of docs/SECURITY.md, checked end to end on the
+// Privacy promises 23–26 of SECURITY.md, checked end to end on the
 // production build:
 //  1. every page, signed out and signed in with real data, requests nothing
 //     from anywhere but our origin (the crawl is driven by

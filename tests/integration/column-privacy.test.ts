@@ -16,7 +16,7 @@ import { seedUserData } from "@/tests/support/user-data";
 
 // Every column of the database that can hold text, and what it may hold. A
 // column added later that nobody classified makes this file fail, so free text
-// cannot slip into the database readable (docs/SECURITY.md, promise 23). The
+// cannot slip into the database readable (SECURITY.md, promise 23). The
 // e2e privacy suite (tests/e2e/security-privacy.spec.ts) plants sentences
 // through the real UI and searches every cell; this file keeps the list whole.
 //

@@ -12,7 +12,7 @@ import {
 } from "@/tests/support/counseling";
 
 // The counseling part of a person's export: their referral and the invitations
-// they sent, decrypted; nothing of anyone else's (docs/SECURITY.md promise 24).
+// they sent, decrypted; nothing of anyone else's (SECURITY.md promise 24).
 
 describe(exportCounselingData, () => {
   it("gives the person their intake and their invitations with the answers, and nothing of another person's", async () => {

@@ -13,9 +13,7 @@ import {
   listPartnerReferrals,
   recordPartnerSafetyScreen,
 } from "@/lib/data/partner-referrals";
-import { env } from "@/lib/env";
-import { counselingIntakeEmail } from "@/lib/email/templates/counseling-intake";
-import { counselingPartnerJoinedEmail } from "@/lib/email/templates/counseling-partner-joined";
+import { renderQueuedEmail } from "@/tests/support/queued-email";
 import {
   createInviter,
   createPerson,
@@ -39,9 +37,7 @@ async function intakeMail() {
 }
 
 function renderIntake(data: unknown) {
-  return counselingIntakeEmail.render(counselingIntakeEmail.schema.parse(data), {
-    appUrl: env.APP_URL,
-  });
+  return renderQueuedEmail("counseling-intake", data);
 }
 
 describe("the private safety screen", () => {
@@ -204,10 +200,7 @@ describe("the partner's own screen", () => {
     expect(mail).toHaveLength(1);
     expect(mail[0]!.to).toBe(counselingIntakeAddress());
     expect(JSON.stringify(mail[0]!.data)).not.toContain(partner.email);
-    const { text } = counselingPartnerJoinedEmail.render(
-      counselingPartnerJoinedEmail.schema.parse(mail[0]!.data),
-      { appUrl: env.APP_URL },
-    );
+    const { text } = renderQueuedEmail("counseling-partner-joined", mail[0]!.data);
     expect(text).toContain(partner.email);
     // The first answer stands.
     expect(

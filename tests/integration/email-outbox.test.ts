@@ -1,11 +1,9 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { enqueueEmail } from "@/lib/email/outbox";
+import { enqueueEmail } from "@/lib/data/enqueue-email";
 import { listenForOutboxMessages } from "@/lib/data/outbox";
 import { startEmailWorker, type EmailWorker } from "@/lib/email/worker";
-import { signInEmail, type SignInEmailData } from "@/lib/email/templates/sign-in";
-import type { EmailTemplate } from "@/lib/email/templates/types";
-import { claimOutboxMessages } from "@/lib/data/outbox";
+import { claimOutboxMessages, type OutboxSendGuard } from "@/lib/data/outbox";
 import { startSmtpCatcher, type SmtpCatcher } from "@/tests/support/smtp-catcher";
 import { smtpTransportTo } from "@/tests/support/smtp-transport";
 import type { MailTransport } from "@/lib/email/transport";
@@ -266,21 +264,18 @@ describe("the email outbox", () => {
     expect(row.attempts).toBe(2);
   });
 
-  it("asks the template's guard before sending and skips a message it no longer wants", async () => {
+  it("asks the email's send guard before sending and skips a message it no longer wants", async () => {
     const smtp = await catcher();
-    const guarded: EmailTemplate<SignInEmailData> = {
-      ...signInEmail,
-      async shouldSend(tx, message) {
-        // A real guard re-reads its domain row; this one reads the user table.
-        return (await tx.user.count({ where: { email: message.to } })) > 0;
-      },
+    const guards: Record<string, OutboxSendGuard> = {
+      // A real guard re-reads its domain row; this one reads the user table.
+      "sign-in": async (tx, message) => (await tx.user.count({ where: { email: message.to } })) > 0,
     };
     const wanted = address();
     const unwanted = address();
     await db.user.create({ data: { email: wanted } });
     const kept = await queueSignInMail(wanted);
     const dropped = await queueSignInMail(unwanted);
-    worker(smtp, { templates: { "sign-in": guarded as EmailTemplate<unknown> } });
+    worker(smtp, { sendGuards: guards });
     await smtp.waitForMessage((m) => m.to === wanted);
     await waitFor(async () => (await statusOf(dropped.id)).status === "skipped", {
       what: "skipped",

@@ -17,7 +17,7 @@ import { createActivity } from "@/lib/data/activities";
 import { ENCRYPTED_COLUMNS, reencryptFields } from "@/lib/data/reencrypt-fields";
 import { createTestUser } from "../support/tracker-users";
 
-// Rotation as the README describes it: put a new key first, keep the old one;
+// Rotation as docs/operations.md describes it: put a new key first, keep the old one;
 // old values still decrypt; `npm run keys:reencrypt` moves them to the new key;
 // then the old key can go.
 

@@ -18,8 +18,9 @@ import {
 } from "@/lib/data/partner-invitations";
 import { getOwnReferral } from "@/lib/data/counseling-referrals";
 import { env } from "@/lib/env";
-import { partnerInvitationEmail } from "@/lib/email/templates/partner-invitation";
+import { outboxSendGuards } from "@/lib/data/outbox-send-guards";
 import { startEmailWorker } from "@/lib/email/worker";
+import { startJobRunner } from "@/lib/jobs/runner";
 import {
   createInviter,
   createPerson,
@@ -259,7 +260,7 @@ describe("resending", () => {
     expect(mail.map((m) => m.dedupeKey)).toEqual([`partner-invitation:${invitationId}:1`]);
 
     // A worker that still held the old email re-checks and drops it.
-    const guard = partnerInvitationEmail.shouldSend!;
+    const guard = outboxSendGuards["partner-invitation"]!;
     const stale = {
       id: oldMail!.id,
       template: "partner-invitation",
@@ -545,7 +546,7 @@ describe("the invitee's address", () => {
   );
 });
 
-describe("the email worker", () => {
+describe("the job runner", () => {
   it("expires invitations past their 7 days on its own, erasing the address and never sending them", async () => {
     const inviter = await createInviter();
     const partner = await createPerson("partner");
@@ -555,17 +556,16 @@ describe("the email worker", () => {
       data: { expiresAt: new Date(Date.now() - 1_000) },
     });
     const smtp = await startSmtpCatcher();
-    const worker = startEmailWorker({
-      transport: smtpTransportTo(smtp.port),
-      pollMs: 50,
-      sweepMs: 50,
-      listen: false,
-    });
+    const worker = startEmailWorker({ transport: smtpTransportTo(smtp.port), pollMs: 50 });
+    const jobs = startJobRunner({ tickMs: 50 });
     try {
       await waitFor(async () => (await invitationRow(invitationId)).status === "expired", {
-        what: "the sweep to expire the invitation",
+        what: "the job to expire the invitation",
       });
+      // The mail queued for it is gone, so a worker running meanwhile sends nothing.
+      await new Promise((resolve) => setTimeout(resolve, 200));
     } finally {
+      await jobs.stop();
       await worker.stop();
       await smtp.close();
     }
@@ -641,7 +641,9 @@ describe("delivery", () => {
 
       expect(await revokePartnerInvitation({ userId: inviter.id, invitationId })).toBe(true);
       // The stalled worker's re-check, with the message it holds in memory, says no.
-      expect(await checkOutboxSendGuard(partnerInvitationEmail.shouldSend!, held!)).toBe(false);
+      expect(await checkOutboxSendGuard(outboxSendGuards["partner-invitation"]!, held!)).toBe(
+        false,
+      );
 
       // Another worker takes the lapsed claim over: it re-checks and skips it.
       const worker = startEmailWorker({

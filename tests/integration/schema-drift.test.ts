@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { Prisma } from "@/lib/db";
 import { withSqlExecutor } from "@/lib/db/connection";
@@ -7,6 +9,19 @@ import { withSqlExecutor } from "@/lib/db/connection";
 // migrations create may carry columns the schema does not know.
 
 type Column = { table_name: string; column_name: string };
+type KeyColumn = { table_name: string; column_name: string; position: number };
+
+/** Each model's primary key as schema.prisma declares it (`@id` or `@@id([...])`). */
+function primaryKeysInSchema(): Map<string, string[]> {
+  const schema = fs.readFileSync(path.join(process.cwd(), "prisma/schema.prisma"), "utf8");
+  const keys = new Map<string, string[]>();
+  for (const [, model, body] of schema.matchAll(/^model (\w+) \{\n([\s\S]*?)^\}/gm)) {
+    const single = [...body!.matchAll(/^\s*(\w+)\s+\S+.*\s@id\b/gm)].map((m) => m[1]!);
+    const compound = /@@id\(\[([^\]]+)\]\)/.exec(body!)?.[1];
+    keys.set(model!, compound ? compound.split(",").map((f) => f.trim()) : single);
+  }
+  return keys;
+}
 
 function scalarFields(model: string): string[] {
   const fieldEnum = (Prisma as unknown as Record<string, Record<string, string> | undefined>)[
@@ -53,5 +68,32 @@ describe("schema.prisma and prisma/migrations", () => {
     }
     expect(problems).toEqual([]);
     expect(models.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it("give every table the primary key schema.prisma declares", async () => {
+    const keyColumns = await withSqlExecutor((sql) =>
+      sql.query<KeyColumn>(
+        `SELECT k.table_name, k.column_name, k.ordinal_position AS position
+           FROM information_schema.table_constraints c
+           JOIN information_schema.key_column_usage k
+             ON k.constraint_name = c.constraint_name AND k.table_schema = c.table_schema
+          WHERE c.constraint_type = 'PRIMARY KEY' AND c.table_schema = current_schema()
+            AND c.table_name <> '_prisma_migrations'
+          ORDER BY k.table_name, k.ordinal_position`,
+      ),
+    );
+    const inDatabase = new Map<string, string[]>();
+    for (const { table_name, column_name } of keyColumns) {
+      inDatabase.set(table_name, [...(inDatabase.get(table_name) ?? []), column_name]);
+    }
+    const inSchema = primaryKeysInSchema();
+    expect(inSchema.size).toBe(Object.values(Prisma.ModelName).length);
+    for (const model of Object.values(Prisma.ModelName)) {
+      expect({ model, key: inDatabase.get(model) ?? [] }).toEqual({
+        model,
+        key: inSchema.get(model),
+      });
+      expect(inSchema.get(model)!.length).toBeGreaterThan(0);
+    }
   });
 });

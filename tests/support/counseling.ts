@@ -3,8 +3,7 @@ import { db } from "@/lib/db";
 import type { CounselingIntake } from "@/lib/counseling/intake";
 import { recordSafetyScreen, submitCounselingIntake } from "@/lib/data/counseling-referrals";
 import { createPartnerInvitation } from "@/lib/data/partner-invitations";
-import { env } from "@/lib/env";
-import { partnerInvitationEmail } from "@/lib/email/templates/partner-invitation";
+import { renderQueuedEmail } from "@/tests/support/queued-email";
 
 // Helpers for the counseling data-layer tests: people, referrals ready to
 // invite from, invitations, and the token as the invitee would get it (read
@@ -78,8 +77,7 @@ export async function invitationMail(invitationId: string) {
 
 /** Renders a queued invitation email as the worker would, and returns its text and token. */
 export function renderInvitationMail(data: unknown) {
-  const parsed = partnerInvitationEmail.schema.parse(data);
-  const rendered = partnerInvitationEmail.render(parsed, { appUrl: env.APP_URL });
+  const rendered = renderQueuedEmail("partner-invitation", data);
   const token = /\/invitations\/([A-Za-z0-9_-]{43})\?choice=accept/.exec(rendered.text)?.[1];
   if (!token) throw new Error("no invitation link in the email");
   return { ...rendered, token };

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 async function loadWith(envVars: Record<string, string>) {
   vi.resetModules();
   for (const [key, value] of Object.entries(envVars)) vi.stubEnv(key, value);
-  return import("@/lib/auth/secret");
+  return import("@/lib/crypto/auth-secret");
 }
 
 afterEach(() => {

@@ -5,24 +5,15 @@ import {
   COUNSELING_TIMES,
   type CounselingIntakeEmailPayload,
 } from "@/lib/counseling/intake";
-import { openJson, sealedField } from "@/lib/counseling/sealed-fields";
 import { renderLayout } from "@/lib/email/templates/layout";
 import type { EmailTemplate } from "@/lib/email/templates/types";
 
 // A new referral, for the counseling team's inbox (COUNSELING_INTAKE_EMAIL).
 // It carries only what the person agreed to share; the safety screen's answers
-// are not part of it (they were never stored), nor is its outcome. The payload is sealed in the
-// outbox and opened only to render the message.
+// are not part of it (they were never stored), nor is its outcome. The intake is
+// sealed in the outbox and opened by the worker only to render the message.
 
-export const counselingIntakeDataSchema = z
-  .object({
-    referralId: z.string().min(1).max(64),
-    ownerId: z.string().min(1).max(64),
-    sealed: z.string().min(1).max(10_000),
-  })
-  .strict();
-
-const payloadSchema: z.ZodType<CounselingIntakeEmailPayload> = z.object({
+const intakeSchema: z.ZodType<CounselingIntakeEmailPayload> = z.object({
   format: z.enum(["COUPLES", "INDIVIDUAL"]),
   focuses: z.array(z.enum(Object.keys(COUNSELING_FOCUSES) as [keyof typeof COUNSELING_FOCUSES])),
   note: z.string().nullable(),
@@ -33,12 +24,13 @@ const payloadSchema: z.ZodType<CounselingIntakeEmailPayload> = z.object({
   ]),
 });
 
+export const counselingIntakeDataSchema = z
+  .object({ referralId: z.string().min(1).max(64), intake: intakeSchema })
+  .strict();
+
 export const counselingIntakeEmail: EmailTemplate<z.infer<typeof counselingIntakeDataSchema>> = {
   schema: counselingIntakeDataSchema,
-  render(data) {
-    const intake = payloadSchema.parse(
-      openJson(data.sealed, sealedField.intakeEmail(data.ownerId, data.referralId)),
-    );
+  render({ referralId, intake }) {
     const contact =
       intake.contact.method === "EMAIL"
         ? `Contact by email: ${intake.contact.email}`
@@ -48,9 +40,9 @@ export const counselingIntakeEmail: EmailTemplate<z.infer<typeof counselingIntak
               : "Do NOT leave a message; speak only to them."
           }`;
     return renderLayout({
-      subject: `New counseling referral ${data.referralId}`,
+      subject: `New counseling referral ${referralId}`,
       intro: [
-        `A new counseling referral (reference ${data.referralId}).`,
+        `A new counseling referral (reference ${referralId}).`,
         `Requested: ${COUNSELING_FORMATS[intake.format]}. The first session is free.`,
         intake.focuses.length > 0
           ? `They hope counseling helps with: ${intake.focuses.map((f) => COUNSELING_FOCUSES[f]).join("; ")}.`

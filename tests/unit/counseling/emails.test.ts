@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { encryptField } from "@/lib/crypto/field-encryption";
 import { sealedField, sealJson } from "@/lib/counseling/sealed-fields";
-import { counselingIntakeEmail } from "@/lib/email/templates/counseling-intake";
+import { composeEmail } from "@/lib/email/compose-email";
 import { partnerAcceptedEmail } from "@/lib/email/templates/partner-accepted";
 import { partnerInvitationEmail } from "@/lib/email/templates/partner-invitation";
 
@@ -20,7 +20,9 @@ function invitationData(inviterName = "Sam") {
 
 describe("the invitation email", () => {
   it("is bland: who, to what, free first session, accept, decline and never-contact links from APP_URL", () => {
-    const { subject, text, html } = partnerInvitationEmail.render(invitationData(), { appUrl });
+    const { subject, text, html } = composeEmail("partner-invitation", invitationData(), {
+      appUrl,
+    });
     expect(subject).toBe("Sam invited you to Heartwork");
     expect(text).toContain("Sam invited you to start couples counseling together on Heartwork.");
     expect(text).toContain("The first session is free.");
@@ -38,12 +40,22 @@ describe("the invitation email", () => {
       ...invitationData(),
       sealedToken: encryptField(token, sealedField.invitationEmail("user1", "other", 0)),
     };
-    expect(() => partnerInvitationEmail.render(data, { appUrl })).toThrow();
+    expect(() => composeEmail("partner-invitation", data, { appUrl })).toThrow();
   });
 
   it("escapes the name in HTML", () => {
-    const { html } = partnerInvitationEmail.render(invitationData("O'Neil"), { appUrl });
+    const { html } = composeEmail("partner-invitation", invitationData("O'Neil"), { appUrl });
     expect(html).toContain("O&#39;Neil");
+  });
+
+  it("is rendered by its template from plain data alone: no key, no database", () => {
+    const sealed = composeEmail("partner-invitation", invitationData(), { appUrl });
+    expect(partnerInvitationEmail.render({ inviterName: "Sam", token }, { appUrl })).toEqual(
+      sealed,
+    );
+    expect(
+      partnerInvitationEmail.schema.safeParse({ inviterName: "Sam", token: "x" }).success,
+    ).toBe(false);
   });
 });
 
@@ -67,7 +79,8 @@ describe("the counseling team's intake email", () => {
       },
       sealedField.intakeEmail("u1", "r1"),
     );
-    const { text } = counselingIntakeEmail.render(
+    const { text } = composeEmail(
+      "counseling-intake",
       { referralId: "r1", ownerId: "u1", sealed },
       { appUrl },
     );

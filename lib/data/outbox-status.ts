@@ -1,6 +1,6 @@
-// Shared names for the outbox, importable from anywhere (no database access).
+// Shared names for the outbox, with no database access.
 
-/** PostgreSQL NOTIFY channel the worker LISTENs on. */
+/** PostgreSQL NOTIFY channel: enqueueEmail() notifies it, the delivery worker LISTENs on it. */
 export const OUTBOX_CHANNEL = "heartwork_outbox";
 
 export const OUTBOX_STATUSES = ["pending", "sending", "sent", "failed", "skipped"] as const;

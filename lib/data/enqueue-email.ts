@@ -1,13 +1,13 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import type { Prisma } from "@/lib/db/generated/client";
+import type { Prisma } from "@/lib/db";
 import {
-  emailTemplates,
-  type EmailTemplateData,
+  outboxPayloadSchemas,
   type EmailTemplateName,
-} from "@/lib/email/templates";
+  type OutboxPayload,
+} from "@/lib/data/outbox-payloads";
+import { OUTBOX_CHANNEL } from "@/lib/data/outbox-status";
 import { normalizeEmailAddress } from "@/lib/validations/email-address";
-import { OUTBOX_CHANNEL } from "@/lib/email/outbox-status";
 
 // The transactional outbox. Code that wants to send mail calls enqueueEmail()
 // with the Prisma transaction client of the change that causes the mail, so the
@@ -18,13 +18,15 @@ import { OUTBOX_CHANNEL } from "@/lib/email/outbox-status";
 //     await enqueueEmail(tx, { to, template: "invitation", data: { ... }, userId });
 //   });
 //
-// Nothing is ever sent inline: lib/email/worker.ts delivers the row. The NOTIFY
+// Nothing is ever sent inline: lib/email/worker.ts delivers the row. The
+// payload is the email's stored data (lib/data/outbox-payloads.ts), sealed where
+// it carries a secret; the template renders it only when the worker sends. The NOTIFY
 // below reaches the worker when (and only if) the transaction commits.
 
 export type EnqueueEmailInput<Name extends EmailTemplateName> = {
   to: string;
   template: Name;
-  data: EmailTemplateData<Name>;
+  data: OutboxPayload<Name>;
   /** Skip the message when one with the same key was ever queued. */
   dedupeKey?: string;
   /** The account the message concerns; account deletion removes its mail. */
@@ -47,7 +49,7 @@ export async function enqueueEmail<Name extends EmailTemplateName>(
   const to = input.suppressed ? "" : normalizeEmailAddress(input.to);
   // A template's data that does not parse is a bug in the caller: fail the
   // transaction now rather than queue a message that can never be rendered.
-  const data = emailTemplates[input.template].schema.parse(input.data) as Prisma.InputJsonValue;
+  const data = outboxPayloadSchemas[input.template].parse(input.data) as Prisma.InputJsonValue;
   const id = randomUUID();
   const { count } = await tx.outboxMessage.createMany({
     data: [

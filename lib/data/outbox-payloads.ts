@@ -1,0 +1,78 @@
+import { z } from "zod";
+import type { FieldContext } from "@/lib/crypto/field-encryption";
+
+// What an outbox row's `data` column holds, for each kind of email. lib/data
+// writes these (enqueueEmail) and the delivery worker reads them back; the
+// worker opens what is sealed and hands plain data to the email's template
+// (lib/email/templates), which never sees a key or the database.
+//
+// Sealed values are ciphertext bound to their row (lib/crypto/field-encryption.ts):
+// a database dump taken while mail is queued (an SMTP outage) gives no link
+// token and no intake details.
+
+/** Where every sign-in email points: our confirmation page, never the Auth.js callback. */
+export const SIGN_IN_CONFIRM_PATH = "/signin/confirm?";
+
+const signInSealedPayload = z
+  .object({ nonce: z.uuid(), sealedPath: z.string().min(1).max(4_000) })
+  .strict();
+// Rows queued before sealing (a deploy with mail in flight) still deliver.
+const signInPlainPayload = z
+  .object({
+    /** Path and query of the confirmation page; the origin comes from APP_URL. */
+    path: z.string().startsWith(SIGN_IN_CONFIRM_PATH).max(2_000),
+  })
+  .strict();
+
+export const outboxPayloadSchemas = {
+  "sign-in": z.union([signInSealedPayload, signInPlainPayload]),
+  "partner-invitation": z
+    .object({
+      invitationId: z.string().min(1).max(64),
+      inviterId: z.string().min(1).max(64),
+      sendNumber: z.number().int().min(0).max(1_000),
+      inviterName: z.string().min(1).max(80),
+      sealedToken: z.string().min(1).max(500),
+    })
+    .strict(),
+  "partner-accepted": z.object({}).strict(),
+  "counseling-intake": z
+    .object({
+      referralId: z.string().min(1).max(64),
+      ownerId: z.string().min(1).max(64),
+      sealed: z.string().min(1).max(10_000),
+    })
+    .strict(),
+  "counseling-partner-joined": z
+    .object({
+      referralId: z.string().min(1).max(64),
+      partnerId: z.string().min(1).max(64),
+      sealed: z.string().min(1).max(2_000),
+    })
+    .strict(),
+} as const;
+
+/** Every email Heartwork can send; each has a template of the same name in lib/email/templates. */
+export type EmailTemplateName = keyof typeof outboxPayloadSchemas;
+
+export type OutboxPayload<Name extends EmailTemplateName> = z.infer<
+  (typeof outboxPayloadSchemas)[Name]
+>;
+
+export function isEmailTemplateName(name: string): name is EmailTemplateName {
+  return Object.hasOwn(outboxPayloadSchemas, name);
+}
+
+/** A stored payload checked against its email's schema, or null when it does not match. */
+export function parseOutboxPayload<Name extends EmailTemplateName>(
+  template: Name,
+  data: unknown,
+): OutboxPayload<Name> | null {
+  const parsed = outboxPayloadSchemas[template].safeParse(data);
+  return parsed.success ? (parsed.data as OutboxPayload<Name>) : null;
+}
+
+/** The context a sign-in path is sealed to: a random nonce kept beside it in the row. */
+export function signInPathContext(nonce: string): FieldContext {
+  return { userId: "sign-in", field: "OutboxMessage.signIn", row: nonce };
+}

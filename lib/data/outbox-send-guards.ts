@@ -1,0 +1,20 @@
+import "server-only";
+import { invitationEmailStillWanted } from "@/lib/data/invitation-mail";
+import type { OutboxSendGuard } from "@/lib/data/outbox";
+import { parseOutboxPayload, type EmailTemplateName } from "@/lib/data/outbox-payloads";
+
+// The emails that must be re-checked against the database right before they go
+// out. An email without a guard is sent as queued.
+
+export const outboxSendGuards: Partial<Record<EmailTemplateName, OutboxSendGuard>> = {
+  // Still pending, not expired, the newest link, the same address, not opted out.
+  "partner-invitation": async (tx, message) => {
+    const data = parseOutboxPayload("partner-invitation", message.data);
+    if (!data) return false;
+    return invitationEmailStillWanted(tx, {
+      invitationId: data.invitationId,
+      sendNumber: data.sendNumber,
+      to: message.to,
+    });
+  },
+};

@@ -1,0 +1,56 @@
+import "server-only";
+import { decryptField } from "@/lib/crypto/field-encryption";
+import { openJson, sealedField } from "@/lib/counseling/sealed-fields";
+import {
+  signInPathContext,
+  type EmailTemplateName,
+  type OutboxPayload,
+} from "@/lib/data/outbox-payloads";
+
+// How the delivery worker turns each stored payload into its template's data:
+// the one place queued mail is decrypted, just before it is rendered, so the
+// templates stay pure. A value that does not decrypt throws: a queued email
+// that cannot be rendered must fail loudly, never go out half-empty. The
+// template's schema then checks what came out (lib/email/compose-email.ts).
+
+type Openers = {
+  [Name in EmailTemplateName]: (payload: OutboxPayload<Name>) => unknown;
+};
+
+export const payloadOpeners = {
+  "sign-in": (payload) => ({
+    path:
+      "path" in payload
+        ? payload.path
+        : decryptField(payload.sealedPath, signInPathContext(payload.nonce)),
+  }),
+  "partner-invitation": (payload) => ({
+    inviterName: payload.inviterName,
+    token: decryptField(
+      payload.sealedToken,
+      sealedField.invitationEmail(payload.inviterId, payload.invitationId, payload.sendNumber),
+    ),
+  }),
+  "partner-accepted": () => ({}),
+  "counseling-intake": (payload) => ({
+    referralId: payload.referralId,
+    intake: openJson(payload.sealed, sealedField.intakeEmail(payload.ownerId, payload.referralId)),
+  }),
+  "counseling-partner-joined": (payload) => ({
+    referralId: payload.referralId,
+    email: (
+      openJson(
+        payload.sealed,
+        sealedField.partnerJoinedEmail(payload.partnerId, payload.referralId),
+      ) as { email?: unknown }
+    ).email,
+  }),
+} satisfies Openers;
+
+/** What a stored payload holds once opened, still to be checked by its template's schema. */
+export function openPayload<Name extends EmailTemplateName>(
+  template: Name,
+  payload: OutboxPayload<Name>,
+): unknown {
+  return (payloadOpeners[template] as (payload: OutboxPayload<Name>) => unknown)(payload);
+}

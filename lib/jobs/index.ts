@@ -1,0 +1,14 @@
+import { deleteExpiredRateLimitsJob } from "@/lib/jobs/definitions/delete-expired-rate-limits";
+import { expirePartnerInvitationsJob } from "@/lib/jobs/definitions/expire-partner-invitations";
+import { purgeFinishedOutboxMessagesJob } from "@/lib/jobs/definitions/purge-finished-outbox-messages";
+import { purgeOldDevMailboxMessagesJob } from "@/lib/jobs/definitions/purge-old-dev-mailbox-messages";
+import type { JobDefinition } from "@/lib/jobs/job-definition";
+
+// Every periodic job. To add one: write lib/jobs/definitions/<name>.ts and list
+// it here; the job runner (lib/jobs/runner.ts) picks it up.
+export const JOBS: readonly JobDefinition[] = [
+  expirePartnerInvitationsJob,
+  purgeFinishedOutboxMessagesJob,
+  purgeOldDevMailboxMessagesJob,
+  deleteExpiredRateLimitsJob,
+];
