@@ -98,6 +98,7 @@ const COLUMNS: Record<string, ColumnClass> = {
   "PartnerInvitation.message": "ciphertext",
   "PartnerInvitation.recipientEmail": "address",
   "PartnerInvitation.recipientHint": { readable: "a masked address (j•••@example.com)" },
+  "PartnerInvitation.recipientCanonicalHmac": "hash",
   "PartnerInvitation.recipientHmac": "hash",
   "PartnerInvitation.referralId": "identifier",
   "PartnerInvitation.requestKey": "identifier",

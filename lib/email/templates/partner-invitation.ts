@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { decryptField } from "@/lib/crypto/field-encryption";
+import { INVITATION_SUBJECT } from "@/lib/counseling/invitation-subject";
 import { invitationPath } from "@/lib/counseling/invitation-token";
 import { sealedField } from "@/lib/counseling/sealed-fields";
 import { invitationEmailStillWanted } from "@/lib/data/invitation-mail";
@@ -7,7 +8,7 @@ import { renderLayout } from "@/lib/email/templates/layout";
 import type { EmailTemplate } from "@/lib/email/templates/types";
 
 // The invitation a partner receives. Deliberately bland (PRODUCT.md, safety):
-// who invited them, to what, that the first session is free, and links to
+// a fixed subject (lib/counseling/invitation-subject.ts), then who invited them, to what, that the first session is free, and links to
 // accept, decline or never be contacted again. Nothing from the screen, the
 // intake or the personal message (that waits behind the link). Every link
 // opens a page that asks for a click: a GET (an email scanner) spends nothing.
@@ -34,7 +35,7 @@ export const partnerInvitationEmail: EmailTemplate<PartnerInvitationData> = {
     );
     const page = `${appUrl}${invitationPath(token)}`;
     return renderLayout({
-      subject: `${data.inviterName} invited you to Heartwork`,
+      subject: INVITATION_SUBJECT,
       intro: [
         "Hello,",
         `${data.inviterName} invited you to start couples counseling together on Heartwork.`,
