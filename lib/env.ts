@@ -148,7 +148,7 @@ const envSchema = z.object({
   INVITE_LIMIT_PER_DAY: z.coerce.number().int().min(1).default(3),
   /** Times one invitation may be sent again (each resend issues a new link). */
   INVITE_RESEND_LIMIT: z.coerce.number().int().min(0).default(3),
-  /** Invitation emails (first sends and resends) one address may receive per week, from everyone. */
+  /** Invitation emails (first sends and resends) one inviter may send one address per week. */
   INVITE_LIMIT_PER_RECIPIENT_WEEK: z.coerce.number().int().min(1).default(5),
 });
 

@@ -19,7 +19,6 @@ export function safeCallbackPath(
   // Browsers treat "\" like "/" and skip tabs/newlines: "/\evil.example" and "/\t/evil" are other hosts.
 
   if (/[\\\u0000-\u001f\u007f]/.test(candidate)) return fallback;
-  if (candidate.startsWith("//")) return fallback;
   let parsed: URL;
   try {
     parsed = new URL(candidate, PLACEHOLDER_ORIGIN);
@@ -27,6 +26,10 @@ export function safeCallbackPath(
     return fallback;
   }
   if (parsed.origin !== PLACEHOLDER_ORIGIN) return fallback;
+  // Checked on the normalized path, not the input: dot segments collapse, so
+  // "/..//evil.example" (or "/%2e%2e//evil.example") becomes "//evil.example",
+  // which a browser reads as another host.
+  if (parsed.pathname.startsWith("//")) return fallback;
   const path = `${parsed.pathname}${parsed.search}${parsed.hash}`;
   // Do not bounce back into the sign-in flow itself.
   if (/^\/(signin|signed-out|api\/auth)(\/|$|\?|#)/.test(path)) return fallback;

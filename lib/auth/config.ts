@@ -16,6 +16,7 @@ import {
   SESSION_UPDATE_AGE_SECONDS,
 } from "@/lib/auth/constants";
 import { resolveAuthSecret } from "@/lib/crypto/auth-secret";
+import { logAuthError } from "@/lib/auth/auth-error-log";
 
 // The one Auth.js configuration (lib/auth/index.ts calls NextAuth with it).
 //
@@ -93,12 +94,7 @@ export function authConfig(): NextAuthConfig {
     },
     logger: {
       error(error) {
-        // A spent or expired link is an everyday event, not an error.
-        const expected = error.name === "Verification" || error.name === "AccessDenied";
-        logger[expected ? "info" : "error"](
-          { event: "auth.error", kind: error.name, err: error },
-          "auth",
-        );
+        logAuthError(error);
       },
       warn(code) {
         logger.warn({ event: "auth.warning", code }, "auth warning");

@@ -4,6 +4,7 @@ import { AuthError } from "next-auth";
 import { signIn } from "@/lib/auth";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { EMAIL_PROVIDER_ID, SIGN_IN_WINDOW_MS } from "@/lib/auth/constants";
+import { signInRateLimitKeys } from "@/lib/auth/sign-in-limits";
 import { consumeRateLimit } from "@/lib/data/rate-limits";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
@@ -28,9 +29,9 @@ export async function sendSignInLink({
   email: string;
   callbackUrl?: string;
 }): Promise<SendSignInLinkResult> {
-  const ip = clientIp(await headers());
+  const keys = signInRateLimitKeys({ email, ip: clientIp(await headers()) });
   const byIp = await consumeRateLimit({
-    key: `sign-in:ip:${ip}`,
+    key: keys.ip,
     limit: env.SIGNIN_LIMIT_PER_IP,
     windowMs: SIGN_IN_WINDOW_MS,
   });
@@ -39,7 +40,7 @@ export async function sendSignInLink({
     return "rate_limited";
   }
   const byAddress = await consumeRateLimit({
-    key: `sign-in:address:${email}`,
+    key: keys.address,
     limit: env.SIGNIN_LIMIT_PER_ADDRESS,
     windowMs: SIGN_IN_WINDOW_MS,
   });

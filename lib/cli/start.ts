@@ -58,12 +58,27 @@ runCli(async () => {
   const { localServerEnv } = await import("@/lib/cli/local-defaults");
   const extraEnv = await localServerEnv();
   const port = String(env.PORT);
-  process.stdout.write(`Heartwork is starting on http://localhost:${port}\n`);
-  const server = spawn(process.execPath, [nextBin, "start", "-p", port], {
-    stdio: "inherit",
-    // Our shutdown handler (lib/server/shutdown.ts) takes SIGTERM instead of Next's.
-    env: { ...process.env, ...extraEnv, NEXT_MANUAL_SIG_HANDLE: "1" },
-  });
+  // The development mailbox shows sign-in links for every account: while it is
+  // on, nobody else on the network may even connect.
+  // (The server runs in production mode, where the mailbox is on only when asked for.)
+  const { smtpOptionsFromEnv } = await import("@/lib/email/transport");
+  const { loopbackListenHost } = await import("@/lib/security/peer-address");
+  const mailboxOn =
+    !smtpOptionsFromEnv() && (extraEnv.DEV_MAILBOX === "true" || env.DEV_MAILBOX === true);
+  const host = mailboxOn ? loopbackListenHost(env.APP_URL) : undefined;
+  process.stdout.write(
+    `Heartwork is starting on http://localhost:${port}` +
+      (host ? ` (listening on ${host} only: the development mailbox is on)\n` : "\n"),
+  );
+  const server = spawn(
+    process.execPath,
+    [nextBin, "start", "-p", port, ...(host ? ["-H", host] : [])],
+    {
+      stdio: "inherit",
+      // Our shutdown handler (lib/server/shutdown.ts) takes SIGTERM instead of Next's.
+      env: { ...process.env, ...extraEnv, NEXT_MANUAL_SIG_HANDLE: "1" },
+    },
+  );
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.on(signal, () => server.kill(signal));
   }

@@ -5,6 +5,7 @@ import {
   type FieldContext,
 } from "@/lib/crypto/field-encryption";
 import { logger } from "@/lib/logger";
+import { encryptedColumnContext } from "@/lib/crypto/encrypted-columns";
 
 // Every encrypted value of the counseling flow and the context it is bound to
 // (lib/crypto/field-encryption.ts): the owner, the column and the row. A value
@@ -13,26 +14,14 @@ import { logger } from "@/lib/logger";
 // token or intake details are ciphertext until the worker renders the message.
 
 export const sealedField = {
-  referralNote: (userId: string, referralId: string): FieldContext => ({
-    userId,
-    field: "CounselingReferral.note",
-    row: referralId,
-  }),
-  referralPhone: (userId: string, referralId: string): FieldContext => ({
-    userId,
-    field: "CounselingReferral.phone",
-    row: referralId,
-  }),
-  invitationMessage: (inviterId: string, invitationId: string): FieldContext => ({
-    userId: inviterId,
-    field: "PartnerInvitation.message",
-    row: invitationId,
-  }),
-  invitationDeclineNote: (inviterId: string, invitationId: string): FieldContext => ({
-    userId: inviterId,
-    field: "PartnerInvitation.declineNote",
-    row: invitationId,
-  }),
+  referralNote: (userId: string, referralId: string): FieldContext =>
+    encryptedColumnContext("CounselingReferral.note", userId, referralId),
+  referralPhone: (userId: string, referralId: string): FieldContext =>
+    encryptedColumnContext("CounselingReferral.phone", userId, referralId),
+  invitationMessage: (inviterId: string, invitationId: string): FieldContext =>
+    encryptedColumnContext("PartnerInvitation.message", inviterId, invitationId),
+  invitationDeclineNote: (inviterId: string, invitationId: string): FieldContext =>
+    encryptedColumnContext("PartnerInvitation.declineNote", inviterId, invitationId),
   invitationEmail: (inviterId: string, invitationId: string, sendNumber: number): FieldContext => ({
     userId: inviterId,
     field: "OutboxMessage.partnerInvitation",

@@ -6,6 +6,7 @@ import {
   readOrCreateKeyFile,
 } from "@/lib/crypto/field-keys";
 import { env, isProduction, type Env } from "@/lib/env";
+import { canonicalEmailAddress } from "@/lib/validations/email-address";
 
 // An invitee's address is kept in clear only while an invitation needs it. What
 // must outlive it — "this address asked never to be contacted", "this address
@@ -62,6 +63,21 @@ export function addressHmac(address: string, key?: Buffer): string {
   return createHmac("sha256", secret)
     .update(`heartwork-address\0${normalizeAddressForHmac(address)}`, "utf8")
     .digest("base64url");
+}
+
+/** HMAC of the canonical address: one value for every spelling of the same mailbox. */
+export function canonicalAddressHmac(address: string, key?: Buffer): string {
+  return addressHmac(canonicalEmailAddress(address), key);
+}
+
+/**
+ * The HMACs a stored canonical HMAC may hold for this address: its canonical
+ * HMAC (every row written since canonical matching) and its exact HMAC (rows
+ * written before, which could only hash the address as typed). Both are
+ * checked, so no opt-out or decline made before the change stops matching.
+ */
+export function addressHmacsToMatch(address: string, key?: Buffer): string[] {
+  return [...new Set([canonicalAddressHmac(address, key), addressHmac(address, key)])];
 }
 
 /** "j•••@example.com": enough for the inviter to recognise, nothing more. */

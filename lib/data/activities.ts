@@ -9,8 +9,10 @@ import {
   unseal,
   type CalendarDay,
 } from "@/lib/data/tracker-records";
+import { encryptedColumnContext } from "@/lib/crypto/encrypted-columns";
 
-const titleField = (userId: string, id: string) => ({ userId, field: "Activity.title", row: id });
+const titleField = (userId: string, id: string) =>
+  encryptedColumnContext("Activity.title", userId, id);
 
 export async function createActivity({
   userId,

@@ -9,22 +9,17 @@ import {
   type CalendarDay,
 } from "@/lib/data/tracker-records";
 import { isSlip, type ContactKind } from "@/lib/tracker/scales";
+import { encryptedColumnContext } from "@/lib/crypto/encrypted-columns";
 
 // One check-in per user per calendar day: the (userId, day) unique key is the
 // form's idempotency key too, so saving twice is saving once. A day with
 // contact the user chose also gets a Slip row holding the optional trigger;
 // correcting the check-in to "no contact" removes that day's slip.
 
-const noteField = (userId: string, day: CalendarDay) => ({
-  userId,
-  field: "CheckIn.note",
-  row: day,
-});
-const triggerField = (userId: string, day: CalendarDay) => ({
-  userId,
-  field: "Slip.trigger",
-  row: day,
-});
+const noteField = (userId: string, day: CalendarDay) =>
+  encryptedColumnContext("CheckIn.note", userId, day);
+const triggerField = (userId: string, day: CalendarDay) =>
+  encryptedColumnContext("Slip.trigger", userId, day);
 
 export type CheckInValues = {
   day: CalendarDay;

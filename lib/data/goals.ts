@@ -11,9 +11,10 @@ import {
   unsealOptional,
   type CalendarDay,
 } from "@/lib/data/tracker-records";
+import { encryptedColumnContext } from "@/lib/crypto/encrypted-columns";
 
-const titleField = (userId: string, id: string) => ({ userId, field: "Goal.title", row: id });
-const noteField = (userId: string, id: string) => ({ userId, field: "Goal.note", row: id });
+const titleField = (userId: string, id: string) => encryptedColumnContext("Goal.title", userId, id);
+const noteField = (userId: string, id: string) => encryptedColumnContext("Goal.note", userId, id);
 
 export async function createGoal({
   userId,

@@ -9,9 +9,12 @@ import {
   unsealOptional,
 } from "@/lib/data/tracker-records";
 import { VALENTINES_DAY } from "@/lib/tracker/hard-dates";
+import { encryptedColumnContext } from "@/lib/crypto/encrypted-columns";
 
-const labelField = (userId: string, id: string) => ({ userId, field: "HardDate.label", row: id });
-const planField = (userId: string, id: string) => ({ userId, field: "HardDate.plan", row: id });
+const labelField = (userId: string, id: string) =>
+  encryptedColumnContext("HardDate.label", userId, id);
+const planField = (userId: string, id: string) =>
+  encryptedColumnContext("HardDate.plan", userId, id);
 
 export const VALENTINES_PLAN =
   "Reach out to friends and spend the day together: they will appreciate the company too.";

@@ -56,8 +56,10 @@ export async function invitationEmailStillWanted(
       resendCount: sendNumber,
       recipientEmail: to,
     },
-    select: { recipientHmac: true },
+    select: { recipientHmac: true, recipientCanonicalHmac: true },
   });
   if (!invitation) return false;
-  return !(await isOnDoNotContactList(tx, { addressHmac: invitation.recipientHmac }));
+  return !(await isOnDoNotContactList(tx, {
+    addressHmacs: [invitation.recipientCanonicalHmac, invitation.recipientHmac],
+  }));
 }

@@ -204,9 +204,9 @@ export async function declinePartnerInvitation({
 }
 
 /**
- * "Never contact me again": the address's HMAC joins the do-not-contact list,
- * this invitation is declined if it still can be, and any other pending
- * invitation to the address (from anyone) keeps its status but loses the
+ * "Never contact me again": the canonical address's HMAC joins the
+ * do-not-contact list, this invitation is declined if it still can be, and any
+ * other pending invitation to the same mailbox, however spelled (from anyone), keeps its status but loses the
  * address, so nothing more is ever sent and no inviter learns of the opt-out.
  * Works with any link ever emailed whose token is still the invitation's own.
  */
@@ -218,10 +218,14 @@ export async function optOutOfInvitations({ token }: { token: string }): Promise
   const optedOut = await db.$transaction(async (tx) => {
     const invitation = await tx.partnerInvitation.findUnique({
       where: { tokenHash },
-      select: { id: true, recipientHmac: true },
+      select: { id: true, recipientHmac: true, recipientCanonicalHmac: true },
     });
     const id = invitation?.id ?? NO_ROW;
-    const recipientHmac = invitation?.recipientHmac ?? NO_ROW;
+    // Every spelling of the mailbox: rows from before canonical matching hold
+    // the exact HMAC in their canonical column.
+    const sameMailbox = invitation
+      ? [invitation.recipientCanonicalHmac, invitation.recipientHmac]
+      : [NO_ROW];
     await addToDoNotContactListByToken(tx, { tokenHash });
     const now = new Date();
     await tx.partnerInvitation.updateMany({
@@ -229,7 +233,7 @@ export async function optOutOfInvitations({ token }: { token: string }): Promise
       data: { status: "declined", respondedAt: now, ...ERASED_ON_FINISH },
     });
     const others = await tx.partnerInvitation.findMany({
-      where: { recipientHmac, status: "pending" },
+      where: { recipientCanonicalHmac: { in: sameMailbox }, status: "pending" },
       select: { id: true },
     });
     await tx.partnerInvitation.updateMany({

@@ -2,8 +2,9 @@ import "server-only";
 import { db } from "@/lib/db";
 import { createOnce, newRowId, seal, unseal } from "@/lib/data/tracker-records";
 import { type MemoryKind } from "@/lib/tracker/scales";
+import { encryptedColumnContext } from "@/lib/crypto/encrypted-columns";
 
-const textField = (userId: string, id: string) => ({ userId, field: "Memory.text", row: id });
+const textField = (userId: string, id: string) => encryptedColumnContext("Memory.text", userId, id);
 
 export async function createMemory({
   userId,

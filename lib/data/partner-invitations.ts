@@ -1,7 +1,13 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { db, Prisma } from "@/lib/db";
-import { addressHmac, maskAddress, normalizeAddressForHmac } from "@/lib/crypto/address-hmac";
+import {
+  addressHmac,
+  addressHmacsToMatch,
+  canonicalAddressHmac,
+  maskAddress,
+  normalizeAddressForHmac,
+} from "@/lib/crypto/address-hmac";
 import { generateInvitationToken, invitationExpiry } from "@/lib/counseling/invitation-token";
 import { openSealed, seal, sealOptional, sealedField } from "@/lib/counseling/sealed-fields";
 import { isOnDoNotContactList } from "@/lib/data/do-not-contact";
@@ -10,6 +16,7 @@ import { consumeRateLimit } from "@/lib/data/rate-limits";
 import { enqueueEmail } from "@/lib/data/enqueue-email";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
+import { canonicalEmailAddress } from "@/lib/validations/email-address";
 
 // The inviter's side of partner invitations. Every state change is one
 // conditional UPDATE (`WHERE status = 'pending' AND "expiresAt" > now`), so
@@ -54,10 +61,14 @@ export type InvitationProblem =
 export type CreateInvitationResult =
   { ok: true } | { ok: false; reason: InvitationProblem | "rate_limited" };
 
-/** Why this inviter may not invite this address now, or the referral to invite to. */
+/**
+ * Why this inviter may not invite this address now, or the referral to invite
+ * to. Every answer depends only on this inviter's own referral and invitations,
+ * and addresses are compared in canonical form: "victim+again@" is "victim@".
+ */
 async function checkInvitation(
   client: Prisma.TransactionClient,
-  { userId, address, recipientHmac }: { userId: string; address: string; recipientHmac: string },
+  { userId, address, matchHmacs }: { userId: string; address: string; matchHmacs: string[] },
 ): Promise<{ problem: InvitationProblem } | { referralId: string }> {
   const referral = await client.counselingReferral.findUnique({
     where: { userId },
@@ -79,17 +90,22 @@ async function checkInvitation(
   ) {
     return { problem: "not_allowed" };
   }
-  if (referral.user.email && normalizeAddressForHmac(referral.user.email) === address) {
+  if (
+    referral.user.email &&
+    canonicalEmailAddress(referral.user.email) === canonicalEmailAddress(address)
+  ) {
     return { problem: "self" };
   }
   const pending = await client.partnerInvitation.findMany({
     where: { inviterId: userId, ...pendingWhere(new Date()) },
-    select: { recipientHmac: true },
+    select: { recipientCanonicalHmac: true },
   });
-  if (pending.some((p) => p.recipientHmac === recipientHmac)) return { problem: "pending_same" };
+  if (pending.some((p) => matchHmacs.includes(p.recipientCanonicalHmac))) {
+    return { problem: "pending_same" };
+  }
   if (pending.length > 0) return { problem: "pending_other" };
   const declined = await client.partnerInvitation.findFirst({
-    where: { inviterId: userId, recipientHmac, status: "declined" },
+    where: { inviterId: userId, recipientCanonicalHmac: { in: matchHmacs }, status: "declined" },
     select: { id: true },
   });
   if (declined) return { problem: "declined_before" };
@@ -153,6 +169,8 @@ export async function createPartnerInvitation({
 }): Promise<CreateInvitationResult> {
   const address = normalizeAddressForHmac(email);
   const recipientHmac = addressHmac(address);
+  const recipientCanonicalHmac = canonicalAddressHmac(address);
+  const matchHmacs = addressHmacsToMatch(address);
 
   // A double submit of the same form: the first submission's result stands.
   const earlier = await db.partnerInvitation.findUnique({
@@ -163,9 +181,9 @@ export async function createPartnerInvitation({
 
   // Form errors first (they must not use up a limit), then the limits, then
   // the same checks again under the referral's row lock.
-  const precheck = await checkInvitation(db, { userId, address, recipientHmac });
+  const precheck = await checkInvitation(db, { userId, address, matchHmacs });
   if ("problem" in precheck) return { ok: false, reason: precheck.problem };
-  if (!(await withinInvitationLimits({ userId, recipientHmac }))) {
+  if (!(await withinInvitationLimits({ userId, recipientCanonicalHmac }))) {
     logger.info({ event: "invitation.rate_limited", userId }, "invitation refused by a limit");
     return { ok: false, reason: "rate_limited" };
   }
@@ -180,12 +198,12 @@ export async function createPartnerInvitation({
       });
       if (twin) return { ok: true }; // the same form, submitted twice at once
       await expireInvitationsIn(tx, { inviterId: userId });
-      const check = await checkInvitation(tx, { userId, address, recipientHmac });
+      const check = await checkInvitation(tx, { userId, address, matchHmacs });
       if ("problem" in check) return { ok: false, reason: check.problem };
 
       const id = randomBytes(16).toString("base64url");
       const { token, tokenHash } = generateInvitationToken();
-      const optedOut = await isOnDoNotContactList(tx, { addressHmac: recipientHmac });
+      const optedOut = await isOnDoNotContactList(tx, { addressHmacs: matchHmacs });
       await tx.partnerInvitation.create({
         data: {
           id,
@@ -194,6 +212,7 @@ export async function createPartnerInvitation({
           tokenHash,
           recipientEmail: optedOut ? null : address,
           recipientHmac,
+          recipientCanonicalHmac,
           recipientHint: maskAddress(address),
           inviterName,
           message: sealOptional(message, sealedField.invitationMessage(userId, id)),
@@ -221,13 +240,13 @@ export async function createPartnerInvitation({
   }
 }
 
-/** Per inviter per day, then per invitee (across all inviters) per week. */
+/** Per inviter per day, then per inviter and invitee per week. */
 async function withinInvitationLimits({
   userId,
-  recipientHmac,
+  recipientCanonicalHmac,
 }: {
   userId: string;
-  recipientHmac: string;
+  recipientCanonicalHmac: string;
 }): Promise<boolean> {
   const inviter = await consumeRateLimit({
     key: `invitation-inviter:${userId}`,
@@ -235,12 +254,24 @@ async function withinInvitationLimits({
     windowMs: DAY_MS,
   });
   if (!inviter.allowed) return false;
-  return withinRecipientLimit({ recipientHmac });
+  return withinRecipientLimit({ userId, recipientCanonicalHmac });
 }
 
-async function withinRecipientLimit({ recipientHmac }: { recipientHmac: string }) {
+/**
+ * Invitation emails one inviter may send one mailbox (every spelling of it) in
+ * a week. Counted per inviter: a limit shared by all inviters would let one of
+ * them use up someone's quota and would tell the next inviter, through a
+ * refusal, that somebody else had invited the same person.
+ */
+async function withinRecipientLimit({
+  userId,
+  recipientCanonicalHmac,
+}: {
+  userId: string;
+  recipientCanonicalHmac: string;
+}) {
   const recipient = await consumeRateLimit({
-    key: `invitation-recipient:${recipientHmac}`,
+    key: `invitation-recipient:${userId}:${recipientCanonicalHmac}`,
     limit: env.INVITE_LIMIT_PER_RECIPIENT_WEEK,
     windowMs: WEEK_MS,
   });
@@ -261,11 +292,12 @@ export async function resendPartnerInvitation({
 }): Promise<ResendInvitationResult> {
   const invitation = await db.partnerInvitation.findFirst({
     where: { id: invitationId, inviterId: userId, ...pendingWhere(new Date()) },
-    select: { recipientHmac: true, resendCount: true },
+    select: { recipientCanonicalHmac: true, resendCount: true },
   });
   if (!invitation) return "not_pending";
   if (invitation.resendCount >= env.INVITE_RESEND_LIMIT) return "resend_limit";
-  if (!(await withinRecipientLimit({ recipientHmac: invitation.recipientHmac }))) {
+  const { recipientCanonicalHmac } = invitation;
+  if (!(await withinRecipientLimit({ userId, recipientCanonicalHmac }))) {
     return "rate_limited";
   }
 
@@ -289,10 +321,18 @@ export async function resendPartnerInvitation({
     if (count === 0) return "not_pending";
     const row = await tx.partnerInvitation.findUniqueOrThrow({
       where: { id: invitationId },
-      select: { resendCount: true, recipientEmail: true, recipientHmac: true, inviterName: true },
+      select: {
+        resendCount: true,
+        recipientEmail: true,
+        recipientHmac: true,
+        recipientCanonicalHmac: true,
+        inviterName: true,
+      },
     });
     await eraseInvitationMail(tx, [invitationId]); // the old link's email, sent or not
-    const optedOut = await isOnDoNotContactList(tx, { addressHmac: row.recipientHmac });
+    const optedOut = await isOnDoNotContactList(tx, {
+      addressHmacs: [row.recipientCanonicalHmac, row.recipientHmac],
+    });
     await queueInvitationEmail(tx, {
       id: invitationId,
       inviterId: userId,

@@ -12,9 +12,11 @@ import {
   type CalendarDay,
 } from "@/lib/data/tracker-records";
 import { type ReachOutFeeling } from "@/lib/tracker/scales";
+import { encryptedColumnContext } from "@/lib/crypto/encrypted-columns";
 
-const whoField = (userId: string, id: string) => ({ userId, field: "ReachOut.who", row: id });
-const noteField = (userId: string, id: string) => ({ userId, field: "ReachOut.note", row: id });
+const whoField = (userId: string, id: string) => encryptedColumnContext("ReachOut.who", userId, id);
+const noteField = (userId: string, id: string) =>
+  encryptedColumnContext("ReachOut.note", userId, id);
 
 export async function createReachOut({
   userId,

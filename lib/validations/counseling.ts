@@ -121,10 +121,30 @@ export type CounselingIntakeInput = z.infer<typeof counselingIntakeSchema>;
 
 export { DECLINE_NOTE_MAX_LENGTH, INVITATION_MESSAGE_MAX_LENGTH, INVITER_NAME_MAX_LENGTH };
 
-// A name goes into an email's subject and body: letters (any script), spaces,
-// apostrophes and hyphens only. No digits, dots, slashes or colons, so it can
-// never read as a link or an address.
+// A name goes into the invitation's body (never its subject): letters (any
+// script), spaces, apostrophes and hyphens only. No digits, dots, slashes or
+// colons, so it can never read as a link or an address.
 const NAME = /^[\p{L}\p{M}][\p{L}\p{M}' -]*$/u;
+
+// And a name, not a sentence: "I know where you live" or "Watch your back" is a
+// message to the person invited, typed where a name goes. At most four names
+// (particles such as "de" or "van" are not counted) and no pronoun, which no
+// name is and nearly every such sentence has.
+const NAME_MAX_WORDS = 4;
+const NAME_PARTICLES = new Set(
+  "al bin d da das de del della den der di do dos du el ibn la le st ten ter van von y zu".split(
+    " ",
+  ),
+);
+const NOT_NAMES = new Set(
+  "i me my mine you your yours u ur we us our he him his she her they them their it its".split(" "),
+);
+
+function readsAsName(name: string): boolean {
+  const words = name.toLowerCase().split(" ");
+  if (words.some((w) => NOT_NAMES.has(w))) return false;
+  return words.filter((w) => !NAME_PARTICLES.has(w)).length <= NAME_MAX_WORDS;
+}
 
 export const inviterNameSchema = freeText(
   INVITER_NAME_MAX_LENGTH,
@@ -135,6 +155,10 @@ export const inviterNameSchema = freeText(
   .refine(
     (v) => v.length === 0 || NAME.test(v),
     "Use letters, spaces, apostrophes and hyphens only.",
+  )
+  .refine(
+    (v) => v.length === 0 || !NAME.test(v) || readsAsName(v),
+    "Enter just your name, as your partner knows it (at most four words).",
   );
 
 export const requestKeySchema = z.uuid({ error: "Please reload the page and try again." });

@@ -6,6 +6,7 @@ import type { CaughtMessage, SmtpCatcher } from "../support/smtp-catcher";
 import { expect, test } from "./support/fixtures";
 import { callAction } from "./support/server-actions";
 import { signInWithEmail, uniqueEmail } from "./support/sign-in";
+import { INVITATION_SUBJECT } from "@/lib/counseling/invitation-subject";
 
 // Couples counseling end to end, through the real UI, the production server and
 // a real SMTP server: the private screen, the intake, the invitation email, the
@@ -69,7 +70,7 @@ async function invitationMailTo(mail: SmtpCatcher, address: string, { after = 0 
   const message = await mail.waitForMessage(
     (m) =>
       m.to === address &&
-      m.subject.endsWith("invited you to Heartwork") &&
+      m.subject === INVITATION_SUBJECT &&
       mail.messages.filter((x) => x.to === address).indexOf(m) >= after,
   );
   return { message, ...linksOf(message) };
@@ -137,7 +138,7 @@ test.describe("couples counseling", () => {
     await expect(page.getByText("Waiting for an answer")).toBeVisible();
 
     const { message, accept } = await invitationMailTo(mail, partnerEmail);
-    expect(message.subject).toBe("Sam invited you to Heartwork");
+    expect(message.subject).toBe(INVITATION_SUBJECT);
     expect(message.text).toContain(
       "Sam invited you to start couples counseling together on Heartwork.",
     );

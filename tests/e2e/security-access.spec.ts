@@ -17,6 +17,7 @@ import { coverage } from "../security/coverage/access";
 import { findInventory } from "../security/inventory";
 import { todayUtc } from "./support/tracker";
 import { report } from "../support/report";
+import { INVITATION_SUBJECT } from "@/lib/counseling/invitation-subject";
 
 // The access control matrix (SECURITY.md items 8 and 9). An owner, A, has a row
 // of everything (tracker, counseling referral, an accepted invitation); a second
@@ -657,7 +658,7 @@ async function buildWorld(mail: Parameters<typeof signInRaw>[1]) {
   }
   const tokenFor = async (address: string) => {
     const message = await mail.waitForMessage(
-      (m) => m.to === address && m.subject.endsWith("invited you to Heartwork"),
+      (m) => m.to === address && m.subject === INVITATION_SUBJECT,
     );
     const link = message.links.find((l) => l.endsWith("?choice=accept"));
     const token = link && /\/invitations\/([A-Za-z0-9_-]+)\?/.exec(link)?.[1];

@@ -38,6 +38,7 @@ import { reachOutSchema } from "@/lib/validations/reach-out";
 import { signInRequestSchema } from "@/lib/validations/sign-in";
 import { trackerSettingsSchema } from "@/lib/validations/tracker-settings";
 import { report } from "../support/report";
+import { INVITATION_SUBJECT } from "@/lib/counseling/invitation-subject";
 
 // Issue 8, item 3: every server action and route handler gets random, invalid,
 // oversized and hostile input (fast-check, fixed seed) over raw HTTP against
@@ -714,7 +715,7 @@ async function counselingInviter(browser: Browser, mail: SmtpCatcher) {
   await page.getByRole("button", { name: "Send the invitation" }).click();
   await expect(page.getByText("Your invitation is on its way.")).toBeVisible();
   const message = await mail.waitForMessage(
-    (m) => m.to === partner && m.subject.endsWith("invited you to Heartwork"),
+    (m) => m.to === partner && m.subject === INVITATION_SUBJECT,
   );
   const link = message.links.find((l) => l.includes("/invitations/"));
   if (!link) throw new Error("no invitation link in the email");

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { withSqlExecutor } from "@/lib/db/connection";
+import { ENCRYPTED_COLUMN_NAMES } from "@/lib/crypto/encrypted-columns";
 import { createHardDate } from "@/lib/data/hard-dates";
 import { declinePartnerInvitation } from "@/lib/data/invitation-responses";
 import { createReachOut } from "@/lib/data/reach-outs";
@@ -98,6 +99,7 @@ const COLUMNS: Record<string, ColumnClass> = {
   "PartnerInvitation.message": "ciphertext",
   "PartnerInvitation.recipientEmail": "address",
   "PartnerInvitation.recipientHint": { readable: "a masked address (j•••@example.com)" },
+  "PartnerInvitation.recipientCanonicalHmac": "hash",
   "PartnerInvitation.recipientHmac": "hash",
   "PartnerInvitation.referralId": "identifier",
   "PartnerInvitation.requestKey": "identifier",
@@ -155,6 +157,13 @@ async function valuesOf(column: string): Promise<string[]> {
 }
 
 describe("text columns", () => {
+  it("classify as ciphertext exactly the registry's encrypted columns, which sealing and key rotation use", () => {
+    const ciphertext = Object.entries(COLUMNS)
+      .filter(([, kind]) => kind === "ciphertext")
+      .map(([column]) => column);
+    expect(ciphertext.sort()).toEqual([...ENCRYPTED_COLUMN_NAMES].sort());
+  });
+
   it("are each classified: ciphertext, identifier, hash, address, or readable for a stated reason", async () => {
     const columns = await textColumns();
     expect(

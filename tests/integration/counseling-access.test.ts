@@ -61,6 +61,7 @@ async function coupleWithOpenInvitation() {
       inviterId: a.id,
       tokenHash: `hash-${crypto.randomUUID()}`,
       recipientHmac: "x",
+      recipientCanonicalHmac: "x",
       inviterName: "A",
       expiresAt: new Date(Date.now() + 60_000),
       requestKey: crypto.randomUUID(),

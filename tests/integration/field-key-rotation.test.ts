@@ -1,125 +1,192 @@
 import { randomUUID } from "node:crypto";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { withSqlExecutor } from "@/lib/db/connection";
+import {
+  ENCRYPTED_COLUMN_NAMES,
+  ENCRYPTED_COLUMNS,
+  encryptedColumnContext,
+} from "@/lib/crypto/encrypted-columns";
 import { decryptField, keyIdOf } from "@/lib/crypto/field-encryption";
 import {
   fieldKeyring,
   generateFieldKeyLine,
   keyringFrom,
   parseFieldKeys,
+  type FieldKeyring,
 } from "@/lib/crypto/field-keys";
 import { saveCheckIn } from "@/lib/data/check-ins";
+import { recordSafetyScreen, submitCounselingIntake } from "@/lib/data/counseling-referrals";
+import { exportCounselingData } from "@/lib/data/counseling-export";
 import { createGoal } from "@/lib/data/goals";
 import { createHardDate } from "@/lib/data/hard-dates";
+import { declinePartnerInvitation } from "@/lib/data/invitation-responses";
 import { createMemory } from "@/lib/data/memories";
 import { createReachOut } from "@/lib/data/reach-outs";
 import { createActivity } from "@/lib/data/activities";
-import { ENCRYPTED_COLUMNS, reencryptFields } from "@/lib/data/reencrypt-fields";
-import { createTestUser } from "../support/tracker-users";
+import { reencryptFields } from "@/lib/data/reencrypt-fields";
+import { exportTrackerData } from "@/lib/data/tracker-export";
+import {
+  createPerson,
+  intakeOf,
+  invite,
+  latestToken,
+  uniqueAddress,
+} from "@/tests/support/counseling";
 
 // Rotation as docs/operations.md describes it: put a new key first, keep the old one;
 // old values still decrypt; `npm run keys:reencrypt` moves them to the new key;
-// then the old key can go.
+// then the old key goes, and every value of every kind still reads. The
+// columns come from the one registry (lib/crypto/encrypted-columns.ts) that
+// sealing and rotation read too.
 
-const COLUMNS: Array<[table: string, column: string, row: "id" | "day"]> = [
-  ["CheckIn", "note", "day"],
-  ["Slip", "trigger", "day"],
-  ["Memory", "text", "id"],
-  ["Goal", "title", "id"],
-  ["Goal", "note", "id"],
-  ["Activity", "title", "id"],
-  ["ReachOut", "who", "id"],
-  ["ReachOut", "note", "id"],
-  ["HardDate", "label", "id"],
-  ["HardDate", "plan", "id"],
-];
+const processKeyring = globalThis as unknown as { __heartworkFieldKeyring?: FieldKeyring };
+const original = fieldKeyring();
+afterEach(() => {
+  processKeyring.__heartworkFieldKeyring = original;
+});
 
+/** Every encrypted value of the person, read straight from the database. */
 async function storedValues(userId: string) {
-  const values: Array<{ field: string; row: string; value: string }> = [];
-  for (const [table, column, row] of COLUMNS) {
+  const values: Array<{
+    field: (typeof ENCRYPTED_COLUMN_NAMES)[number];
+    row: string;
+    value: string;
+  }> = [];
+  for (const field of ENCRYPTED_COLUMN_NAMES) {
+    const { table, column, owner, row } = ENCRYPTED_COLUMNS[field];
     const rows = await withSqlExecutor((sql) =>
       sql.query<{ row: string; value: string | null }>(
         `SELECT ${row === "day" ? `to_char("day", 'YYYY-MM-DD')` : `"id"`} AS row, "${column}" AS value
-           FROM "${table}" WHERE "userId" = $1`,
+           FROM "${table}" WHERE "${owner}" = $1`,
         [userId],
       ),
     );
-    for (const r of rows)
-      if (r.value) values.push({ field: `${table}.${column}`, row: r.row, value: r.value });
+    for (const r of rows) if (r.value) values.push({ field, row: r.row, value: r.value });
   }
   return values;
 }
 
-describe(reencryptFields, () => {
-  it("covers every encrypted column", () => {
-    expect(ENCRYPTED_COLUMNS.map((c) => c.field).sort()).toEqual(
-      COLUMNS.map(([t, c]) => `${t}.${c}`).sort(),
-    );
+/** One row of every kind that holds ciphertext, every optional text filled in. */
+async function writeEveryKindOfRow() {
+  const person = await createPerson("rotation");
+  const userId = person.id;
+  const day = "2026-11-20";
+  await saveCheckIn({
+    userId,
+    day,
+    mood: 2,
+    missing: 5,
+    contact: "WE_MET",
+    note: "check-in note",
+    trigger: "slip trigger",
   });
+  await createMemory({ userId, kind: "GOOD", text: "memory text", requestKey: randomUUID() });
+  await createGoal({ userId, title: "goal title", note: "goal note", requestKey: randomUUID() });
+  await createActivity({ userId, title: "activity title", day, requestKey: randomUUID() });
+  await createReachOut({
+    userId,
+    who: "reach who",
+    day,
+    feeling: "SAME",
+    note: "reach note",
+    requestKey: randomUUID(),
+  });
+  await createHardDate({
+    userId,
+    label: "hard label",
+    month: 3,
+    day: 3,
+    plan: "hard plan",
+    requestKey: randomUUID(),
+  });
+  await recordSafetyScreen({ userId, outcome: "CLEAR" });
+  await submitCounselingIntake({
+    userId,
+    intake: intakeOf({ contactMethod: "PHONE", phone: "+1 555 123 4567", note: "intake note" }),
+  });
+  // A declined invitation keeps the partner's note; an open one keeps the message.
+  const declined = await invite(person, uniqueAddress("partner"), { message: "first message" });
+  await declinePartnerInvitation({
+    token: await latestToken(declined.invitationId),
+    note: "decline note",
+  });
+  await invite(person, uniqueAddress("partner"), { message: "open message" });
+  return userId;
+}
 
-  it("keeps old values readable after a new key is added, then moves them all to the new key", async () => {
-    const user = await createTestUser("rotation");
-    const userId = user.id;
-    await saveCheckIn({
-      userId,
-      day: "2026-11-20",
-      mood: 2,
-      missing: 5,
-      contact: "WE_MET",
-      note: "note",
-      trigger: "trigger",
-    });
-    await createMemory({ userId, kind: "GOOD", text: "memory", requestKey: randomUUID() });
-    await createGoal({ userId, title: "goal", note: "goal note", requestKey: randomUUID() });
-    await createActivity({
-      userId,
-      title: "activity",
-      day: "2026-11-20",
-      requestKey: randomUUID(),
-    });
-    await createReachOut({
-      userId,
-      who: "who",
-      day: "2026-11-20",
-      feeling: "SAME",
-      note: "reach note",
-      requestKey: randomUUID(),
-    });
-    await createHardDate({
-      userId,
-      label: "label",
-      month: 3,
-      day: 3,
-      plan: "plan",
-      requestKey: randomUUID(),
-    });
+const PLAINTEXTS = [
+  "check-in note",
+  "slip trigger",
+  "memory text",
+  "goal title",
+  "goal note",
+  "activity title",
+  "reach who",
+  "reach note",
+  "hard label",
+  "hard plan",
+  "+1 555 123 4567",
+  "intake note",
+  "decline note",
+  "open message",
+];
 
-    const old = fieldKeyring(); // the process's key (generated into the data folder in tests)
+describe(reencryptFields, () => {
+  it("moves every kind of encrypted value to the new key, so the old key can go and everything still reads", async () => {
+    const userId = await writeEveryKindOfRow();
+    const old = fieldKeyring(); // key 1: the process's key (generated into the data folder in tests)
     const before = await storedValues(userId);
-    expect(before).toHaveLength(COLUMNS.length);
+    // Every registered column holds a value, all under key 1.
+    expect(new Set(before.map((v) => v.field))).toEqual(new Set(ENCRYPTED_COLUMN_NAMES));
+    expect(new Set(before.map((v) => keyIdOf(v.value)))).toEqual(new Set([old.current.id]));
     const plain = before.map((v) =>
-      decryptField(v.value, { userId, field: v.field, row: v.row }, old),
+      decryptField(v.value, encryptedColumnContext(v.field, userId, v.row), old),
     );
+    expect(plain.sort()).toEqual([...PLAINTEXTS].sort());
 
+    // Key 2 goes first, key 1 stays: old values still read.
     const fresh = parseFieldKeys(generateFieldKeyLine("k-next"))[0]!;
     const rotated = keyringFrom([fresh, old.current]);
-    for (const [i, v] of before.entries()) {
-      expect(decryptField(v.value, { userId, field: v.field, row: v.row }, rotated)).toBe(plain[i]);
+    const report = await reencryptFields({ keyring: rotated, batchSize: 2 });
+    for (const field of ENCRYPTED_COLUMN_NAMES) {
+      expect(report[field]?.rewritten, field).toBeGreaterThanOrEqual(1);
+      expect(report[field]?.unreadable, field).toBe(0);
     }
 
-    const report = await reencryptFields({ keyring: rotated, batchSize: 2 });
-    const rewritten = Object.values(report).reduce((n, c) => n + c.rewritten, 0);
-    expect(rewritten).toBeGreaterThanOrEqual(COLUMNS.length);
-    expect(Object.values(report).every((c) => c.unreadable === 0)).toBe(true);
-
+    // Key 1 removed: every value is under key 2 and reads with key 2 alone...
     const newOnly = keyringFrom([fresh]);
     const after = await storedValues(userId);
-    for (const [i, v] of after.entries()) {
-      expect(keyIdOf(v.value)).toBe("k-next");
-      expect(decryptField(v.value, { userId, field: v.field, row: v.row }, newOnly)).toBe(plain[i]);
+    expect(after).toHaveLength(before.length);
+    for (const v of after) {
+      expect(keyIdOf(v.value), v.field).toBe("k-next");
     }
+    expect(
+      after
+        .map((v) => decryptField(v.value, encryptedColumnContext(v.field, userId, v.row), newOnly))
+        .sort(),
+    ).toEqual([...PLAINTEXTS].sort());
+
+    // ...and through the app itself, running with key 2 only: both exports show every value.
+    processKeyring.__heartworkFieldKeyring = newOnly;
+    const exported = JSON.stringify([
+      await exportTrackerData({ userId }),
+      await exportCounselingData({ userId }),
+    ]);
+    for (const text of PLAINTEXTS) expect(exported, text).toContain(text);
+
     // A second run has nothing left to do.
     const again = await reencryptFields({ keyring: rotated });
     expect(Object.values(again).every((c) => c.rewritten === 0)).toBe(true);
+  });
+
+  it("leaves a value no configured key can read alone, and counts it", async () => {
+    const userId = await writeEveryKindOfRow();
+    const stranger = keyringFrom([parseFieldKeys(generateFieldKeyLine("k-stranger"))[0]!]);
+    const report = await reencryptFields({ keyring: stranger });
+    const before = await storedValues(userId);
+    expect(Object.values(report).reduce((n, c) => n + c.unreadable, 0)).toBeGreaterThanOrEqual(
+      PLAINTEXTS.length,
+    );
+    expect(before.every((v) => keyIdOf(v.value) !== "k-stranger")).toBe(true);
   });
 });

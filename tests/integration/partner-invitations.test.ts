@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { addressHmac, maskAddress } from "@/lib/crypto/address-hmac";
+import { addressHmac, canonicalAddressHmac, maskAddress } from "@/lib/crypto/address-hmac";
 import { hashInvitationToken, INVITATION_TTL_MS } from "@/lib/counseling/invitation-token";
 import { claimOutboxMessages, checkOutboxSendGuard } from "@/lib/data/outbox";
 import {
@@ -19,6 +19,7 @@ import {
 import { getOwnReferral } from "@/lib/data/counseling-referrals";
 import { env } from "@/lib/env";
 import { outboxSendGuards } from "@/lib/data/outbox-send-guards";
+import { INVITATION_SUBJECT } from "@/lib/counseling/invitation-subject";
 import { startEmailWorker } from "@/lib/email/worker";
 import { startJobRunner } from "@/lib/jobs/runner";
 import {
@@ -108,7 +109,9 @@ describe("creating an invitation", () => {
       `${inviter.name} invited you to start couples counseling together on Heartwork.`,
     );
     expect(text).toContain("first session is free");
-    expect(subject).toBe(`${inviter.name} invited you to Heartwork`);
+    // The subject is fixed: an inviter's chosen words never reach a mailbox list.
+    expect(subject).toBe(INVITATION_SUBJECT);
+    expect(subject).not.toContain(inviter.name);
     expect(text).not.toMatch(/love|money|argument|afraid|safety|screen|hurt/i);
   });
 
@@ -211,23 +214,42 @@ describe("limits on invitations", () => {
     expect(await db.outboxMessage.count({ where: { template: "partner-invitation" } })).toBe(0);
   });
 
-  it("allows a few emails per invitee address per week, counted across all inviters", async () => {
-    const address = uniqueAddress("popular");
-    for (let i = 0; i < env.INVITE_LIMIT_PER_RECIPIENT_WEEK; i++) {
-      await invite(await createInviter(), address);
+  it("allows one inviter a few emails per invitee per week, however the address is spelled, and never lets that change anyone else's answer", async () => {
+    expect(env.INVITE_LIMIT_PER_RECIPIENT_WEEK).toBe(1 + env.INVITE_RESEND_LIMIT + 1);
+    const name = `popular.${crypto.randomUUID().slice(0, 8)}`;
+    const spellings = [`${name}@example.com`, `${name}+again@example.com`];
+    const pushy = await createInviter("pushy");
+    // One invitation and every resend it allows, then a second invitation: the limit.
+    const first = await invite(pushy, spellings[0]!);
+    for (let i = 0; i < env.INVITE_RESEND_LIMIT; i++) {
+      expect(
+        await resendPartnerInvitation({ userId: pushy.id, invitationId: first.invitationId }),
+      ).toBe("resent");
     }
-    const late = await createInviter();
+    await revokePartnerInvitation({ userId: pushy.id, invitationId: first.invitationId });
+    const second = await invite(pushy, spellings[1]!);
+    await revokePartnerInvitation({ userId: pushy.id, invitationId: second.invitationId });
     const over = await createPartnerInvitation({
-      userId: late.id,
-      email: address,
+      userId: pushy.id,
+      email: spellings[1]!.toUpperCase(),
       inviterName: "Sam",
       message: "",
       requestKey: requestKey(),
     });
     expect(over).toEqual({ ok: false, reason: "rate_limited" });
-    expect(await db.partnerInvitation.count({ where: { inviterId: late.id } })).toBe(0);
-    expect(await db.outboxMessage.count({ where: { to: address } })).toBe(
-      env.INVITE_LIMIT_PER_RECIPIENT_WEEK,
+
+    // Someone else inviting the same person is answered as if pushy did not exist.
+    const other = await createInviter("other");
+    const theirs = await createPartnerInvitation({
+      userId: other.id,
+      email: spellings[0]!,
+      inviterName: "Alex",
+      message: "",
+      requestKey: requestKey(),
+    });
+    expect(theirs).toEqual({ ok: true });
+    expect(await db.outboxMessage.count({ where: { to: spellings[0]!, userId: other.id } })).toBe(
+      1,
     );
   });
 
@@ -511,6 +533,109 @@ describe("never contact me again", () => {
   });
 });
 
+describe("every spelling of one mailbox", () => {
+  const local = () => `victim${crypto.randomUUID().slice(0, 8)}`;
+
+  it("is never contacted again after opting out: plus tags on any domain", async () => {
+    const name = local();
+    const { invitationId } = await invite(await createInviter("a"), `${name}@example.com`);
+    await optOutOfInvitations({ token: await latestToken(invitationId) });
+    const listed = await db.doNotContact.findMany({ select: { addressHmac: true } });
+    expect(listed).toContainEqual({ addressHmac: canonicalAddressHmac(`${name}@example.com`) });
+
+    for (const [i, variant] of [
+      `${name}+again@example.com`,
+      `${name.toUpperCase()}+x@Example.com`,
+    ].entries()) {
+      const inviter = await createInviter(`later${i}`);
+      const result = await createPartnerInvitation({
+        userId: inviter.id,
+        email: variant,
+        inviterName: "Sam",
+        message: "",
+        requestKey: requestKey(),
+      });
+      expect(result).toEqual({ ok: true }); // looks sent, as for any address
+      const [summary] = await listPartnerInvitations({ userId: inviter.id });
+      expect((await invitationRow(summary!.id)).recipientEmail).toBeNull();
+      expect((await invitationMail(summary!.id)).map(({ to, status }) => ({ to, status }))).toEqual(
+        [{ to: "", status: "skipped" }],
+      );
+    }
+  });
+
+  it("is never contacted again after opting out: Gmail's dots and googlemail.com, either way round", async () => {
+    const name = local();
+    const optedOut = `${name.slice(0, 3)}.${name.slice(3)}+news@googlemail.com`;
+    const { invitationId } = await invite(await createInviter("a"), optedOut);
+    await optOutOfInvitations({ token: await latestToken(invitationId) });
+    const inviter = await createInviter("b");
+    await invite(inviter, `${name}@gmail.com`);
+    expect(await db.outboxMessage.count({ where: { to: `${name}@gmail.com` } })).toBe(0);
+  });
+
+  it("counts as declined before, for the inviter who was declined", async () => {
+    const name = local();
+    const inviter = await createInviter();
+    const { invitationId } = await invite(inviter, `${name}@gmail.com`);
+    expect(
+      await declinePartnerInvitation({ token: await latestToken(invitationId), note: "" }),
+    ).toBe(true);
+    const again = await createPartnerInvitation({
+      userId: inviter.id,
+      email: `${name.slice(0, 2)}.${name.slice(2)}+2@googlemail.com`,
+      inviterName: "Sam",
+      message: "",
+      requestKey: requestKey(),
+    });
+    expect(again).toEqual({ ok: false, reason: "declined_before" });
+  });
+
+  it("counts as yourself", async () => {
+    const inviter = await createInviter();
+    const [localPart, domain] = inviter.email.split("@") as [string, string];
+    const self = await createPartnerInvitation({
+      userId: inviter.id,
+      email: `${localPart}+partner@${domain}`,
+      inviterName: "Sam",
+      message: "",
+      requestKey: requestKey(),
+    });
+    expect(self).toEqual({ ok: false, reason: "self" });
+  });
+
+  it("still matches opt-outs and declines stored before canonical matching (their exact address's HMAC)", async () => {
+    // What the migration leaves: DoNotContact rows and invitations hashed as typed.
+    const plain = `${local()}@example.com`;
+    const tagged = `${local()}+old@example.com`;
+    await db.doNotContact.createMany({
+      data: [{ addressHmac: addressHmac(plain) }, { addressHmac: addressHmac(tagged) }],
+    });
+    for (const [i, email] of [plain.replace("@", "+new@"), tagged].entries()) {
+      const inviter = await createInviter(`legacy${i}`);
+      await invite(inviter, email);
+      expect(await db.outboxMessage.count({ where: { to: email } }), email).toBe(0);
+    }
+
+    const inviter = await createInviter("declined");
+    const declinedAddress = `${local()}+x@example.com`;
+    const { invitationId } = await invite(inviter, declinedAddress);
+    await db.partnerInvitation.update({
+      where: { id: invitationId },
+      data: { recipientCanonicalHmac: addressHmac(declinedAddress) },
+    });
+    await declinePartnerInvitation({ token: await latestToken(invitationId), note: "" });
+    const again = await createPartnerInvitation({
+      userId: inviter.id,
+      email: declinedAddress,
+      inviterName: "Sam",
+      message: "",
+      requestKey: requestKey(),
+    });
+    expect(again).toEqual({ ok: false, reason: "declined_before" });
+  });
+});
+
 describe("the invitee's address", () => {
   it.each(["accepted", "declined", "revoked", "expired"] as const)(
     "is erased, with its emails, once the invitation is %s (its HMAC stays)",
@@ -616,7 +741,7 @@ describe("delivery", () => {
       expect(link.startsWith(`${env.APP_URL}/invitations/`)).toBe(true);
       const token = new URL(link).pathname.split("/").at(-1)!;
       expect(hashInvitationToken(token)).toBe(tokenHash);
-      expect(mail.subject).toBe(`${inviter.name} invited you to Heartwork`);
+      expect(mail.subject).toBe(INVITATION_SUBJECT);
     } finally {
       await worker.stop();
       await smtp.close();

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
-import { addressHmac, maskAddress } from "@/lib/crypto/address-hmac";
+import { addressHmac, canonicalAddressHmac, maskAddress } from "@/lib/crypto/address-hmac";
 import { generateInvitationToken, invitationExpiry } from "@/lib/counseling/invitation-token";
 import type { SeededUser } from "@/tests/support/user-data";
 
@@ -48,6 +48,7 @@ function invitationRow(referralId: string, inviterId: string, to: string) {
     tokenHash: generateInvitationToken().tokenHash,
     recipientEmail: to,
     recipientHmac: addressHmac(to),
+    recipientCanonicalHmac: canonicalAddressHmac(to),
     recipientHint: maskAddress(to),
     inviterName: "Sam",
     expiresAt: invitationExpiry(),

@@ -21,6 +21,13 @@ describe(safeCallbackPath, () => {
     ["evil.example", DEFAULT_AFTER_SIGN_IN],
     ["", DEFAULT_AFTER_SIGN_IN],
     ["/signin?callbackUrl=//evil.example", DEFAULT_AFTER_SIGN_IN],
+    // Dot segments that collapse into a protocol-relative path (issue 13, item 4).
+    ["/..//evil.example", DEFAULT_AFTER_SIGN_IN],
+    ["/.//evil.example", DEFAULT_AFTER_SIGN_IN],
+    ["/progress/..//evil.example", DEFAULT_AFTER_SIGN_IN],
+    ["/%2e%2e//evil.example", DEFAULT_AFTER_SIGN_IN],
+    ["/%2E%2E//evil.example/account", DEFAULT_AFTER_SIGN_IN],
+    ["https://heartwork.example/..//evil.example", DEFAULT_AFTER_SIGN_IN],
     ["/api/auth/signout", DEFAULT_AFTER_SIGN_IN],
     ["/progress", "/progress"],
     ["/account#delete", "/account#delete"],
@@ -35,6 +42,14 @@ describe(safeCallbackPath, () => {
     expect(safeCallbackPath(undefined)).toBe(DEFAULT_AFTER_SIGN_IN);
     expect(safeCallbackPath(["/progress"])).toBe(DEFAULT_AFTER_SIGN_IN);
     expect(safeCallbackPath(`/${"a".repeat(2_000)}`)).toBe(DEFAULT_AFTER_SIGN_IN);
+  });
+
+  it("never returns a path a browser would read as another host", () => {
+    const candidates = ["/..//x.example", "/./..//x.example", "/a/b/../..//x.example", "/%2e//x"];
+    for (const input of candidates) {
+      const path = safeCallbackPath(input, { appUrl });
+      expect(new URL(path, appUrl).origin, input).toBe(appUrl);
+    }
   });
 
   it("uses the given fallback", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clientIp } from "@/lib/security/client-ip";
+import { clientIp, rateLimitNetwork } from "@/lib/security/client-ip";
 
 const h = (entries: Record<string, string>) => new Headers(entries);
 
@@ -27,5 +27,26 @@ describe(clientIp, () => {
   it("answers 'unknown' for a missing or malformed address instead of using it as a key", () => {
     expect(clientIp(h({}), { trustProxy: false })).toBe("unknown");
     expect(clientIp(h({ "x-forwarded-for": "<script>" }), { trustProxy: false })).toBe("unknown");
+  });
+});
+
+describe(rateLimitNetwork, () => {
+  it("counts every address of one IPv6 /64 as one client, however it is written", () => {
+    const keys = [
+      "2001:db8:1:2::1",
+      "2001:db8:1:2:ffff:ffff:ffff:ffff",
+      "2001:0DB8:0001:0002:0000:0000:0000:0042",
+      "2001:db8:1:2:a:b:1.2.3.4",
+    ].map(rateLimitNetwork);
+    expect(new Set(keys)).toEqual(new Set(["2001:db8:1:2::/64"]));
+  });
+
+  it("keeps different /64s, IPv4 addresses and the unknown apart", () => {
+    expect(rateLimitNetwork("2001:db8:1:3::1")).toBe("2001:db8:1:3::/64");
+    expect(rateLimitNetwork("::1")).toBe("0:0:0:0::/64");
+    expect(rateLimitNetwork("2001:db8::")).toBe("2001:db8:0:0::/64");
+    expect(rateLimitNetwork("203.0.113.7")).toBe("203.0.113.7");
+    expect(rateLimitNetwork("203.0.113.8")).toBe("203.0.113.8");
+    expect(rateLimitNetwork("unknown")).toBe("unknown");
   });
 });

@@ -1,19 +1,22 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { headers } from "next/headers";
 import { connection } from "next/server";
 import { listDevMailboxMessages } from "@/lib/data/dev-mailbox";
 import { devMailboxEnabled } from "@/lib/email/transport";
 import { env } from "@/lib/env";
+import { isLoopbackRequest } from "@/lib/security/peer-address";
 import { headingClass, linkClass, textClass } from "@/components/ui/styles";
 
 export const metadata: Metadata = { title: "Development mailbox", robots: { index: false } };
 
 // Mail that would have been sent, kept because no SMTP server is configured.
-// Absent (404) in production unless DEV_MAILBOX=true. Anyone who can open this
-// page can sign in as anyone: never enable it on a server others can reach.
+// Absent (404) in production unless DEV_MAILBOX=true, and to every request that
+// did not come over a loopback connection: anyone who can open this page can
+// sign in as anyone. `npm start` also listens on loopback only while it is on.
 export default async function DevMailboxPage() {
   await connection();
-  if (!devMailboxEnabled()) notFound();
+  if (!devMailboxEnabled() || !isLoopbackRequest(await headers())) notFound();
   const messages = await listDevMailboxMessages({ limit: 50 });
   const linkPattern = new RegExp(`${env.APP_URL.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}/\\S+`, "g");
   return (

@@ -1,10 +1,12 @@
 import { z } from "zod";
+import { INVITATION_SUBJECT } from "@/lib/counseling/invitation-subject";
 import { invitationPath, isWellFormedInvitationToken } from "@/lib/counseling/invitation-token";
 import { renderLayout } from "@/lib/email/templates/layout";
 import type { EmailTemplate } from "@/lib/email/templates/types";
 
 // The invitation a partner receives. Deliberately bland (docs/product.md, "Safety"):
-// who invited them, to what, that the first session is free, and links to
+// a fixed subject (lib/counseling/invitation-subject.ts), then who invited them,
+// to what, that the first session is free, and links to
 // accept, decline or never be contacted again. Nothing from the screen, the
 // intake or the personal message (that waits behind the link). Every link
 // opens a page that asks for a click: a GET (an email scanner) spends nothing.
@@ -25,7 +27,7 @@ export const partnerInvitationEmail: EmailTemplate<PartnerInvitationData> = {
   render(data, { appUrl }) {
     const page = `${appUrl}${invitationPath(data.token)}`;
     return renderLayout({
-      subject: `${data.inviterName} invited you to Heartwork`,
+      subject: INVITATION_SUBJECT,
       intro: [
         "Hello,",
         `${data.inviterName} invited you to start couples counseling together on Heartwork.`,

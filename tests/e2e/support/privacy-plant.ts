@@ -2,6 +2,7 @@ import { expect, type Page } from "@playwright/test";
 import { SAFETY_QUESTIONS } from "@/lib/counseling/safety-screen";
 import type { CaughtMessage, SmtpCatcher } from "../../support/smtp-catcher";
 import { checkIn } from "./tracker";
+import { INVITATION_SUBJECT } from "@/lib/counseling/invitation-subject";
 
 // Plants a distinctive sentence in every free-text field a person can fill,
 // through the real UI, for the privacy suite (tests/e2e/security-privacy.spec.ts).
@@ -126,7 +127,7 @@ export async function invitationTo(
   address: string,
 ): Promise<{ message: CaughtMessage; token: string; accept: string; decline: string }> {
   const message = await mail.waitForMessage(
-    (m) => m.to === address.toLowerCase() && m.subject.endsWith("invited you to Heartwork"),
+    (m) => m.to === address.toLowerCase() && m.subject === INVITATION_SUBJECT,
   );
   const accept = message.links.find((l) => l.endsWith("?choice=accept"));
   const decline = message.links.find((l) => l.endsWith("?choice=decline"));

@@ -3,6 +3,7 @@ import { encryptField } from "@/lib/crypto/field-encryption";
 import { sealedField, sealJson } from "@/lib/counseling/sealed-fields";
 import { composeEmail } from "@/lib/email/compose-email";
 import { partnerAcceptedEmail } from "@/lib/email/templates/partner-accepted";
+import { INVITATION_SUBJECT } from "@/lib/counseling/invitation-subject";
 import { partnerInvitationEmail } from "@/lib/email/templates/partner-invitation";
 
 const appUrl = "https://heartwork.example";
@@ -23,7 +24,8 @@ describe("the invitation email", () => {
     const { subject, text, html } = composeEmail("partner-invitation", invitationData(), {
       appUrl,
     });
-    expect(subject).toBe("Sam invited you to Heartwork");
+    expect(subject).toBe(INVITATION_SUBJECT);
+    expect(subject).toBe("You have an invitation on Heartwork");
     expect(text).toContain("Sam invited you to start couples counseling together on Heartwork.");
     expect(text).toContain("The first session is free.");
     for (const choice of ["accept", "decline", "never"]) {
@@ -41,6 +43,15 @@ describe("the invitation email", () => {
       sealedToken: encryptField(token, sealedField.invitationEmail("user1", "other", 0)),
     };
     expect(() => composeEmail("partner-invitation", data, { appUrl })).toThrow();
+  });
+
+  it("keeps whatever the inviter typed as a name out of the subject", () => {
+    const { subject, text } = composeEmail("partner-invitation", invitationData("Kim Lee"), {
+      appUrl,
+    });
+    expect(subject).toBe(INVITATION_SUBJECT);
+    expect(subject).not.toContain("Kim");
+    expect(text).toContain("Kim Lee invited you to start couples counseling");
   });
 
   it("escapes the name in HTML", () => {

@@ -53,11 +53,36 @@ describe("invitePartnerSchema", () => {
     ]) {
       expect(invite("jordan@example.com", { inviterName }).success, inviterName).toBe(false);
     }
-    for (const inviterName of ["Sam", "Anne-Marie O'Neil", "Zoë", "José Luis", "李雷"]) {
+    for (const inviterName of [
+      "Sam",
+      "Anne-Marie O'Neil",
+      "Zoë",
+      "José Luis",
+      "李雷",
+      "Juan Carlos de la Cruz",
+      "Ludwig van Beethoven",
+      "Mary Ann Smith Jones",
+    ]) {
       expect(invite("jordan@example.com", { inviterName }).success, inviterName).toBe(true);
     }
     expect(invite("jordan@example.com", { message: "x".repeat(501) }).success).toBe(false);
     expect(invite("jordan@example.com", { message: "Line one\nLine two" }).success).toBe(true);
+  });
+
+  it("takes a name, not a sentence", () => {
+    for (const inviterName of [
+      "I know where you live",
+      "I Will Find You",
+      "Watch your back",
+      "you are dead",
+      "Call me now or else",
+      "Someone Who Knows What You Did",
+      "Open this right now please",
+    ]) {
+      const result = invite("jordan@example.com", { inviterName });
+      expect(result.success, inviterName).toBe(false);
+      expect(JSON.stringify(result.error?.issues), inviterName).toContain("just your name");
+    }
   });
 
   it("refuses unknown fields and a missing request key", () => {
