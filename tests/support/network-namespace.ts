@@ -77,16 +77,33 @@ export function createNetworkNamespace(): NetworkNamespace {
   };
 }
 
+// A GET made by a node process inside the namespace (no curl needed): prints the
+// status and the body as JSON, or status "000" when nothing answered.
+const GET_SCRIPT = `
+const [url, headers] = [process.argv[1], JSON.parse(process.argv[2])];
+const done = (status, body) => { process.stdout.write(JSON.stringify({ status, body })); process.exit(0); };
+require("node:http")
+  .get(url, { headers, timeout: 10000 }, (res) => {
+    let body = "";
+    res.setEncoding("utf8");
+    res.on("data", (chunk) => (body += chunk));
+    res.on("end", () => done(String(res.statusCode), body));
+  })
+  .on("timeout", () => done("000", ""))
+  .on("error", () => done("000", ""));
+`;
+
 /** GET from inside the namespace: the HTTP status ("000" when nothing answered) and the body. */
 export async function getFrom(
   namespace: NetworkNamespace,
   url: string,
   headers: Record<string, string> = {},
 ): Promise<{ status: string; body: string }> {
-  const marker = "\n--status:";
-  const args = ["-s", "--max-time", "10", "-w", `${marker}%{http_code}`];
-  for (const [key, value] of Object.entries(headers)) args.push("-H", `${key}: ${value}`);
-  const { stdout } = await namespace.run("curl", [...args, url]);
-  const at = stdout.lastIndexOf(marker);
-  return { status: stdout.slice(at + marker.length).trim(), body: stdout.slice(0, at) };
+  const { stdout } = await namespace.run(process.execPath, [
+    "-e",
+    GET_SCRIPT,
+    url,
+    JSON.stringify(headers),
+  ]);
+  return JSON.parse(stdout) as { status: string; body: string };
 }
