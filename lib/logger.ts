@@ -1,5 +1,6 @@
 import pino from "pino";
 import { env } from "@/lib/env";
+import { createLogDestination } from "@/lib/log-destination";
 
 // Logs are read by operators, copied into tickets and kept for months. They must
 // never carry secrets or anything a person wrote, so redaction is by key name at
@@ -86,8 +87,11 @@ export function redact(value: unknown, depth = 0): unknown {
   return value;
 }
 
-/** A logger with our redaction rules; tests pass their own destination. */
-export function createLogger(destination?: pino.DestinationStream) {
+/**
+ * A logger with our redaction rules, writing to stdout through a destination
+ * that survives the reader going away (lib/log-destination.ts); tests pass their own.
+ */
+export function createLogger(destination: pino.DestinationStream = createLogDestination()) {
   return pino(
     {
       level: env.LOG_LEVEL,
