@@ -79,23 +79,32 @@ export function ownedChildren(): number[] {
   return [...owned].filter(alive).map((child) => child.pid!);
 }
 
-/** The path of an executable on PATH (or one of `extra`), or null. */
-export function findExecutable(name: string, extra: string[] = []): string | null {
-  const dirs = (process.env.PATH ?? "").split(path.delimiter).filter(Boolean);
-  for (const candidate of [...extra, ...dirs.map((dir) => path.join(dir, name))]) {
-    try {
-      fs.accessSync(candidate, fs.constants.X_OK);
-      return candidate;
-    } catch {
-      // not here
-    }
+function isExecutable(file: string): boolean {
+  try {
+    fs.accessSync(file, fs.constants.X_OK);
+    return true;
+  } catch {
+    return false;
   }
-  return null;
 }
 
-/** nginx's binary, or a MissingPrerequisiteError that says how to install it. */
+/** The path of an executable among `extra` or on PATH, or null. */
+export function findExecutable(name: string, extra: string[] = []): string | null {
+  const dirs = (process.env.PATH ?? "").split(path.delimiter).filter(Boolean);
+  return [...extra, ...dirs.map((dir) => path.join(dir, name))].find(isExecutable) ?? null;
+}
+
+/**
+ * nginx's binary (NGINX_BIN, else PATH or /usr/sbin), or a
+ * MissingPrerequisiteError that says how to install it.
+ */
 export function requireNginx(): string {
-  const nginx = findExecutable("nginx", ["/usr/sbin/nginx"]);
+  const override = process.env.NGINX_BIN;
+  const nginx = override
+    ? isExecutable(override)
+      ? override
+      : null
+    : findExecutable("nginx", ["/usr/sbin/nginx"]);
   if (!nginx) {
     throw new MissingPrerequisiteError(
       "nginx is not installed; this script puts it in front of the instances. " +

@@ -44,6 +44,20 @@ export function cleanUp(): Promise<void> {
   return cleaning;
 }
 
+/**
+ * Runs the checks of what a script needs (nginx, PostgreSQL) before it builds
+ * or starts anything: a clear message and exit code 2 when one is missing.
+ */
+export function requirePrerequisites(name: string, ...checks: Array<() => unknown>): void {
+  try {
+    for (const run of checks) run();
+  } catch (error) {
+    if (!(error instanceof MissingPrerequisiteError)) throw error;
+    reportProblem(`${name} cannot run: ${error.message}`);
+    process.exit(2);
+  }
+}
+
 /** Prints one check with its figures; a failed check makes the drill exit non-zero. */
 export function check(name: string, ok: boolean, figures: string): boolean {
   checks++;
