@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { ACTION_BODY_LIMIT_BYTES } from "./lib/security/action-body";
 import { baselineSecurityHeaders } from "./lib/security/headers";
 
 // next.config runs before lib/env can be imported; these two reads only pick
@@ -12,6 +13,14 @@ const nextConfig: NextConfig = {
     // Unmatched URLs render app/global-not-found.tsx per request, so the root
     // not-found.tsx (sent with every page) can stay static; see that file.
     globalNotFound: true,
+    serverActions: {
+      // The largest real form: a check-in's 5,000-character note and 500-character
+      // trigger, at up to 3 bytes a character, with the form's other fields and
+      // React's own, is under 20 KB. Twice that and more is refused before any
+      // parsing (Next's default, 1 MB, let a body of 19,000 copies of one field in);
+      // proxy.ts answers 413 first, where Next would answer 500.
+      bodySizeLimit: ACTION_BODY_LIMIT_BYTES,
+    },
   },
   reactStrictMode: true,
   // Native, WASM or worker-based server packages must not be bundled.

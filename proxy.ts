@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { actionBodyProblem } from "@/lib/security/action-body";
 import { contentSecurityPolicy } from "@/lib/security/headers";
 import { prerenderedRoutes } from "@/lib/security/prerendered-routes";
 import { isMalformedPath } from "@/lib/security/malformed-path";
@@ -11,7 +12,7 @@ import { prerenderedScriptHashes } from "@/lib/security/prerendered-script-hashe
 
 const dev = process.env.NODE_ENV !== "production";
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const pathname = request.nextUrl.pathname;
   const isStatic = prerenderedRoutes().has(pathname);
   const nonce = isStatic
@@ -28,9 +29,10 @@ export function proxy(request: NextRequest) {
   // Always overwritten, so a client cannot choose where requireUser() sends it back to.
   requestHeaders.set(REQUEST_PATH_HEADER, `${pathname}${request.nextUrl.search}`);
 
-  if (isMalformedPath(pathname)) {
-    return new NextResponse("Bad request", {
-      status: 400,
+  const refusal = isMalformedPath(pathname) ? 400 : await actionBodyProblem(request);
+  if (refusal) {
+    return new NextResponse(refusal === 413 ? "Request too large" : "Bad request", {
+      status: refusal,
       headers: {
         "Content-Security-Policy": csp,
         "Cache-Control": "no-store",

@@ -15,6 +15,7 @@
 // the check). Ports: DRILL_PORT (default 4100) .. +90.
 import { randomBytes } from "node:crypto";
 import { startNginx, type Instance } from "../support/cluster";
+import { requireNginx, requirePostgres } from "../support/owned-process";
 import { ensureProductionBuild } from "../support/production-build";
 import { postAction } from "../support/server-action-fetch";
 import {
@@ -22,6 +23,7 @@ import {
   cleanUp,
   onCleanup,
   prepareRun,
+  requirePrerequisites,
   runDrill,
   startInstances,
 } from "./support/drill-run";
@@ -42,6 +44,9 @@ process.env.TEST_DATABASE_URL ??= "postgresql://postgres@127.0.0.1:5432/postgres
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+requirePrerequisites("drill:multi", requireNginx, () =>
+  requirePostgres(process.env.TEST_DATABASE_URL!),
+);
 // The build comes first, outside the time limit (it takes minutes on a busy machine).
 ensureProductionBuild(APP_URL, process.env.REUSE_BUILD === "1");
 

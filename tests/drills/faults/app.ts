@@ -12,12 +12,7 @@ import type { DrillContext } from "./harness";
 // and server actions called over HTTP exactly as the browser's forms call them.
 // main.ts sets the environment (database, secrets) before this module loads.
 
-export const PORTS = {
-  instance: (n: number) => 4201 + n, // 4201–4209
-  nginx: 4220,
-  smtp: (n: number) => 4230 + n, // 4230–4239
-  proxy: (n: number) => 4240 + n, // 4240–4249
-};
+export { PORTS } from "./ports";
 
 /** What every instance gets beyond process.env (main.ts put the secrets there). */
 const INSTANCE_ENV = {

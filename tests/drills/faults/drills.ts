@@ -1,4 +1,5 @@
 import { databaseOutage } from "./database-outage";
+import { deadLogReader } from "./dead-log-reader";
 import { badInputAtTheEdge } from "./edge";
 import type { Drill } from "./harness";
 import { killDuringSend } from "./kill-during-send";
@@ -14,4 +15,5 @@ export const drills: Drill[] = [
   killDuringSend,
   sigtermUnderLoad,
   badInputAtTheEdge,
+  deadLogReader,
 ];

@@ -6,14 +6,18 @@
 // and prints every check with its numbers; the exit code is 1 if any failed.
 // --short is the CI version (fewer writes, shorter outages). Uses an existing
 // production build in .next (made by `npm run test:e2e` or `next build`);
-// builds one if there is none, or with --build. Ports 4200–4299 on loopback.
-import { randomBytes } from "node:crypto";
+// builds one if there is none, or with --build. Ports DRILL_PORT (default 4200)
+// to DRILL_PORT + 49 on loopback (tests/drills/faults/ports.ts).
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { freshServerSecrets } from "@/tests/support/server-secrets";
 import { createPostgresDatabase } from "@/tests/support/test-database";
 import { Report, runDrill, runPendingCleanups, type Drill } from "./harness";
+import { PORTS } from "./ports";
+import { requirePrerequisites } from "../support/drill-run";
+import { requireNginx, requirePostgres } from "../../support/owned-process";
 import { report as printLine, reportProblem } from "../../support/report";
 
 const args = process.argv.slice(2);
@@ -24,6 +28,10 @@ const only = args
   .split(",");
 
 process.env.TEST_DATABASE_URL ??= "postgresql://postgres@127.0.0.1:5432/postgres";
+// Drill f puts nginx in front of an instance.
+requirePrerequisites("drill:faults", requireNginx, () =>
+  requirePostgres(process.env.TEST_DATABASE_URL!),
+);
 
 if (args.includes("--build") || !fs.existsSync(".next/BUILD_ID")) {
   printLine("Building the production server (next build)...");
@@ -58,10 +66,8 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "heartwork-drill-"));
 Object.assign(process.env, {
   DATABASE_URL: database.url!,
-  AUTH_SECRET: randomBytes(32).toString("base64url"),
-  FIELD_ENCRYPTION_KEYS: `drill:${randomBytes(32).toString("base64")}`,
-  ADDRESS_HMAC_KEY: `drill:${randomBytes(32).toString("base64")}`,
-  APP_URL: "http://localhost:4220",
+  ...freshServerSecrets(),
+  APP_URL: `http://localhost:${PORTS.nginx}`,
   COUNSELING_INTAKE_EMAIL: "intake@example.com",
   DATA_DIR: dataDir,
   LOG_LEVEL: "silent",
