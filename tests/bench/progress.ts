@@ -18,6 +18,7 @@
 // to profile the server (node --cpu-prof) and print the profile's top entries.
 import { randomBytes, randomUUID } from "node:crypto";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { loadavg } from "node:os";
 import readline from "node:readline";
 import { gzipSync } from "node:zlib";
 import { createPostgresDatabase } from "../support/test-database";
@@ -155,7 +156,10 @@ try {
   });
   const [long, short] = rows as [(typeof rows)[0], (typeof rows)[0]];
   report(
-    `\n/progress on the production server, PostgreSQL, ${REQUESTS} sequential renders per person`,
+    `\n/progress on the production server, PostgreSQL, ${REQUESTS} sequential renders per person ` +
+      `(load average ${loadavg()
+        .map((n) => n.toFixed(2))
+        .join(", ")})`,
   );
   reportTable(
     rows.map((r) => ({
