@@ -28,7 +28,9 @@ export async function localServerEnv(): Promise<Record<string, string>> {
     // Likewise the key of invitees' address HMACs (the embedded database generates its own).
     const { addressHmacKeyFile } = await import("@/lib/crypto/address-hmac");
     const { formatFieldKeys, readOrCreateKeyFile } = await import("@/lib/crypto/field-keys");
-    extra.ADDRESS_HMAC_KEY = formatFieldKeys(readOrCreateKeyFile(addressHmacKeyFile(env)));
+    extra.ADDRESS_HMAC_KEY = formatFieldKeys(
+      readOrCreateKeyFile(addressHmacKeyFile(env), "address-HMAC"),
+    );
     process.stdout.write(
       `Using the generated address-HMAC key in ${addressHmacKeyFile(env)} (local run).\n`,
     );

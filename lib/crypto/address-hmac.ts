@@ -34,7 +34,7 @@ export function loadAddressHmacKey(config: Env = env, production = isProduction)
     ? parseFieldKeys(config.ADDRESS_HMAC_KEY, "ADDRESS_HMAC_KEY")
     : production && config.DATABASE_URL
       ? null
-      : readOrCreateKeyFile(addressHmacKeyFile(config));
+      : readOrCreateKeyFile(addressHmacKeyFile(config), "address-HMAC");
   if (!keys) {
     throw new AddressHmacConfigError(
       "ADDRESS_HMAC_KEY is required in production with PostgreSQL. Generate one with " +

@@ -66,8 +66,14 @@ export function generateFieldKeyLine(id = `local-${randomBytes(3).toString("hex"
 
 // (turbopackIgnore: the key file is read at run time, never traced into the build.)
 
+/** What a generated key file holds, for the warning that asks for a backup of it. */
+export type GeneratedKeyKind = "field-encryption" | "address-HMAC";
+
 /** Reads the key file, creating it atomically (never half-written, never overwritten) when absent. */
-export function readOrCreateKeyFile(file: string): FieldKey[] {
+export function readOrCreateKeyFile(
+  file: string,
+  kind: GeneratedKeyKind = "field-encryption",
+): FieldKey[] {
   if (!fs.existsSync(/*turbopackIgnore: true*/ file)) {
     fs.mkdirSync(/*turbopackIgnore: true*/ path.dirname(file), { recursive: true });
     const temporary = `${file}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
@@ -78,8 +84,8 @@ export function readOrCreateKeyFile(file: string): FieldKey[] {
     try {
       fs.linkSync(/*turbopackIgnore: true*/ temporary, file); // fails if another process created it first: theirs wins
       logger.warn(
-        { event: "field_keys.generated", file },
-        "generated a field-encryption key in the data folder: back it up with the data",
+        { event: "field_keys.generated", kind, file },
+        `generated ${kind === "address-HMAC" ? "an" : "a"} ${kind} key in the data folder: back it up with the data`,
       );
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;

@@ -12,6 +12,8 @@ import { markShuttingDown } from "@/lib/server/lifecycle";
 
 /** How long idle keep-alive connections may still bring a request after shutdown starts. */
 const IDLE_GRACE_MS = 1_000;
+/** Of the shutdown budget, what the drain leaves for the hooks (the worker, the database). */
+const hookReserveMs = (timeoutMs: number) => Math.min(2_000, timeoutMs / 4);
 
 type Hook = { name: string; run: () => Promise<void> };
 const registry = globalThis as unknown as {
@@ -115,7 +117,7 @@ async function runShutdown({
     },
     Math.min(IDLE_GRACE_MS, timeoutMs),
   );
-  const drained = await withTimeout(closed, timeoutMs);
+  const drained = await withTimeout(closed, timeoutMs - hookReserveMs(timeoutMs));
   clearTimeout(grace);
   clearInterval(idleSweep);
   if (drained === "timeout") {
@@ -136,7 +138,7 @@ async function runShutdown({
             "shutdown step failed",
           ),
         ),
-      Math.max(1_000, timeoutMs - (Date.now() - started)),
+      Math.max(0, timeoutMs - (Date.now() - started)),
     );
     if (result === "timeout")
       logger.warn(
@@ -164,6 +166,12 @@ export function installShutdownHandler({
   }
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     process.on(signal, () => {
+      // Whatever hangs (a hook, a log write), the process ends within the budget
+      // its supervisor was promised; the timer does not keep it alive otherwise.
+      setTimeout(() => {
+        logger.error({ event: "server.shutdown_deadline" }, "shutdown took too long; exiting");
+        process.exit(1);
+      }, timeoutMs).unref();
       void shutDown({ reason: signal, timeoutMs }).then(() => process.exit(0));
     });
   }

@@ -1,6 +1,8 @@
 import { describeStartupError } from "@/lib/startup-errors";
 
 export async function startServer(): Promise<void> {
+  const { guardProcessOutput } = await import("@/lib/server/output-guard");
+  guardProcessOutput();
   try {
     const { connectOrExplain } = await import("@/lib/db/reachability");
     await connectOrExplain();

@@ -16,15 +16,34 @@ export function asFormData(value: unknown): FormData {
   return value instanceof FormData ? value : new FormData();
 }
 
+/**
+ * More entries than any of our forms has (the counseling intake, the largest,
+ * has about 25 with React's own): a body made of thousands of copies of one
+ * field is refused here, before it costs anything.
+ */
+export const MAX_FORM_ENTRIES = 100;
+/** The one key of a refused form: no schema knows it, so every strict schema refuses the form. */
+export const TOO_MANY_FIELDS = "(too many fields)";
+
 export function formDataToObject(formData: FormData): FormInput {
   // A Map, then Object.fromEntries: a field named "__proto__" becomes a plain
   // key (refused by the strict schema), never the object's prototype.
   const fields = new Map<string, unknown>();
+  // Repeated names collect into one array, appended in place: copying it for
+  // each repeat made 19,000 copies of one field hold the event loop for seconds.
+  const repeated = new Set<string>();
+  let entries = 0;
   for (const [name, value] of asFormData(formData).entries()) {
+    if (++entries > MAX_FORM_ENTRIES) return { [TOO_MANY_FIELDS]: true };
     if (name.startsWith("$ACTION")) continue;
-    const existing = fields.get(name);
-    if (!fields.has(name)) fields.set(name, value);
-    else fields.set(name, Array.isArray(existing) ? [...existing, value] : [existing, value]);
+    if (!fields.has(name)) {
+      fields.set(name, value);
+    } else if (repeated.has(name)) {
+      (fields.get(name) as unknown[]).push(value);
+    } else {
+      repeated.add(name);
+      fields.set(name, [fields.get(name), value]);
+    }
   }
   return Object.fromEntries(fields);
 }

@@ -1,12 +1,14 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { renderNginxConfig } from "@/lib/deploy/render-nginx-config";
+import { requireNginx, spawnOwned, stopOwned } from "./owned-process";
 
 // Starts production instances (`next start`, our shutdown handler on) and
 // nginx in front of them, on loopback ports, for drills and benchmarks.
-// Expects a production build in .next (run `next build` first).
+// Expects a production build in .next (run `next build` first). Each runs in
+// its own process group (tests/support/owned-process.ts), stopped with it.
 
 export type Instance = {
   port: number;
@@ -46,7 +48,7 @@ export async function startInstance({
   waitUntilReady?: boolean;
 }): Promise<Instance> {
   let output = "";
-  const child = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port)], {
+  const child = spawnOwned(process.execPath, [NEXT_BIN, "start", "-p", String(port)], {
     env: {
       ...process.env,
       NODE_ENV: "production",
@@ -58,16 +60,15 @@ export async function startInstance({
   });
   child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
   const url = `http://localhost:${port}`;
   const instance: Instance = {
     port,
     url,
     process: child,
     output: () => output,
-    async stop(signal: NodeJS.Signals = "SIGTERM") {
-      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
-      return exited;
+    stop(signal: NodeJS.Signals = "SIGTERM") {
+      // A SIGKILL while a SIGTERM drains is a second call; the grace covers a hung drain.
+      return stopOwned(child, { signal, graceMs: 30_000 });
     },
   };
   if (waitUntilReady) {
@@ -92,6 +93,7 @@ export async function startNginx({
   port: number;
   upstreamPorts: number[];
 }): Promise<Nginx> {
+  const nginxBin = requireNginx();
   const runDir = fs.mkdtempSync(path.join(os.tmpdir(), "heartwork-nginx-"));
   fs.chmodSync(runDir, 0o777);
   const config = path.join(runDir, "nginx.conf");
@@ -105,27 +107,18 @@ export async function startNginx({
       user: process.getuid?.() === 0 ? "root" : undefined,
     }),
   );
-  const nginxBin = fs.existsSync("/usr/sbin/nginx") ? "/usr/sbin/nginx" : "nginx";
-  const child = spawn(nginxBin, ["-c", config, "-p", runDir, "-g", "daemon off;"], {
+  const child = spawnOwned(nginxBin, ["-c", config, "-p", runDir, "-g", "daemon off;"], {
     stdio: "inherit",
   });
-  const exited = new Promise<void>((resolve) => child.on("exit", () => resolve()));
+  const stop = async () => {
+    await stopOwned(child, { signal: "SIGQUIT", graceMs: 5_000 });
+    fs.rmSync(runDir, { recursive: true, force: true });
+  };
   try {
     await waitFor(`http://localhost:${port}/api/health/live`, { timeoutMs: 20_000 });
   } catch (error) {
-    child.kill("SIGQUIT");
-    await exited;
-    fs.rmSync(runDir, { recursive: true, force: true });
+    await stop();
     throw error;
   }
-  return {
-    port,
-    url: `http://localhost:${port}`,
-    pid: child.pid,
-    async stop() {
-      child.kill("SIGQUIT");
-      await exited;
-      fs.rmSync(runDir, { recursive: true, force: true });
-    },
-  };
+  return { port, url: `http://localhost:${port}`, pid: child.pid, stop };
 }

@@ -7,11 +7,11 @@
 // --short is the CI version (fewer writes, shorter outages). Uses an existing
 // production build in .next (made by `npm run test:e2e` or `next build`);
 // builds one if there is none, or with --build. Ports 4200–4299 on loopback.
-import { randomBytes } from "node:crypto";
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { freshServerSecrets } from "@/tests/support/server-secrets";
 import { createPostgresDatabase } from "@/tests/support/test-database";
 import { Report, runDrill, runPendingCleanups, type Drill } from "./harness";
 import { report as printLine, reportProblem } from "../../support/report";
@@ -58,9 +58,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "heartwork-drill-"));
 Object.assign(process.env, {
   DATABASE_URL: database.url!,
-  AUTH_SECRET: randomBytes(32).toString("base64url"),
-  FIELD_ENCRYPTION_KEYS: `drill:${randomBytes(32).toString("base64")}`,
-  ADDRESS_HMAC_KEY: `drill:${randomBytes(32).toString("base64")}`,
+  ...freshServerSecrets(),
   APP_URL: "http://localhost:4220",
   COUNSELING_INTAKE_EMAIL: "intake@example.com",
   DATA_DIR: dataDir,

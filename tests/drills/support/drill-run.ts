@@ -1,13 +1,14 @@
 // What every drill needs: printed checks that decide the exit code, cleanups
 // that run on success, failure, Ctrl-C and a time limit alike, and CPU time
 // per process (to explain figures on a shared 2-core machine).
-import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { startInstance, waitFor, type Instance } from "../../support/cluster";
+import { MissingPrerequisiteError } from "../../support/owned-process";
 import { report, reportProblem } from "../../support/report";
 import { startSmtpCatcher } from "../../support/smtp-catcher";
+import { freshServerSecrets } from "../../support/server-secrets";
 import { createPostgresDatabase } from "../../support/test-database";
 
 type Cleanup = { label: string; run: () => Promise<unknown> | unknown };
@@ -69,6 +70,10 @@ export async function runDrill(name: string, limitMs: number, main: () => Promis
     failures++;
     reportProblem(`FAIL ${name}: unhandled rejection: ${(reason as Error)?.stack ?? reason}`);
   });
+  process.on("uncaughtException", (error) => {
+    failures++;
+    stop(1, `uncaught exception: ${error.stack ?? error}`);
+  });
   process.once("SIGINT", () => stop(130, "interrupted"));
   process.once("SIGTERM", () => stop(143, "terminated"));
   const timer = setTimeout(() => stop(1, `took longer than ${limitMs / 1000} s`), limitMs);
@@ -77,7 +82,11 @@ export async function runDrill(name: string, limitMs: number, main: () => Promis
     await main();
   } catch (error) {
     failures++;
-    reportProblem(`FAIL ${name} stopped: ${(error as Error).stack ?? error}`);
+    reportProblem(
+      error instanceof MissingPrerequisiteError
+        ? `FAIL ${name} cannot run: ${error.message}`
+        : `FAIL ${name} stopped: ${(error as Error).stack ?? error}`,
+    );
   } finally {
     clearTimeout(timer);
     await cleanUp();
@@ -185,9 +194,7 @@ export async function prepareRun({
   const secrets = {
     DATABASE_URL: database.url!,
     APP_URL: appUrl,
-    AUTH_SECRET: randomBytes(32).toString("base64url"),
-    FIELD_ENCRYPTION_KEYS: `k1:${randomBytes(32).toString("base64")}`,
-    ADDRESS_HMAC_KEY: `a1:${randomBytes(32).toString("base64")}`,
+    ...freshServerSecrets(),
     LOG_LEVEL: "warn",
   };
   Object.assign(process.env, secrets);
