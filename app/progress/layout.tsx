@@ -20,15 +20,12 @@ export default function ProgressLayout({ children }: { children: ReactNode }) {
   return (
     <div className="mx-auto max-w-3xl px-4 py-8">
       <nav aria-label="Your tracker" className="-mx-1 overflow-x-auto pb-2">
-        <ul className="flex gap-1 whitespace-nowrap text-sm">
+        {/* The links' look is set once here: every tracker page sends this
+            nav twice (HTML and the React payload), nine links each time. */}
+        <ul className="flex gap-1 whitespace-nowrap text-sm [&_a]:inline-block [&_a]:rounded-md [&_a]:px-2 [&_a]:py-1 [&_a]:underline-offset-4 [&_a:hover]:bg-neutral-100 [&_a:hover]:underline dark:[&_a:hover]:bg-neutral-900">
           {LINKS.map((link) => (
             <li key={link.href}>
-              <Link
-                href={link.href}
-                className="inline-block rounded-md px-2 py-1 underline-offset-4 hover:bg-neutral-100 hover:underline dark:hover:bg-neutral-900"
-              >
-                {link.label}
-              </Link>
+              <Link href={link.href}>{link.label}</Link>
             </li>
           ))}
         </ul>

@@ -3,6 +3,7 @@ import { formatDayLong, formatDayShort } from "@/lib/tracker/calendar-day";
 import {
   CHART_RANGES,
   DEFAULT_GEOMETRY,
+  dotsPath,
   linePath,
   pointPosition,
   type ChartRange,
@@ -155,29 +156,19 @@ export function MoodChart({
               strokeLinejoin="round"
               className="stroke-brand-700 dark:stroke-brand-100"
             />
-            {/* Dots (a lone check-in has no line): one group per metric, colour set once. */}
-            <g className="fill-sky-700 dark:fill-sky-300">
-              {points.map((p, i) =>
-                p.missing === null ? null : (
-                  <circle
-                    key={p.day}
-                    {...center(pointPosition(i, points.length, p.missing, MISSING_SCALE))}
-                    r={2.5}
-                  />
-                ),
-              )}
-            </g>
-            <g className="fill-brand-700 dark:fill-brand-100">
-              {points.map((p, i) =>
-                p.mood === null ? null : (
-                  <circle
-                    key={p.day}
-                    {...center(pointPosition(i, points.length, p.mood, MOOD_SCALE))}
-                    r={3}
-                  />
-                ),
-              )}
-            </g>
+            {/* Dots (a lone check-in has no line): one path per metric. */}
+            <path
+              d={dotsPath(points, "missing", MISSING_SCALE)}
+              strokeWidth={5}
+              strokeLinecap="round"
+              className="stroke-sky-700 dark:stroke-sky-300"
+            />
+            <path
+              d={dotsPath(points, "mood", MOOD_SCALE)}
+              strokeWidth={6}
+              strokeLinecap="round"
+              className="stroke-brand-700 dark:stroke-brand-100"
+            />
           </svg>
           <ul className="mt-2 flex flex-wrap gap-x-6 gap-y-1 text-sm" aria-label="Legend">
             <li className="flex items-center gap-2">
@@ -213,33 +204,24 @@ export function MoodChart({
               Show the numbers as a table
             </summary>
             <div className="mt-2 max-h-96 overflow-auto">
-              <table className="w-full text-left text-sm">
+              {/* Cell styles set once here, not on each of up to 365 rows' cells. */}
+              <table className="w-full text-left text-sm [&_td]:py-1 [&_th]:py-1 [&_tr>:not(:last-child)]:pr-4 [&_tbody_th]:font-normal">
                 <caption className="sr-only">
                   Your check-ins in the last {range} days, newest first
                 </caption>
                 <thead>
                   <tr className="border-b border-neutral-300 dark:border-neutral-700">
-                    <th scope="col" className="py-1 pr-4">
-                      Day
-                    </th>
-                    <th scope="col" className="py-1 pr-4">
-                      Mood
-                    </th>
-                    <th scope="col" className="py-1">
-                      Missing them (0–10)
-                    </th>
+                    <th scope="col">Day</th>
+                    <th scope="col">Mood</th>
+                    <th scope="col">Missing them (0–10)</th>
                   </tr>
                 </thead>
                 <tbody className="divide-y divide-neutral-200 dark:divide-neutral-800">
                   {[...checkedIn].reverse().map((p) => (
                     <tr key={p.day}>
-                      <th scope="row" className="py-1 pr-4 font-normal">
-                        {formatDayLong(p.day)}
-                      </th>
-                      <td className="py-1 pr-4">
-                        {p.mood} · {moodWord(p.mood!)}
-                      </td>
-                      <td className="py-1">{p.missing}</td>
+                      <th scope="row">{formatDayLong(p.day)}</th>
+                      <td>{`${p.mood} · ${moodWord(p.mood!)}`}</td>
+                      <td>{p.missing}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -250,8 +232,4 @@ export function MoodChart({
       )}
     </figure>
   );
-}
-
-function center({ x, y }: { x: number; y: number }) {
-  return { cx: x, cy: y };
 }

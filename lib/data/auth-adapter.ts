@@ -21,6 +21,17 @@ export function hashSessionToken(token: string): string {
 
 type PrismaAdapterClient = Parameters<typeof PrismaAdapter>[0];
 
+type SessionAndUserRow = {
+  sessionToken: string;
+  userId: string;
+  expires: Date;
+  createdAt: Date;
+  email: string | null;
+  emailVerified: Date | null;
+  name: string | null;
+  image: string | null;
+};
+
 export function createAuthAdapter(): Adapter {
   // Our client is generated into lib/db/generated rather than @prisma/client;
   // it has the same delegates the adapter calls (user, account, session,
@@ -47,25 +58,30 @@ export function createAuthAdapter(): Adapter {
     },
     async getSessionAndUser(sessionToken) {
       const hashed = hashSessionToken(sessionToken);
-      const found = await db.session.findUnique({
-        where: { sessionToken: hashed },
-        select: {
-          sessionToken: true,
-          userId: true,
-          expires: true,
-          createdAt: true,
-          user: { select: { id: true, email: true, emailVerified: true, name: true, image: true } },
-        },
-      });
-      if (!found || !found.user.email) return null;
+      // Every private request asks this, so it is one statement (a join), not
+      // the two Prisma sends for a relation (the session, then its user).
+      const [found] = await db.$queryRaw<SessionAndUserRow[]>`
+        SELECT s."sessionToken", s."userId", s."expires", s."createdAt",
+               u."email", u."emailVerified", u."name", u."image"
+        FROM "Session" s JOIN "User" u ON u."id" = s."userId"
+        WHERE s."sessionToken" = ${hashed}`;
+      if (!found || !found.email) return null;
       if (found.createdAt.getTime() < Date.now() - SESSION_ABSOLUTE_MAX_AGE_MS) {
         await db.session.deleteMany({ where: { sessionToken: hashed } });
         return null;
       }
-      const { user, ...session } = found;
       return {
-        session: withRawToken(session, sessionToken),
-        user: { ...user, email: user.email ?? "" },
+        session: withRawToken(
+          { sessionToken: found.sessionToken, userId: found.userId, expires: found.expires },
+          sessionToken,
+        ),
+        user: {
+          id: found.userId,
+          email: found.email,
+          emailVerified: found.emailVerified,
+          name: found.name,
+          image: found.image,
+        },
       };
     },
     async updateSession(session) {

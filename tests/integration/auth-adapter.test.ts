@@ -34,6 +34,14 @@ describe(createAuthAdapter, () => {
     const found = await adapter.getSessionAndUser!(raw);
     expect(found?.user.id).toBe(user.id);
     expect(found?.session.sessionToken).toBe(raw);
+    // Read with one joined statement: the same values Prisma itself reads.
+    const viaPrisma = await db.session.findUniqueOrThrow({
+      where: { sessionToken: hashSessionToken(raw) },
+      select: { expires: true, user: { select: { email: true, name: true } } },
+    });
+    expect(found?.session.expires).toEqual(viaPrisma.expires);
+    expect(found?.session.userId).toBe(user.id);
+    expect(found?.user).toMatchObject(viaPrisma.user);
     expect(await adapter.getSessionAndUser!(hashSessionToken(raw))).toBeNull();
   });
 

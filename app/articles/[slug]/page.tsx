@@ -4,6 +4,7 @@ import { ArticleBody } from "@/components/article/article-body";
 import { ArticleJsonLd } from "@/components/article/article-json-ld";
 import { TableOfContents } from "@/components/article/table-of-contents";
 import { getArticle, listArticleSlugs } from "@/lib/articles";
+import "@/components/article/article-prose.css";
 import { SITE_NAME, siteUrl } from "@/lib/site";
 
 // Every article is prerendered at build time; an unknown slug is a 404 without
@@ -67,7 +68,7 @@ export default async function ArticlePage({ params }: Props) {
       <aside className="mt-8 rounded-lg border border-neutral-200 p-4 lg:sticky lg:top-24 lg:col-start-2 lg:row-span-2 lg:row-start-1 lg:mt-2 lg:self-start lg:border-0 lg:p-0 dark:border-neutral-800">
         <TableOfContents headings={article.headings} />
       </aside>
-      <div className="prose prose-neutral mt-8 max-w-none sm:prose-lg lg:col-start-1 dark:prose-invert print:prose-sm prose-headings:scroll-mt-24 prose-headings:text-balance prose-a:underline-offset-4 prose-ol:pl-7 prose-li:marker:font-bold">
+      <div className="article-prose mt-8 lg:col-start-1">
         <ArticleBody tree={article.tree} />
       </div>
       <ArticleJsonLd article={article} />

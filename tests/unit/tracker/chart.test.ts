@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { addDays } from "@/lib/tracker/calendar-day";
-import { buildSeries, compareWeeks, describeWeek, linePath } from "@/lib/tracker/chart";
+import { buildSeries, compareWeeks, describeWeek, dotsPath, linePath } from "@/lib/tracker/chart";
 
 const TODAY = "2026-11-26";
 const day = (offset: number) => addDays(TODAY, offset);
@@ -57,5 +57,30 @@ describe(describeWeek, () => {
     );
     expect(describeWeek(mood)).toBe("Your average mood this week dipped from 4.0 to 3.0.");
     expect(describeWeek(compareWeeks([], TODAY).mood)).toMatch(/no check-ins/);
+  });
+});
+
+describe(dotsPath, () => {
+  it("draws one dot per day with a value and none for a day without", () => {
+    const points = [
+      { day: day(-2), mood: 1, missing: 4 },
+      { day: day(-1), mood: null, missing: null },
+      { day: TODAY, mood: 5, missing: 0 },
+    ];
+    const path = dotsPath(points, "mood", { min: 1, max: 5 });
+    expect(path.match(/M/g)).toHaveLength(2);
+    expect(path.match(/h0/g)).toHaveLength(2);
+  });
+
+  it("puts each dot on the line's vertex for that day", () => {
+    const points = [
+      { day: day(-1), mood: 2, missing: 7 },
+      { day: TODAY, mood: 4, missing: 3 },
+    ];
+    const scale = { min: 0, max: 10 };
+    const coordinates = (path: string) => path.match(/-?\d+(\.\d+)? -?\d+(\.\d+)?/g);
+    expect(coordinates(dotsPath(points, "missing", scale))).toEqual(
+      coordinates(linePath(points, "missing", scale)),
+    );
   });
 });
