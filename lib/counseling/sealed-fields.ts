@@ -23,6 +23,17 @@ export const sealedField = {
     field: "CounselingReferral.phone",
     row: referralId,
   }),
+  referralCloseResources: (userId: string, referralId: string): FieldContext => ({
+    userId,
+    field: "CounselingReferral.closeResources",
+    row: referralId,
+  }),
+  /** Bound to the referral's owner whoever wrote it: an author's account may go, the thread stays readable. */
+  counselingMessage: (ownerId: string, referralId: string, messageId: string): FieldContext => ({
+    userId: ownerId,
+    field: "CounselingMessage.text",
+    row: `${referralId}:${messageId}`,
+  }),
   invitationMessage: (inviterId: string, invitationId: string): FieldContext => ({
     userId: inviterId,
     field: "PartnerInvitation.message",

@@ -74,6 +74,12 @@ describe(exportCounselingData, () => {
     expect(JSON.stringify(inviters)).not.toContain(partner.email);
 
     const partners = await exportCounselingData({ userId: partner.id });
-    expect(partners).toEqual({ referral: null, invitations: [] });
+    expect(partners).toEqual({
+      referral: null,
+      invitations: [],
+      messages: [],
+      openedBy: [],
+      team: null,
+    });
   });
 });
