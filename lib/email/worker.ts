@@ -18,6 +18,7 @@ import {
 import { purgeOldDevMailboxMessages } from "@/lib/data/dev-mailbox";
 import { expirePartnerInvitations } from "@/lib/data/partner-invitations";
 import { deleteExpiredRateLimits } from "@/lib/data/rate-limits";
+import { eraseExpiredReferralText } from "@/lib/data/referral-retention";
 import type { Unlisten } from "@/lib/db/listen";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
@@ -250,6 +251,8 @@ export function startEmailWorker(options: EmailWorkerOptions = {}): EmailWorker 
     await purgeFinishedOutboxMessages();
     await purgeOldDevMailboxMessages();
     await deleteExpiredRateLimits();
+    // The published retention schedule (SECURITY.md 30): closed referrals' free text.
+    await eraseExpiredReferralText();
   };
 
   const sleep = (ms: number) =>
