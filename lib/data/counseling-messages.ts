@@ -25,6 +25,22 @@ import { logger } from "@/lib/logger";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+let sequence = 0;
+/**
+ * Ids that sort in creation order within this process (time, then a counter,
+ * then randomness), so two messages posted in the same millisecond still list
+ * in the order they were written. The id is needed before the insert: the
+ * ciphertext is bound to it.
+ */
+function messageId(): string {
+  sequence = (sequence + 1) % 36 ** 4;
+  return (
+    Date.now().toString(36).padStart(9, "0") +
+    sequence.toString(36).padStart(4, "0") +
+    randomBytes(10).toString("hex")
+  );
+}
+
 type Resolved = {
   side: ReferralSide;
   referral: {
@@ -102,7 +118,7 @@ export async function addCounselingMessage(
   });
   if (!limit.allowed) return { ok: false, reason: "limited", resetAt: limit.resetAt };
 
-  const id = randomBytes(16).toString("base64url");
+  const id = messageId();
   const { count } = await db.counselingMessage.createMany({
     data: [
       {

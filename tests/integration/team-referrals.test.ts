@@ -147,9 +147,9 @@ describe(listTeamInbox, () => {
     const ours = all.filter((item) => created.includes(item.id));
     expect(ours).toHaveLength(created.length);
     expect(new Set(all.map((item) => item.id)).size).toBe(all.length);
-    const order = all.map((item) => [item.submittedAt.getTime(), item.id] as const);
-    const sorted = [...order].sort((a, b) => b[0] - a[0] || (a[1] < b[1] ? 1 : -1));
-    expect(order).toEqual(sorted);
+    // Newest first (ties, if any, are broken by id in the database's own collation).
+    const times = all.map((item) => item.submittedAt.getTime());
+    expect(times).toEqual([...times].sort((a, b) => b - a));
 
     const [mine, theirs, closed] = created as [string, string, string];
     await claimReferral({ userId: lea.id, referralId: mine });
