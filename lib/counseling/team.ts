@@ -26,7 +26,7 @@ export const DISPLAY_NAME_MAX_LENGTH = 40;
 export const OPERATOR_MAX_LENGTH = 100;
 export const INBOX_PAGE_SIZE = 25;
 /** Messages kept on one thread's page: the newest ones. */
-export const THREAD_PAGE_SIZE = 200;
+export const THREAD_PAGE_SIZE = 50;
 
 /**
  * Messages one person may post per day, across all their threads. The

@@ -158,7 +158,23 @@ export async function listCounselingThread({
 }): Promise<ThreadMessage[] | null> {
   const resolved = await resolveSide(userId, referralId);
   if (!resolved || !threadsFor(resolved.side, resolved.referral).includes(thread)) return null;
-  const { referral } = resolved;
+  return readAuthorizedThread({ userId, referral: resolved.referral, thread });
+}
+
+/**
+ * A thread's newest messages, oldest first. No authorization of its own: only
+ * for callers that have just found the referral through a scoped `where`
+ * (listCounselingThread above, openTeamReferral).
+ */
+export async function readAuthorizedThread({
+  userId,
+  referral,
+  thread,
+}: {
+  userId: string;
+  referral: { id: string; userId: string };
+  thread: MessageThread;
+}): Promise<ThreadMessage[]> {
   const rows = await db.counselingMessage.findMany({
     where: { referralId: referral.id, thread },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],

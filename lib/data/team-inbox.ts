@@ -3,6 +3,7 @@ import { db, type Prisma } from "@/lib/db";
 import { INBOX_PAGE_SIZE, type InboxFilter } from "@/lib/counseling/team";
 import { findActiveTeamMember } from "@/lib/data/team-members";
 import {
+  holderNames,
   sharedReferralSelect,
   teamScope,
   toSharedReferral,
@@ -73,8 +74,9 @@ export async function listTeamInbox({
   });
   const page = rows.slice(0, INBOX_PAGE_SIZE);
   const last = page.at(-1);
+  const names = await holderNames(page);
   return {
-    items: page.map((row) => toSharedReferral(row, userId)),
+    items: page.map((row) => toSharedReferral(row, userId, names)),
     nextCursor:
       rows.length > INBOX_PAGE_SIZE && last?.intakeSubmittedAt
         ? encodeInboxCursor(last.intakeSubmittedAt, last.id)

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Prisma } from "@/lib/db";
+import { db, type Prisma } from "@/lib/db";
 import { openSealed, sealedField } from "@/lib/counseling/sealed-fields";
 import { partnerHasJoined } from "@/lib/counseling/team";
 import type { ActiveTeamMember } from "@/lib/data/team-members";
@@ -38,7 +38,6 @@ export const sharedReferralSelect = {
   safeToLeaveMessage: true,
   partnerId: true, // only to tell whether the partner joined; never returned
   partnerScreenOutcome: true, // likewise; the outcome itself never leaves this file
-  claimedBy: { select: { teamMember: { select: { displayName: true } } } },
 } satisfies Prisma.CounselingReferralSelect;
 
 type SharedReferralRow = Prisma.CounselingReferralGetPayload<{
@@ -67,14 +66,32 @@ export type SharedReferral = {
   partnerJoined: boolean;
 };
 
-export function toSharedReferral(row: SharedReferralRow, viewerId: string): SharedReferral {
+/**
+ * The display names of the members holding these rows, in one query (a nested
+ * relation select would cost two per page).
+ */
+export async function holderNames(rows: ReadonlyArray<{ claimedById: string | null }>) {
+  const ids = [...new Set(rows.flatMap((row) => (row.claimedById ? [row.claimedById] : [])))];
+  if (ids.length === 0) return new Map<string, string | null>();
+  const members = await db.teamMember.findMany({
+    where: { userId: { in: ids } },
+    select: { userId: true, displayName: true },
+  });
+  return new Map(members.map((member) => [member.userId, member.displayName]));
+}
+
+export function toSharedReferral(
+  row: SharedReferralRow,
+  viewerId: string,
+  names: ReadonlyMap<string, string | null>,
+): SharedReferral {
   const byPhone = row.contactMethod === "PHONE";
   return {
     id: row.id,
     submittedAt: row.intakeSubmittedAt ?? new Date(0),
     state: row.state,
     claimedByMe: row.claimedById === viewerId,
-    claimedByName: row.claimedById ? (row.claimedBy?.teamMember?.displayName ?? null) : null,
+    claimedByName: row.claimedById ? (names.get(row.claimedById) ?? null) : null,
     claimedAt: row.claimedAt,
     closedAt: row.closedAt,
     format: row.format,

@@ -63,6 +63,11 @@ describe(addCounselingMessage, () => {
       "PARTNER: from the partner",
       "TEAM(me): to the partner",
     ]);
+    const opened = await openTeamReferral({ userId: counselor.id, referralId, thread: "SHARED" });
+    expect(opened?.thread.messages.map((m) => `${m.author}: ${m.text}`)).toEqual([
+      "TEAM: to you both",
+      "PARTNER: partner to all",
+    ]);
     expect(await texts(person.id, referralId, "PARTNER")).toBeNull();
     expect(await texts(partner.id, referralId, "PERSON")).toBeNull();
   });
