@@ -27,19 +27,26 @@ async function counterpart(label: string) {
   });
 }
 
+/** A couples referral with its intake submitted. */
+function submittedReferralRow(userId: string) {
+  return {
+    id: rowId(),
+    userId,
+    screenOutcome: "CLEAR" as const,
+    screenedAt: new Date(),
+    format: "COUPLES" as const,
+    preferredTimes: ["WEEKEND" as const],
+    contactMethod: "EMAIL" as const,
+    intakeSubmittedAt: new Date(),
+  };
+}
+
 /** A submitted referral of someone else's, for the person to act on as a team member or partner. */
 async function othersReferral(label: string, partnerId?: string) {
   const owner = await counterpart(label);
   return db.counselingReferral.create({
     data: {
-      id: rowId(),
-      userId: owner.id,
-      screenOutcome: "CLEAR",
-      screenedAt: new Date(),
-      format: "COUPLES",
-      preferredTimes: ["WEEKEND"],
-      contactMethod: "EMAIL",
-      intakeSubmittedAt: new Date(),
+      ...submittedReferralRow(owner.id),
       ...(partnerId
         ? {
             partnerId,
@@ -70,16 +77,7 @@ async function ownReferral(userId: string) {
   });
   if (existing) return existing;
   return db.counselingReferral.create({
-    data: {
-      id: rowId(),
-      userId,
-      screenOutcome: "CLEAR",
-      screenedAt: new Date(),
-      format: "COUPLES",
-      preferredTimes: ["WEEKEND"],
-      contactMethod: "EMAIL",
-      intakeSubmittedAt: new Date(),
-    },
+    data: submittedReferralRow(userId),
     select: { id: true },
   });
 }
