@@ -150,6 +150,11 @@ const envSchema = z.object({
   INVITE_RESEND_LIMIT: z.coerce.number().int().min(0).default(3),
   /** Invitation emails (first sends and resends) one inviter may send one address per week. */
   INVITE_LIMIT_PER_RECIPIENT_WEEK: z.coerce.number().int().min(1).default(5),
+  /**
+   * Days a closed referral keeps its free text (note, phone, closing resources,
+   * messages) before the retention eraser removes it. Published in SECURITY.md.
+   */
+  COUNSELING_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
 });
 
 export type Env = z.infer<typeof envSchema>;

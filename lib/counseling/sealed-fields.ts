@@ -18,6 +18,11 @@ export const sealedField = {
     encryptedColumnContext("CounselingReferral.note", userId, referralId),
   referralPhone: (userId: string, referralId: string): FieldContext =>
     encryptedColumnContext("CounselingReferral.phone", userId, referralId),
+  referralCloseResources: (userId: string, referralId: string): FieldContext =>
+    encryptedColumnContext("CounselingReferral.closeResources", userId, referralId),
+  /** Bound to the referral's owner whoever wrote it: an author's account may go, the thread stays readable. */
+  counselingMessage: (ownerId: string, referralId: string, messageId: string): FieldContext =>
+    encryptedColumnContext("CounselingMessage.text", ownerId, `${referralId}:${messageId}`),
   invitationMessage: (inviterId: string, invitationId: string): FieldContext =>
     encryptedColumnContext("PartnerInvitation.message", inviterId, invitationId),
   invitationDeclineNote: (inviterId: string, invitationId: string): FieldContext =>

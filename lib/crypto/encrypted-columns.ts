@@ -16,8 +16,14 @@ import type { FieldContext } from "@/lib/crypto/field-encryption";
 export type EncryptedColumn = {
   table: string;
   column: string;
-  owner: "userId" | "inviterId";
-  row: "id" | "day";
+  /**
+   * Where the owner's user id lives: a column of the row itself, or (for a
+   * thread's messages, whose author may be a counselor) the owner of the
+   * referral the row belongs to.
+   */
+  owner: "userId" | "inviterId" | { via: "referralId"; table: "CounselingReferral" };
+  /** The binding's row: the id, the calendar day, or "referralId:id" for a thread's messages. */
+  row: "id" | "day" | "referral-and-id";
 };
 
 export const ENCRYPTED_COLUMNS = {
@@ -55,13 +61,28 @@ export const ENCRYPTED_COLUMNS = {
     owner: "inviterId",
     row: "id",
   },
+  "CounselingReferral.closeResources": {
+    table: "CounselingReferral",
+    column: "closeResources",
+    owner: "userId",
+    row: "id",
+  },
+  "CounselingMessage.text": {
+    table: "CounselingMessage",
+    column: "text",
+    owner: { via: "referralId", table: "CounselingReferral" },
+    row: "referral-and-id",
+  },
 } as const satisfies Record<string, EncryptedColumn>;
 
 export type EncryptedColumnName = keyof typeof ENCRYPTED_COLUMNS;
 
 export const ENCRYPTED_COLUMN_NAMES = Object.keys(ENCRYPTED_COLUMNS) as EncryptedColumnName[];
 
-/** The binding of one value: `row` is the row's id, or its calendar day for CheckIn and Slip. */
+/**
+ * The binding of one value: `row` is the row's id, its calendar day for CheckIn
+ * and Slip, or "referralId:messageId" for a thread's message.
+ */
 export function encryptedColumnContext(
   name: EncryptedColumnName,
   userId: string,

@@ -8,8 +8,34 @@ import type { UserDataEraser } from "@/lib/data/user-data-eraser";
 // waiting for their address forgets it (it stays pending for its inviter, who
 // learns nothing, and can never be sent again). The do-not-contact list keeps
 // its HMACs: the wish not to be contacted outlives the account.
+//
+// The counseling team's side: a partner's private thread and every message
+// the person or partner wrote go with them; a team member's account takes
+// their membership and passkeys, and leaves what belongs to the people they
+// counseled (their messages stay, unsigned; the access log keeps "a member of
+// the team"; the record of role changes keeps the change). Open referrals a
+// leaving team member held go back to the inbox.
 
 export const COUNSELING_DATA_ERASERS: Record<string, UserDataEraser> = {
+  // Before CounselingReferral below unlinks the partner (the thread is found through the link).
+  CounselingMessage: async (tx, user) => {
+    await tx.counselingMessage.deleteMany({
+      where: { thread: "PARTNER", referral: { partnerId: user.id } },
+    });
+    await tx.counselingMessage.deleteMany({
+      where: { authorId: user.id, authorKind: { in: ["PERSON", "PARTNER"] } },
+    });
+    await tx.counselingMessage.updateMany({
+      where: { authorId: user.id },
+      data: { authorId: null },
+    });
+  },
+  ReferralAccess: (tx, user) =>
+    tx.referralAccess.updateMany({ where: { viewerId: user.id }, data: { viewerId: null } }),
+  TeamPasskey: (tx, user) => tx.teamPasskey.deleteMany({ where: { userId: user.id } }),
+  TeamMember: (tx, user) => tx.teamMember.deleteMany({ where: { userId: user.id } }),
+  TeamRoleChange: (tx, user) =>
+    tx.teamRoleChange.updateMany({ where: { userId: user.id }, data: { userId: null } }),
   PartnerInvitation: async (tx, user) => {
     await tx.partnerInvitation.deleteMany({ where: { inviterId: user.id } });
     if (user.email) {
@@ -28,6 +54,14 @@ export const COUNSELING_DATA_ERASERS: Record<string, UserDataEraser> = {
         partnerScreenOutcome: null,
         partnerScreenedAt: null,
       },
+    });
+    await tx.counselingReferral.updateMany({
+      where: { claimedById: user.id, state: "CLAIMED" },
+      data: { state: "NEW", claimedById: null, claimedAt: null },
+    });
+    await tx.counselingReferral.updateMany({
+      where: { claimedById: user.id },
+      data: { claimedById: null },
     });
     await tx.counselingReferral.deleteMany({ where: { userId: user.id } });
   },

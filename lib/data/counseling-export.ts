@@ -2,15 +2,21 @@ import "server-only";
 import { db } from "@/lib/db";
 import { openSealed, sealedField } from "@/lib/counseling/sealed-fields";
 import { effectiveStatus } from "@/lib/data/partner-invitations";
+import { listReferralAccessLog } from "@/lib/data/referral-access-log";
 
 // The person's own counseling data, decrypted, for their export (GDPR art. 20;
 // SECURITY.md promise 24): their referral and the invitations they sent,
 // with what a partner answered them. Never a partner's screen, and nothing of a
 // referral they joined as someone's partner (that one is the inviter's). Every
 // query is scoped by the user's id; internal ids stay out.
+//
+// The counseling team's side: how their referral stands and ends, who opened
+// it, and the messages of the threads they take part in (their own words and
+// the team's words to them; never the other partner's words, which are the
+// other partner's data). A team member also gets their own membership record.
 
 export async function exportCounselingData({ userId }: { userId: string }) {
-  const [referral, invitations] = await Promise.all([
+  const [referral, invitations, messages, accessLog, team, roleChanges] = await Promise.all([
     db.counselingReferral.findUnique({
       where: { userId },
       select: {
@@ -29,6 +35,12 @@ export async function exportCounselingData({ userId }: { userId: string }) {
         intakeSubmittedAt: true,
         partnerId: true,
         partnerLinkedAt: true,
+        state: true,
+        claimedAt: true,
+        closedAt: true,
+        closeOutcome: true,
+        closeResources: true,
+        textErasedAt: true,
       },
     }),
     db.partnerInvitation.findMany({
@@ -45,6 +57,41 @@ export async function exportCounselingData({ userId }: { userId: string }) {
         sentAt: true,
         respondedAt: true,
       },
+    }),
+    db.counselingMessage.findMany({
+      where: {
+        AND: [
+          {
+            OR: [
+              { referral: { userId }, thread: { in: ["PERSON", "SHARED"] } },
+              {
+                referral: { partnerId: userId, partnerScreenOutcome: "CLEAR" },
+                thread: { in: ["PARTNER", "SHARED"] },
+              },
+            ],
+          },
+          { OR: [{ authorId: userId }, { authorKind: "TEAM" }] },
+        ],
+      },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      select: {
+        id: true,
+        thread: true,
+        authorId: true,
+        text: true,
+        createdAt: true,
+        referral: { select: { id: true, userId: true } },
+      },
+    }),
+    listReferralAccessLog({ userId }),
+    db.teamMember.findUnique({
+      where: { userId },
+      select: { role: true, displayName: true, addedAt: true, removedAt: true },
+    }),
+    db.teamRoleChange.findMany({
+      where: { userId },
+      orderBy: { createdAt: "asc" },
+      select: { action: true, role: true, previousRole: true, operator: true, createdAt: true },
     }),
   ]);
   return {
@@ -64,6 +111,15 @@ export async function exportCounselingData({ userId }: { userId: string }) {
       partnerLinkedAt: referral.partnerId
         ? (referral.partnerLinkedAt?.toISOString() ?? null)
         : null,
+      state: referral.state,
+      claimedAt: referral.claimedAt?.toISOString() ?? null,
+      closedAt: referral.closedAt?.toISOString() ?? null,
+      closeOutcome: referral.closeOutcome,
+      closeResources: openSealed(
+        referral.closeResources,
+        sealedField.referralCloseResources(userId, referral.id),
+      ),
+      textErasedAt: referral.textErasedAt?.toISOString() ?? null,
     },
     invitations: invitations.map((row) => {
       const status = effectiveStatus(row);
@@ -77,5 +133,29 @@ export async function exportCounselingData({ userId }: { userId: string }) {
         respondedAt: row.respondedAt?.toISOString() ?? null,
       };
     }),
+    messages: messages.map((row) => ({
+      referral: row.referral.userId === userId ? "yours" : "joined as partner",
+      thread: row.thread,
+      from: row.authorId === userId ? "you" : "counseling team",
+      text: openSealed(
+        row.text,
+        sealedField.counselingMessage(row.referral.userId, row.referral.id, row.id),
+      ),
+      sentAt: row.createdAt.toISOString(),
+    })),
+    openedBy: accessLog.map((row) => ({ name: row.name, openedAt: row.openedAt.toISOString() })),
+    team: team && {
+      role: team.role,
+      displayName: team.displayName,
+      addedAt: team.addedAt.toISOString(),
+      removedAt: team.removedAt?.toISOString() ?? null,
+      roleChanges: roleChanges.map((change) => ({
+        action: change.action,
+        role: change.role,
+        previousRole: change.previousRole,
+        by: change.operator,
+        at: change.createdAt.toISOString(),
+      })),
+    },
   };
 }

@@ -4,6 +4,7 @@ import {
   ENCRYPTED_COLUMN_NAMES,
   ENCRYPTED_COLUMNS,
   encryptedColumnContext,
+  type EncryptedColumn,
   type EncryptedColumnName,
 } from "@/lib/crypto/encrypted-columns";
 import { decryptField, encryptField, FieldDecryptionError } from "@/lib/crypto/field-encryption";
@@ -25,18 +26,29 @@ async function findStale(
   name: EncryptedColumnName,
   { after, prefix, take }: { after: string; prefix: string; take: number },
 ): Promise<Stale[]> {
-  const { table, column, owner, row } = ENCRYPTED_COLUMNS[name];
+  const { table, column, owner, row } = ENCRYPTED_COLUMNS[name] as EncryptedColumn;
+  const t = (identifier: string) => Prisma.sql`t.${quoted(identifier)}`;
   const rowExpression =
-    row === "day" ? Prisma.sql`to_char(${quoted("day")}, 'YYYY-MM-DD')` : quoted("id");
+    row === "day"
+      ? Prisma.sql`to_char(${t("day")}, 'YYYY-MM-DD')`
+      : row === "referral-and-id"
+        ? Prisma.sql`${t("referralId")} || ':' || ${t("id")}`
+        : t("id");
+  // A thread's message is bound to the referral's owner, found through the referral.
+  const ownerExpression = typeof owner === "string" ? t(owner) : Prisma.sql`o."userId"`;
+  const ownerJoin =
+    typeof owner === "string"
+      ? Prisma.empty
+      : Prisma.sql`JOIN ${quoted(owner.table)} AS o ON o."id" = ${t(owner.via)}`;
   // left(...) <> prefix, not NOT LIKE: a key id may contain "_", a LIKE wildcard.
   // NULLs compare as unknown and are skipped, as empty optional columns should be.
   return db.$queryRaw<Stale[]>`
-    SELECT ${quoted("id")} AS "id", ${quoted(owner)} AS "userId", ${rowExpression} AS "row",
-           ${quoted(column)} AS "value"
-      FROM ${quoted(table)}
-     WHERE ${quoted("id")} > ${after}
-       AND left(${quoted(column)}, ${prefix.length}::integer) <> ${prefix}
-     ORDER BY ${quoted("id")}
+    SELECT ${t("id")} AS "id", ${ownerExpression} AS "userId", ${rowExpression} AS "row",
+           ${t(column)} AS "value"
+      FROM ${quoted(table)} AS t ${ownerJoin}
+     WHERE ${t("id")} > ${after}
+       AND left(${t(column)}, ${prefix.length}::integer) <> ${prefix}
+     ORDER BY ${t("id")}
      LIMIT ${take}::integer`;
 }
 

@@ -22,7 +22,16 @@ async function currentBenchRequest(): Promise<string | null> {
   }
 }
 
+let statements = 0;
+
+/** Statements sent since the process started (DB_QUERY_LOG only); in-process benchmarks read the difference. */
+export function sqlStatementCount(): number {
+  return statements;
+}
+
 function logStatement(query: unknown): void {
+  statements++;
+  if (!logger.isLevelEnabled("info")) return; // counting only (bench:team runs silent)
   // The SQL text only (values travel as parameters), shortened: which statement, not what data.
   const sql = (query as { sql?: unknown } | undefined)?.sql;
   const statement = typeof sql === "string" ? sql.replace(/\s+/g, " ").slice(0, 100) : undefined;

@@ -1,4 +1,5 @@
 import { deleteExpiredRateLimitsJob } from "@/lib/jobs/definitions/delete-expired-rate-limits";
+import { eraseExpiredReferralTextJob } from "@/lib/jobs/definitions/erase-expired-referral-text";
 import { expirePartnerInvitationsJob } from "@/lib/jobs/definitions/expire-partner-invitations";
 import { purgeFinishedOutboxMessagesJob } from "@/lib/jobs/definitions/purge-finished-outbox-messages";
 import { purgeOldDevMailboxMessagesJob } from "@/lib/jobs/definitions/purge-old-dev-mailbox-messages";
@@ -11,4 +12,5 @@ export const JOBS: readonly JobDefinition[] = [
   purgeFinishedOutboxMessagesJob,
   purgeOldDevMailboxMessagesJob,
   deleteExpiredRateLimitsJob,
+  eraseExpiredReferralTextJob,
 ];

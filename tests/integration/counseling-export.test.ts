@@ -10,6 +10,14 @@ import {
   latestToken,
   uniqueAddress,
 } from "@/tests/support/counseling";
+import { addCounselingMessage } from "@/lib/data/counseling-messages";
+import { claimReferral, closeReferral } from "@/lib/data/referral-ownership";
+import { openTeamReferral } from "@/lib/data/team-referral";
+import {
+  createCouplesReferral,
+  createTeamMember,
+  messageOf,
+} from "@/tests/support/counseling-team";
 
 // The counseling part of a person's export: their referral and the invitations
 // they sent, decrypted; nothing of anyone else's (SECURITY.md promise 24).
@@ -76,6 +84,63 @@ describe(exportCounselingData, () => {
     expect(JSON.stringify(inviters)).not.toContain(partner.email);
 
     const partners = await exportCounselingData({ userId: partner.id });
-    expect(partners).toEqual({ referral: null, invitations: [] });
+    expect(partners).toEqual({
+      referral: null,
+      invitations: [],
+      messages: [],
+      openedBy: [],
+      team: null,
+    });
+  });
+
+  it("gives each partner their threads with the counselor's words and their own, never the other partner's, plus who opened the file", async () => {
+    const counselor = await createTeamMember("ivy");
+    const { person, partner, referralId } = await createCouplesReferral("exported");
+    await claimReferral({ userId: counselor.id, referralId });
+    await openTeamReferral({ userId: counselor.id, referralId });
+    const post = (userId: string, thread: "PERSON" | "PARTNER" | "SHARED", text: string) =>
+      addCounselingMessage({ userId, ...messageOf(referralId, thread, text) });
+    await post(person.id, "PERSON", "person private");
+    await post(counselor.id, "PERSON", "counselor to person");
+    await post(partner.id, "PARTNER", "partner private");
+    await post(counselor.id, "SHARED", "counselor to both");
+    await post(partner.id, "SHARED", "partner in shared");
+    await post(person.id, "SHARED", "person in shared");
+    await closeReferral({
+      userId: counselor.id,
+      referralId,
+      outcome: "REFERRED_ELSEWHERE",
+      resources: "a list of clinics",
+    });
+
+    const persons = await exportCounselingData({ userId: person.id });
+    expect(persons.referral).toMatchObject({
+      state: "CLOSED",
+      closeOutcome: "REFERRED_ELSEWHERE",
+      closeResources: "a list of clinics",
+    });
+    expect(persons.messages.map((m) => `${m.thread}/${m.from}: ${m.text}`)).toEqual([
+      "PERSON/you: person private",
+      "PERSON/counseling team: counselor to person",
+      "SHARED/counseling team: counselor to both",
+      "SHARED/you: person in shared",
+    ]);
+    expect(persons.openedBy).toEqual([{ name: "Ivy", openedAt: expect.any(String) }]);
+
+    const partners = await exportCounselingData({ userId: partner.id });
+    expect(partners.messages.map((m) => `${m.referral}/${m.thread}/${m.from}: ${m.text}`)).toEqual([
+      "joined as partner/PARTNER/you: partner private",
+      "joined as partner/SHARED/counseling team: counselor to both",
+      "joined as partner/SHARED/you: partner in shared",
+    ]);
+    expect(JSON.stringify(partners)).not.toContain(person.id);
+
+    const counselors = await exportCounselingData({ userId: counselor.id });
+    expect(counselors.messages).toEqual([]);
+    expect(counselors.team).toMatchObject({
+      role: "counselor",
+      displayName: "Ivy",
+      roleChanges: [{ action: "added", role: "counselor", by: "test-operator" }],
+    });
   });
 });

@@ -1,10 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
 import { withSqlExecutor } from "@/lib/db/connection";
 import {
   ENCRYPTED_COLUMN_NAMES,
   ENCRYPTED_COLUMNS,
   encryptedColumnContext,
+  type EncryptedColumn,
 } from "@/lib/crypto/encrypted-columns";
 import { decryptField, keyIdOf } from "@/lib/crypto/field-encryption";
 import {
@@ -15,6 +17,8 @@ import {
   type FieldKeyring,
 } from "@/lib/crypto/field-keys";
 import { saveCheckIn } from "@/lib/data/check-ins";
+import { addCounselingMessage } from "@/lib/data/counseling-messages";
+import { claimReferral, closeReferral } from "@/lib/data/referral-ownership";
 import { recordSafetyScreen, submitCounselingIntake } from "@/lib/data/counseling-referrals";
 import { exportCounselingData } from "@/lib/data/counseling-export";
 import { createGoal } from "@/lib/data/goals";
@@ -32,6 +36,7 @@ import {
   latestToken,
   uniqueAddress,
 } from "@/tests/support/counseling";
+import { createTeamMember, messageOf } from "@/tests/support/counseling-team";
 
 // Rotation as docs/operations.md describes it: put a new key first, keep the old one;
 // old values still decrypt; `npm run keys:reencrypt` moves them to the new key;
@@ -53,11 +58,21 @@ async function storedValues(userId: string) {
     value: string;
   }> = [];
   for (const field of ENCRYPTED_COLUMN_NAMES) {
-    const { table, column, owner, row } = ENCRYPTED_COLUMNS[field];
+    const { table, column, owner, row } = ENCRYPTED_COLUMNS[field] as EncryptedColumn;
+    const rowSql =
+      row === "day"
+        ? `to_char(t."day", 'YYYY-MM-DD')`
+        : row === "referral-and-id"
+          ? `t."referralId" || ':' || t."id"`
+          : `t."id"`;
+    // A thread's message belongs to the referral's owner, whoever wrote it.
+    const ownerSql =
+      typeof owner === "string"
+        ? `FROM "${table}" AS t WHERE t."${owner}" = $1`
+        : `FROM "${table}" AS t JOIN "${owner.table}" AS o ON o."id" = t."${owner.via}" WHERE o."userId" = $1`;
     const rows = await withSqlExecutor((sql) =>
       sql.query<{ row: string; value: string | null }>(
-        `SELECT ${row === "day" ? `to_char("day", 'YYYY-MM-DD')` : `"id"`} AS row, "${column}" AS value
-           FROM "${table}" WHERE "${owner}" = $1`,
+        `SELECT ${rowSql} AS row, t."${column}" AS value ${ownerSql}`,
         [userId],
       ),
     );
@@ -111,6 +126,25 @@ async function writeEveryKindOfRow() {
     note: "decline note",
   });
   await invite(person, uniqueAddress("partner"), { message: "open message" });
+  // The counseling team's side: a thread with a message from each side, and a
+  // closing note with resources.
+  const { id: referralId } = await db.counselingReferral.findFirstOrThrow({
+    where: { userId },
+    select: { id: true },
+  });
+  const counselor = await createTeamMember("rotation-counselor");
+  expect(await claimReferral({ userId: counselor.id, referralId })).toMatchObject({ ok: true });
+  await addCounselingMessage({ userId, ...messageOf(referralId, "PERSON", "person message") });
+  await addCounselingMessage({
+    userId: counselor.id,
+    ...messageOf(referralId, "PERSON", "counselor message"),
+  });
+  await closeReferral({
+    userId: counselor.id,
+    referralId,
+    outcome: "REFERRED_ELSEWHERE",
+    resources: "close resources",
+  });
   return userId;
 }
 
@@ -129,6 +163,9 @@ const PLAINTEXTS = [
   "intake note",
   "decline note",
   "open message",
+  "person message",
+  "counselor message",
+  "close resources",
 ];
 
 describe(reencryptFields, () => {

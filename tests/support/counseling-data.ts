@@ -2,11 +2,19 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import { addressHmac, canonicalAddressHmac, maskAddress } from "@/lib/crypto/address-hmac";
 import { generateInvitationToken, invitationExpiry } from "@/lib/counseling/invitation-token";
+import { addCounselingMessage } from "@/lib/data/counseling-messages";
+import { claimReferral, closeReferral } from "@/lib/data/referral-ownership";
+import { addTeamMember } from "@/lib/data/team-members";
+import { openTeamReferral } from "@/lib/data/team-referral";
 import type { SeededUser } from "@/tests/support/user-data";
 
 // Counseling rows for a person, from both sides, for the account-deletion test:
 // their own referral and invitation, and their place in someone else's referral
 // (as the linked partner, and as the address of an invitation still pending).
+// The counseling team's tables from both sides too: the person's own threads
+// and the access log of their referral, their words as someone's partner, and
+// the person as a team member (membership, role changes, a passkey, a referral
+// they claimed, closed and wrote in, one they opened).
 
 function rowId() {
   return randomBytes(12).toString("base64url");
@@ -19,6 +27,49 @@ async function counterpart(label: string) {
   });
 }
 
+/** A couples referral with its intake submitted. */
+function submittedReferralRow(userId: string) {
+  return {
+    id: rowId(),
+    userId,
+    screenOutcome: "CLEAR" as const,
+    screenedAt: new Date(),
+    format: "COUPLES" as const,
+    preferredTimes: ["WEEKEND" as const],
+    contactMethod: "EMAIL" as const,
+    intakeSubmittedAt: new Date(),
+  };
+}
+
+/** A submitted referral of someone else's, for the person to act on as a team member or partner. */
+async function othersReferral(label: string, partnerId?: string) {
+  const owner = await counterpart(label);
+  return db.counselingReferral.create({
+    data: {
+      ...submittedReferralRow(owner.id),
+      ...(partnerId
+        ? {
+            partnerId,
+            partnerLinkedAt: new Date(),
+            partnerScreenOutcome: "CLEAR" as const,
+            partnerScreenedAt: new Date(),
+          }
+        : {}),
+    },
+    select: { id: true, userId: true },
+  });
+}
+
+async function teamCounterpart(label: string) {
+  const member = await counterpart(label);
+  await addTeamMember({ email: member.email!, role: "counselor", operator: "seeder" });
+  return member;
+}
+
+function message(referralId: string, thread: "PERSON" | "PARTNER" | "SHARED", text: string) {
+  return { referralId, thread, text, requestKey: randomUUID() };
+}
+
 async function ownReferral(userId: string) {
   const existing = await db.counselingReferral.findUnique({
     where: { userId },
@@ -26,16 +77,7 @@ async function ownReferral(userId: string) {
   });
   if (existing) return existing;
   return db.counselingReferral.create({
-    data: {
-      id: rowId(),
-      userId,
-      screenOutcome: "CLEAR",
-      screenedAt: new Date(),
-      format: "COUPLES",
-      preferredTimes: ["WEEKEND"],
-      contactMethod: "EMAIL",
-      intakeSubmittedAt: new Date(),
-    },
+    data: submittedReferralRow(userId),
     select: { id: true },
   });
 }
@@ -86,5 +128,56 @@ export const COUNSELING_SEEDERS: Record<string, (user: SeededUser) => Promise<un
     await db.partnerInvitation.create({
       data: invitationRow(theirReferral.id, inviter.id, user.email),
     });
+  },
+  // The person on the team (the role-change seeder below changes the role, so both are recorded).
+  TeamMember: (user) =>
+    addTeamMember({ email: user.email, role: "counselor", displayName: "Sam", operator: "seeder" }),
+  TeamRoleChange: (user) =>
+    addTeamMember({ email: user.email, role: "coordinator", operator: "seeder" }),
+  TeamPasskey: (user) =>
+    db.teamPasskey.create({
+      data: {
+        id: rowId(),
+        userId: user.id,
+        publicKey: new Uint8Array(randomBytes(77)),
+        webauthnUserId: rowId(),
+        transports: ["internal", "hybrid"],
+        deviceType: "multiDevice",
+        backedUp: true,
+      },
+    }),
+  CounselingMessage: async (user) => {
+    // Their own thread with a counselor.
+    const own = await ownReferral(user.id);
+    const counselor = await teamCounterpart("their-counselor");
+    await claimReferral({ userId: counselor.id, referralId: own.id });
+    await addCounselingMessage({ userId: user.id, ...message(own.id, "PERSON", "p") });
+    await addCounselingMessage({ userId: counselor.id, ...message(own.id, "PERSON", "c") });
+    // Their words as someone's partner, and the counselor's words to them.
+    const joined = await othersReferral("referral-they-joined", user.id);
+    await claimReferral({ userId: counselor.id, referralId: joined.id });
+    await addCounselingMessage({ userId: user.id, ...message(joined.id, "PARTNER", "q") });
+    await addCounselingMessage({ userId: counselor.id, ...message(joined.id, "PARTNER", "d") });
+    await addCounselingMessage({ userId: user.id, ...message(joined.id, "SHARED", "s") });
+    // As a team member: a referral they hold, wrote in and closed with resources.
+    const held = await othersReferral("referral-they-hold");
+    await claimReferral({ userId: user.id, referralId: held.id });
+    await addCounselingMessage({ userId: user.id, ...message(held.id, "PERSON", "t") });
+    await closeReferral({
+      userId: user.id,
+      referralId: held.id,
+      outcome: "REFERRED_ELSEWHERE",
+      resources: "r",
+    });
+    // And one they hold still open, which goes back to the inbox if they leave.
+    const open = await othersReferral("referral-they-hold-open");
+    await claimReferral({ userId: user.id, referralId: open.id });
+  },
+  ReferralAccess: async (user) => {
+    const own = await ownReferral(user.id);
+    const counselor = await teamCounterpart("their-reader");
+    await openTeamReferral({ userId: counselor.id, referralId: own.id });
+    const theirs = await othersReferral("referral-they-read");
+    await openTeamReferral({ userId: user.id, referralId: theirs.id });
   },
 };
