@@ -202,54 +202,60 @@ describe("text columns", () => {
     ).toEqual([]);
   });
 
-  it("hold only ciphertext where a person's words go, for every kind of row a person can have", async () => {
-    await seedUserData("column.privacy.one@example.com");
-    const person = await seedUserData("column.privacy.two@example.com");
-    // The optional fields the one-row seeders leave empty, through the data layer.
-    await createHardDate({
-      userId: person.id,
-      label: "the day we met",
-      month: 5,
-      day: 4,
-      plan: "a long walk",
-      requestKey: randomUUID(),
-    });
-    await createReachOut({
-      userId: person.id,
-      who: "my sister",
-      day: "2026-11-20",
-      feeling: "BETTER",
-      note: "she listened",
-      requestKey: randomUUID(),
-    });
-    const inviter = await createPerson("columns");
-    await recordSafetyScreen({ userId: inviter.id, outcome: "CLEAR" });
-    await submitCounselingIntake({
-      userId: inviter.id,
-      intake: intakeOf({ contactMethod: "PHONE", phone: "+1 555 123 4567" }),
-    });
-    // One invitation declined with a note, one still open with its message.
-    const declined = await invite(inviter, uniqueAddress("partner"), { message: "come with me" });
-    expect(
-      await declinePartnerInvitation({
-        token: await latestToken(declined.invitationId),
-        note: "not now",
-      }),
-    ).toBe(true);
-    await invite(inviter, uniqueAddress("partner"), { message: "please come with me" });
-    const encrypted = Object.entries(COLUMNS)
-      .filter(([, kind]) => kind === "ciphertext")
-      .map(([column]) => column);
-    expect(encrypted.length).toBeGreaterThanOrEqual(16);
-    const empty: string[] = [];
-    for (const column of encrypted) {
-      const values = await valuesOf(column);
-      if (values.length === 0) empty.push(column);
-      for (const value of values) expect(value, column).toMatch(CIPHERTEXT);
-    }
-    expect(
-      empty,
-      "ciphertext columns the seeders leave empty (tests/support/user-data.ts)",
-    ).toEqual([]);
-  });
+  // Seeding every table for two people, both sides of counseling included, is a few hundred
+  // statements: on a loaded two-core machine that can take longer than the default 30 s.
+  it(
+    "hold only ciphertext where a person's words go, for every kind of row a person can have",
+    { timeout: 120_000 },
+    async () => {
+      await seedUserData("column.privacy.one@example.com");
+      const person = await seedUserData("column.privacy.two@example.com");
+      // The optional fields the one-row seeders leave empty, through the data layer.
+      await createHardDate({
+        userId: person.id,
+        label: "the day we met",
+        month: 5,
+        day: 4,
+        plan: "a long walk",
+        requestKey: randomUUID(),
+      });
+      await createReachOut({
+        userId: person.id,
+        who: "my sister",
+        day: "2026-11-20",
+        feeling: "BETTER",
+        note: "she listened",
+        requestKey: randomUUID(),
+      });
+      const inviter = await createPerson("columns");
+      await recordSafetyScreen({ userId: inviter.id, outcome: "CLEAR" });
+      await submitCounselingIntake({
+        userId: inviter.id,
+        intake: intakeOf({ contactMethod: "PHONE", phone: "+1 555 123 4567" }),
+      });
+      // One invitation declined with a note, one still open with its message.
+      const declined = await invite(inviter, uniqueAddress("partner"), { message: "come with me" });
+      expect(
+        await declinePartnerInvitation({
+          token: await latestToken(declined.invitationId),
+          note: "not now",
+        }),
+      ).toBe(true);
+      await invite(inviter, uniqueAddress("partner"), { message: "please come with me" });
+      const encrypted = Object.entries(COLUMNS)
+        .filter(([, kind]) => kind === "ciphertext")
+        .map(([column]) => column);
+      expect(encrypted.length).toBeGreaterThanOrEqual(16);
+      const empty: string[] = [];
+      for (const column of encrypted) {
+        const values = await valuesOf(column);
+        if (values.length === 0) empty.push(column);
+        for (const value of values) expect(value, column).toMatch(CIPHERTEXT);
+      }
+      expect(
+        empty,
+        "ciphertext columns the seeders leave empty (tests/support/user-data.ts)",
+      ).toEqual([]);
+    },
+  );
 });

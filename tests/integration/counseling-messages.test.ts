@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { MESSAGES_PER_DAY } from "@/lib/counseling/team";
 import { addCounselingMessage, listCounselingThread } from "@/lib/data/counseling-messages";
@@ -20,6 +20,10 @@ import { teamStateSnapshot } from "@/tests/support/team-snapshot";
 // text encrypted at rest (SECURITY.md 29); a daily limit per person; and the
 // retention eraser that removes a closed referral's free text on schedule
 // (SECURITY.md 30).
+
+// Couples made through real invitations and twenty racing members are many statements: on a
+// loaded two-core machine a test can take longer than the default 30 s.
+vi.setConfig({ testTimeout: 120_000 });
 
 const CIPHERTEXT = /^v1:[A-Za-z0-9_-]+:[A-Za-z0-9_-]{16}:[A-Za-z0-9_-]{22,}$/;
 const DAY = 24 * 60 * 60 * 1000;

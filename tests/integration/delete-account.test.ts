@@ -44,32 +44,38 @@ describe(deleteAccount, () => {
     ).toEqual([]);
   });
 
-  it("removes every row of the person in every table, and keeps everyone else's", async () => {
-    const leaving = await seedUserData("leaving.person@example.com");
-    const staying = await seedUserData("staying.person@example.com");
-    const tables = await listTables();
-    for (const table of Object.keys(USER_DATA_SEEDERS)) {
-      expect(
-        await rowsMentioning(table, [leaving.id, leaving.email]),
-        `seeded ${table}`,
-      ).toBeGreaterThan(0);
-    }
+  // Seeding every table for two people, both sides of counseling included, is a few hundred
+  // statements: on a loaded two-core machine that can take longer than the default 30 s.
+  it(
+    "removes every row of the person in every table, and keeps everyone else's",
+    { timeout: 120_000 },
+    async () => {
+      const leaving = await seedUserData("leaving.person@example.com");
+      const staying = await seedUserData("staying.person@example.com");
+      const tables = await listTables();
+      for (const table of Object.keys(USER_DATA_SEEDERS)) {
+        expect(
+          await rowsMentioning(table, [leaving.id, leaving.email]),
+          `seeded ${table}`,
+        ).toBeGreaterThan(0);
+      }
 
-    expect(await deleteAccount({ userId: leaving.id })).toBe(true);
+      expect(await deleteAccount({ userId: leaving.id })).toBe(true);
 
-    for (const table of tables) {
-      expect(
-        await rowsMentioning(table, [leaving.id, leaving.email]),
-        `rows left in ${table}`,
-      ).toBe(0);
-    }
-    for (const table of Object.keys(USER_DATA_SEEDERS)) {
-      expect(
-        await rowsMentioning(table, [staying.id, staying.email]),
-        `kept ${table}`,
-      ).toBeGreaterThan(0);
-    }
-  });
+      for (const table of tables) {
+        expect(
+          await rowsMentioning(table, [leaving.id, leaving.email]),
+          `rows left in ${table}`,
+        ).toBe(0);
+      }
+      for (const table of Object.keys(USER_DATA_SEEDERS)) {
+        expect(
+          await rowsMentioning(table, [staying.id, staying.email]),
+          `kept ${table}`,
+        ).toBeGreaterThan(0);
+      }
+    },
+  );
 
   it("answers false for an account that no longer exists", async () => {
     expect(await deleteAccount({ userId: "no-such-user" })).toBe(false);

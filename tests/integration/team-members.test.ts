@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { addCounselingMessage, listCounselingThread } from "@/lib/data/counseling-messages";
 import { claimReferral, closeReferral, reassignReferral } from "@/lib/data/referral-ownership";
@@ -22,6 +22,10 @@ import { teamStateSnapshot } from "@/tests/support/team-snapshot";
 // Team membership as the command line changes it (docs/counseling-team.md):
 // every grant, change and removal recorded with its operator, and a removed
 // member refused by every team function on their very next call.
+
+// Couples made through real invitations and twenty racing members are many statements: on a
+// loaded two-core machine a test can take longer than the default 30 s.
+vi.setConfig({ testTimeout: 120_000 });
 
 describe(addTeamMember, () => {
   it("grants a role to an existing account, records who did it, and records a change of role", async () => {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { INBOX_PAGE_SIZE } from "@/lib/counseling/team";
 import { addCounselingMessage, listCounselingThread } from "@/lib/data/counseling-messages";
@@ -22,6 +22,10 @@ import { teamStateSnapshot } from "@/tests/support/team-snapshot";
 // and anyone outside a referral (another counselor, an ordinary user, the
 // partner, the person) calling team functions with its id finds nothing and
 // changes nothing (docs/SECURITY.md 8, 27, 28).
+
+// Couples made through real invitations and twenty racing members are many statements: on a
+// loaded two-core machine a test can take longer than the default 30 s.
+vi.setConfig({ testTimeout: 120_000 });
 
 /** Walks the inbox pages of one filter and returns every item. */
 async function wholeInbox(userId: string, filter: "new" | "mine" | "others" | "closed") {
