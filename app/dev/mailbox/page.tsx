@@ -8,7 +8,17 @@ import { env } from "@/lib/env";
 import { isLoopbackRequest } from "@/lib/security/peer-address";
 import { headingClass, linkClass, textClass } from "@/components/ui/styles";
 
-export const metadata: Metadata = { title: "Development mailbox", robots: { index: false } };
+/** Only this machine, and only while the mailbox is on, may even learn that the page exists. */
+async function mailboxVisible(): Promise<boolean> {
+  return devMailboxEnabled() && isLoopbackRequest(await headers());
+}
+
+// Metadata is rendered even when the page answers 404: its title must not say
+// what the 404 hides.
+export async function generateMetadata(): Promise<Metadata> {
+  const robots = { index: false };
+  return (await mailboxVisible()) ? { title: "Development mailbox", robots } : { robots };
+}
 
 // Mail that would have been sent, kept because no SMTP server is configured.
 // Absent (404) in production unless DEV_MAILBOX=true, and to every request that
@@ -16,7 +26,7 @@ export const metadata: Metadata = { title: "Development mailbox", robots: { inde
 // sign in as anyone. `npm start` also listens on loopback only while it is on.
 export default async function DevMailboxPage() {
   await connection();
-  if (!devMailboxEnabled() || !isLoopbackRequest(await headers())) notFound();
+  if (!(await mailboxVisible())) notFound();
   const messages = await listDevMailboxMessages({ limit: 50 });
   const linkPattern = new RegExp(`${env.APP_URL.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}/\\S+`, "g");
   return (
