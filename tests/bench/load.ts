@@ -441,7 +441,9 @@ await runDrill("bench:load", (smoke ? 3 : 8) * 60_000, async () => {
 
   // Figures are to read; a route that answered nothing, or only errors, is a broken bench.
   const sides: Array<[string, RouteRun[]]> = [
-    ["the article alone", [...articleRuns.static, ...articleRuns.direct, ...articleRuns.proxied]],
+    ["nginx alone", articleRuns.static],
+    ["next start alone", articleRuns.direct],
+    ["nginx + 2 instances, the article alone", articleRuns.proxied],
     ["nginx + ONE instance", oneRuns],
     ["nginx + TWO instances", twoRuns],
   ];
