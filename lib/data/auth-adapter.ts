@@ -71,8 +71,15 @@ export function createAuthAdapter(): Adapter {
         return null;
       }
       return {
+        // createdAt rides along: the session callback turns it into signedInAt,
+        // which the recent-sign-in check (export, account deletion) reads.
         session: withRawToken(
-          { sessionToken: found.sessionToken, userId: found.userId, expires: found.expires },
+          {
+            sessionToken: found.sessionToken,
+            userId: found.userId,
+            expires: found.expires,
+            createdAt: found.createdAt,
+          } as AdapterSession,
           sessionToken,
         ),
         user: {

@@ -41,6 +41,8 @@ describe(createAuthAdapter, () => {
     });
     expect(found?.session.expires).toEqual(viaPrisma.expires);
     expect(found?.session.userId).toBe(user.id);
+    // The session callback reads createdAt for signedInAt (the recent-sign-in check).
+    expect((found?.session as { createdAt?: Date }).createdAt).toBeInstanceOf(Date);
     expect(found?.user).toMatchObject(viaPrisma.user);
     expect(await adapter.getSessionAndUser!(hashSessionToken(raw))).toBeNull();
   });
