@@ -1,5 +1,6 @@
 import type { InvitationSummary } from "@/lib/data/partner-invitations";
 import { InvitationControls } from "@/app/counseling/_components/invitation-controls";
+import { softClass } from "@/components/ui/styles";
 
 const STATUS_TEXT: Record<InvitationSummary["status"], string> = {
   pending: "Waiting for an answer",
@@ -20,7 +21,7 @@ export function InvitationList({ invitations }: { invitations: InvitationSummary
           className="rounded-lg border border-neutral-200 p-4 dark:border-neutral-800"
         >
           <p className="font-medium">{STATUS_TEXT[invitation.status]}</p>
-          <p className="mt-1 text-sm text-neutral-700 dark:text-neutral-300">
+          <p className={`mt-1 text-sm ${softClass}`}>
             {invitation.recipientHint ? `To ${invitation.recipientHint}. ` : null}
             Sent{" "}
             <time dateTime={invitation.sentAt.toISOString()}>

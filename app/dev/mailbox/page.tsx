@@ -4,7 +4,7 @@ import { connection } from "next/server";
 import { listDevMailboxMessages } from "@/lib/data/dev-mailbox";
 import { devMailboxEnabled } from "@/lib/email/transport";
 import { env } from "@/lib/env";
-import { headingClass, linkClass, textClass } from "@/components/ui/styles";
+import { headingClass, linkClass, mutedClass, textClass } from "@/components/ui/styles";
 
 export const metadata: Metadata = { title: "Development mailbox", robots: { index: false } };
 
@@ -34,7 +34,7 @@ export default async function DevMailboxPage() {
               className="rounded-md border border-neutral-200 p-4 dark:border-neutral-800"
             >
               <h2 className="font-semibold">{message.subject}</h2>
-              <p className="text-sm text-neutral-600 dark:text-neutral-400">
+              <p className={`text-sm ${mutedClass}`}>
                 To {message.to} · {message.createdAt.toISOString()}
               </p>
               <ul className="mt-2">

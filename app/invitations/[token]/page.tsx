@@ -12,6 +12,7 @@ import {
 import {
   headingClass,
   linkClass,
+  mutedClass,
   pageClass,
   secondaryButtonClass,
   textClass,
@@ -82,7 +83,7 @@ export default async function InvitationPage({
           <blockquote className="border-l-4 border-brand-700 pl-4 whitespace-pre-line text-neutral-800 dark:border-brand-100 dark:text-neutral-200">
             {message}
           </blockquote>
-          <figcaption className="mt-2 text-sm text-neutral-600 dark:text-neutral-400">
+          <figcaption className={`mt-2 text-sm ${mutedClass}`}>
             A personal message from {inviterName}
           </figcaption>
         </figure>

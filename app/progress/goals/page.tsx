@@ -10,7 +10,8 @@ import { STEPS } from "@/lib/tracker/steps";
 import { ActivityForm } from "@/app/progress/_components/activity-form";
 import { GoalForm } from "@/app/progress/_components/goal-form";
 import { RowActionButton } from "@/app/progress/_components/row-action-button";
-import { mutedClass, Section } from "@/app/progress/_components/section";
+import { mutedClass } from "@/components/ui/styles";
+import { Section } from "@/app/progress/_components/section";
 
 export const metadata: Metadata = { title: "Goals and new experiences", robots: { index: false } };
 

@@ -7,7 +7,8 @@ import { MEMORY_LABELS } from "@/lib/tracker/scales";
 import { memoryBalanceNudge, pluralize, STEPS } from "@/lib/tracker/steps";
 import { MemoryForm } from "@/app/progress/_components/memory-form";
 import { RowActionButton } from "@/app/progress/_components/row-action-button";
-import { cardClass, mutedClass, Section } from "@/app/progress/_components/section";
+import { cardClass, mutedClass } from "@/components/ui/styles";
+import { Section } from "@/app/progress/_components/section";
 
 export const metadata: Metadata = { title: "Memories", robots: { index: false } };
 

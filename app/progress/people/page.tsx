@@ -9,7 +9,8 @@ import { REACH_OUT_FEELING_LABELS } from "@/lib/tracker/scales";
 import { STEPS } from "@/lib/tracker/steps";
 import { ReachOutForm } from "@/app/progress/_components/reach-out-form";
 import { RowActionButton } from "@/app/progress/_components/row-action-button";
-import { mutedClass, Section } from "@/app/progress/_components/section";
+import { mutedClass } from "@/components/ui/styles";
+import { Section } from "@/app/progress/_components/section";
 
 export const metadata: Metadata = { title: "Friends and family", robots: { index: false } };
 

@@ -1,31 +1,23 @@
 "use client";
 
-import { useActionState } from "react";
 import {
   acceptInvitation,
   declineInvitation,
   optOutOfAllInvitations,
-  type InvitationFormState,
 } from "@/lib/actions/invitations";
 import { DECLINE_NOTE_MAX_LENGTH } from "@/lib/counseling/invitation-limits";
-import { FieldError, FormMessage } from "@/components/ui/field-error";
-import { buttonClass, inputClass, secondaryButtonClass } from "@/components/ui/styles";
-
-const sectionClass = "mt-8 border-t border-neutral-200 pt-6 dark:border-neutral-800";
+import { ActionForm } from "@/components/forms/action-form";
+import { TextareaField } from "@/components/forms/textarea-field";
+import { secondaryButtonClass, sectionRuleClass, textClass } from "@/components/ui/styles";
 
 export function AcceptForm({ token, label }: { token: string; label: string }) {
-  const [state, action, pending] = useActionState<InvitationFormState, FormData>(
-    acceptInvitation,
-    {},
-  );
   return (
-    <form action={action} className="mt-4">
-      <input type="hidden" name="token" value={token} />
-      <button type="submit" className={buttonClass} disabled={pending}>
-        {label}
-      </button>
-      <FormMessage error={state.formError} />
-    </form>
+    <ActionForm
+      action={acceptInvitation}
+      hidden={{ token }}
+      submitLabel={label}
+      className="mt-4 space-y-4"
+    />
   );
 }
 
@@ -39,93 +31,63 @@ export function DeclineChoices({
   inviterName: string;
   canDecline: boolean;
 }) {
-  const [declined, decline, declining] = useActionState<InvitationFormState, FormData>(
-    declineInvitation,
-    {},
-  );
-  const [optedOut, optOut, optingOut] = useActionState<InvitationFormState, FormData>(
-    optOutOfAllInvitations,
-    {},
-  );
-
-  if (optedOut.done === "opted_out") {
-    return (
-      <p role="status" className={`${sectionClass} text-lg`}>
-        Done. Heartwork will not send you invitations again, from anyone.
-      </p>
-    );
-  }
-  if (declined.done === "declined") {
-    return (
-      <div className={sectionClass}>
-        <p role="status" className="text-lg">
-          You declined. {inviterName} will see that you declined, and we will not send you another
-          invitation from them.
-        </p>
-        <NeverContactForm token={token} action={optOut} pending={optingOut} />
-      </div>
-    );
-  }
   return (
     <>
       {canDecline ? (
-        <section aria-labelledby="decline-heading" className={sectionClass}>
+        <section aria-labelledby="decline-heading" className={sectionRuleClass}>
           <h2 id="decline-heading" className="text-xl font-semibold">
             Decline
           </h2>
-          <form action={decline} className="mt-4" noValidate>
-            <input type="hidden" name="token" value={token} />
-            <label htmlFor="note" className="block font-medium">
-              A note for {inviterName} (optional)
-            </label>
-            <p id="note-hint" className="mt-1 text-sm text-neutral-600 dark:text-neutral-400">
-              You do not have to give a reason. If you write something, only {inviterName} sees it.
-            </p>
-            <textarea
-              id="note"
+          <ActionForm
+            action={declineInvitation}
+            hidden={{ token }}
+            submitLabel="Decline the invitation"
+            submitClassName={secondaryButtonClass}
+            className="mt-4 space-y-4"
+            replacedBy={(state) =>
+              state.done === "declined" ? (
+                <p className="text-lg">
+                  You declined. {inviterName} will see that you declined, and we will not send you
+                  another invitation from them.
+                </p>
+              ) : null
+            }
+          >
+            <TextareaField
+              label={`A note for ${inviterName}`}
+              optional
               name="note"
               rows={3}
-              maxLength={DECLINE_NOTE_MAX_LENGTH}
-              aria-describedby={declined.fieldErrors?.note ? "note-error" : "note-hint"}
-              className={inputClass}
+              maxChars={DECLINE_NOTE_MAX_LENGTH}
+              hint={`You do not have to give a reason. If you write something, only ${inviterName} sees it.`}
             />
-            <FieldError id="note-error" errors={declined.fieldErrors?.note} />
-            <button type="submit" className={`${secondaryButtonClass} mt-4`} disabled={declining}>
-              Decline the invitation
-            </button>
-            <FormMessage error={declined.formError} />
-          </form>
+          </ActionForm>
         </section>
       ) : null}
-      <section aria-labelledby="never-heading" className={sectionClass}>
+      <section aria-labelledby="never-heading" className={sectionRuleClass}>
         <h2 id="never-heading" className="text-xl font-semibold">
           Never contact me again
         </h2>
-        <NeverContactForm token={token} action={optOut} pending={optingOut} />
+        <ActionForm
+          action={optOutOfAllInvitations}
+          hidden={{ token }}
+          submitLabel="Never contact me again"
+          submitClassName={secondaryButtonClass}
+          className="mt-4 space-y-4"
+          replacedBy={(state) =>
+            state.done === "opted_out" ? (
+              <p className="text-lg">
+                Done. Heartwork will not send you invitations again, from anyone.
+              </p>
+            ) : null
+          }
+        >
+          <p className={textClass}>
+            Heartwork will never send an invitation to this address again, from anyone. We keep only
+            a one-way code of the address to recognise it.
+          </p>
+        </ActionForm>
       </section>
     </>
-  );
-}
-
-function NeverContactForm({
-  token,
-  action,
-  pending,
-}: {
-  token: string;
-  action: (formData: FormData) => void;
-  pending: boolean;
-}) {
-  return (
-    <form action={action} className="mt-4">
-      <input type="hidden" name="token" value={token} />
-      <p className="text-neutral-700 dark:text-neutral-300">
-        Heartwork will never send an invitation to this address again, from anyone. We keep only a
-        one-way code of the address to recognise it.
-      </p>
-      <button type="submit" className={`${secondaryButtonClass} mt-4`} disabled={pending}>
-        Never contact me again
-      </button>
-    </form>
   );
 }
