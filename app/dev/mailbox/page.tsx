@@ -4,6 +4,7 @@ import { connection } from "next/server";
 import { listDevMailboxMessages } from "@/lib/data/dev-mailbox";
 import { devMailboxEnabled } from "@/lib/email/transport";
 import { env } from "@/lib/env";
+import { formatDateTimeIn } from "@/lib/time/format-in-zone";
 import { headingClass, linkClass, mutedClass, textClass } from "@/components/ui/styles";
 
 export const metadata: Metadata = { title: "Development mailbox", robots: { index: false } };
@@ -35,7 +36,7 @@ export default async function DevMailboxPage() {
             >
               <h2 className="font-semibold">{message.subject}</h2>
               <p className={`text-sm ${mutedClass}`}>
-                To {message.to} · {message.createdAt.toISOString()}
+                To {message.to} · {formatDateTimeIn(message.createdAt, "UTC")}
               </p>
               <ul className="mt-2">
                 {(message.text.match(linkPattern) ?? []).map((href) => (

@@ -4,6 +4,8 @@ import { connection } from "next/server";
 import { getCurrentUser } from "@/lib/auth/session";
 import { switchAccountForInvitation } from "@/lib/actions/invitations";
 import { getInvitationForRecipient } from "@/lib/data/invitation-responses";
+import { getTrackerSettings } from "@/lib/data/tracker-settings";
+import { formatDateIn } from "@/lib/time/format-in-zone";
 import { invitationTokenSchema } from "@/lib/validations/counseling";
 import {
   AcceptForm,
@@ -19,8 +21,6 @@ import {
 } from "@/components/ui/styles";
 
 export const metadata: Metadata = { title: "An invitation", robots: { index: false } };
-
-const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "long" });
 
 // Where the emailed links land. Showing this page (GET or HEAD, by a person or
 // an email scanner) reads and never writes: only the buttons act, as POSTs.
@@ -70,13 +70,16 @@ export default async function InvitationPage({
   }
 
   const { inviterName, message, recipientHint, expiresAt, viewer } = invitation;
+  // A visitor who is not signed in has no zone of their own yet: UTC, and the date says so.
+  const timeZone = user ? (await getTrackerSettings({ userId: user.id })).timeZone : "UTC";
   return (
     <div className={pageClass}>
       <h1 className={headingClass}>{inviterName} invited you to couples counseling</h1>
       <p className={textClass}>
         {inviterName} invited you to start couples counseling together on Heartwork.{" "}
         <strong>The first session is free.</strong> Nothing happens unless you choose below. The
-        invitation is open until {dateFormat.format(expiresAt)}.
+        invitation is open until {formatDateIn(expiresAt, timeZone)}
+        {timeZone === "UTC" ? " (UTC)" : ""}.
       </p>
       {message ? (
         <figure className="mt-6">

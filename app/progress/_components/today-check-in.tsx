@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { CONTACT_LABELS, missingWord, moodWord, type ContactKind } from "@/lib/tracker/scales";
-import { mutedClass } from "@/components/ui/styles";
+import { borderClass, boxClass, mutedClass, ownTextClass } from "@/components/ui/styles";
 
 export function CheckInSummary({
   checkIn,
@@ -10,7 +10,7 @@ export function CheckInSummary({
   editHref: string;
 }) {
   return (
-    <div className="mt-4 rounded-lg border border-neutral-200 p-4 dark:border-neutral-800">
+    <div className={`mt-4 ${boxClass}`}>
       <dl className="grid grid-cols-1 gap-2 sm:grid-cols-3">
         <div>
           <dt className={`text-sm ${mutedClass}`}>Mood</dt>
@@ -30,9 +30,7 @@ export function CheckInSummary({
         </div>
       </dl>
       {checkIn.note && (
-        <p className="mt-3 whitespace-pre-wrap border-t border-neutral-200 pt-3 dark:border-neutral-800">
-          {checkIn.note}
-        </p>
+        <p className={`mt-3 border-t pt-3 ${borderClass} ${ownTextClass}`}>{checkIn.note}</p>
       )}
       <p className="mt-3">
         <Link href={editHref} className="font-medium underline underline-offset-4">
