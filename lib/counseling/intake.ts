@@ -37,6 +37,7 @@ export type CounselingTime = keyof typeof COUNSELING_TIMES;
 export type CounselingContact = keyof typeof COUNSELING_CONTACTS;
 
 export const INTAKE_NOTE_MAX_LENGTH = 1_000;
+export const PHONE_MAX_LENGTH = 40;
 
 /** What the person typed and chose; lib/data decides what is stored and shared. */
 export type CounselingIntake = {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { freeText } from "@/lib/validations/free-text";
 
 import { DELETE_CONFIRMATION_PHRASE, DISPLAY_NAME_MAX_LENGTH } from "@/lib/account/form-rules";
 
@@ -6,12 +7,7 @@ export { DELETE_CONFIRMATION_PHRASE, DISPLAY_NAME_MAX_LENGTH };
 
 export const displayNameSchema = z
   .object({
-    name: z
-      .string()
-      .max(DISPLAY_NAME_MAX_LENGTH, `Keep it to ${DISPLAY_NAME_MAX_LENGTH} characters or fewer.`)
-
-      .refine((v) => !/[\u0000-\u001f\u007f]/.test(v), "Use letters, spaces and punctuation only.")
-      .transform((v) => v.trim()),
+    name: freeText(DISPLAY_NAME_MAX_LENGTH),
   })
   .strict();
 

@@ -2,7 +2,8 @@ import { z } from "zod";
 import { NOTE_MAX, TRIGGER_MAX } from "@/lib/tracker/limits";
 import { type CalendarDay } from "@/lib/tracker/calendar-day";
 import { CONTACT_KINDS, MISSING_MAX, MISSING_MIN, MOOD_MAX, MOOD_MIN } from "@/lib/tracker/scales";
-import { calendarDay, choiceOf, integerIn, optionalText } from "@/lib/validations/tracker-fields";
+import { optionalText } from "@/lib/validations/free-text";
+import { calendarDay, choiceOf, integerIn } from "@/lib/validations/tracker-fields";
 
 /** A day's check-in; `today` is the user's own calendar day (no future check-ins). */
 export function checkInSchema(today: CalendarDay) {
@@ -16,8 +17,8 @@ export function checkInSchema(today: CalendarDay) {
         "Please choose how much you miss them, from 0 to 10.",
       ),
       contact: choiceOf(CONTACT_KINDS, "Please choose whether you were in contact."),
-      note: optionalText(NOTE_MAX, "Your note"),
-      trigger: optionalText(TRIGGER_MAX, "What led to it"),
+      note: optionalText(NOTE_MAX),
+      trigger: optionalText(TRIGGER_MAX),
     })
     .strict();
 }

@@ -5,6 +5,7 @@ import {
   COUNSELING_FORMATS,
   COUNSELING_TIMES,
   INTAKE_NOTE_MAX_LENGTH,
+  PHONE_MAX_LENGTH,
   type CounselingContact,
   type CounselingFocus,
   type CounselingFormat,
@@ -12,6 +13,7 @@ import {
 } from "@/lib/counseling/intake";
 import { SAFETY_ANSWERS, type SAFETY_QUESTIONS } from "@/lib/counseling/safety-screen";
 import { emailAddressSchema } from "@/lib/validations/email-address";
+import { freeText } from "@/lib/validations/free-text";
 import {
   DECLINE_NOTE_MAX_LENGTH,
   INVITATION_MESSAGE_MAX_LENGTH,
@@ -23,18 +25,6 @@ import {
 
 function keysOf<K extends string>(record: Record<K, string>): [K, ...K[]] {
   return Object.keys(record) as [K, ...K[]];
-}
-
-// Tabs and line breaks are fine in free text; other control characters are not.
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
-const ANY_CONTROL = /[\u0000-\u001f\u007f\u2028\u2029]/;
-
-function freeText(max: number, label: string) {
-  return z
-    .string()
-    .max(max, `${label} can be at most ${max} characters.`)
-    .refine((v) => !CONTROL.test(v), `${label} contains a hidden character we cannot keep.`)
-    .transform((v) => v.trim());
 }
 
 const checkbox = z
@@ -64,6 +54,9 @@ export const partnerSafetyScreenSchema = safetyScreenSchema
 
 // ------------------------------------------------------------------ intake --
 
+export const PHONE_WITH_EMAIL_MESSAGE =
+  'You gave a phone number but chose "By email". Choose "By phone" to be called, or clear the number.';
+
 /** Digits, spaces, +, -, dots and parentheses; 7 to 15 digits in all. */
 const PHONE = /^\+?[0-9 ().-]{7,30}$/;
 
@@ -77,7 +70,7 @@ export const counselingIntakeSchema = z
       .max(Object.keys(COUNSELING_FOCUSES).length)
       .default([])
       .transform((v) => [...new Set(v)]),
-    note: freeText(INTAKE_NOTE_MAX_LENGTH, "Your note").default(""),
+    note: freeText(INTAKE_NOTE_MAX_LENGTH).default(""),
     preferredTimes: z
       .array(z.enum(keysOf<CounselingTime>(COUNSELING_TIMES)), {
         error: "Choose at least one time that could work.",
@@ -88,14 +81,26 @@ export const counselingIntakeSchema = z
     contactMethod: z.enum(keysOf<CounselingContact>(COUNSELING_CONTACTS), {
       error: "Choose how counselors may contact you.",
     }),
-    phone: z.string().max(40, "That phone number is too long.").default(""),
+    phone: freeText(PHONE_MAX_LENGTH).default(""),
     safeToLeaveMessage: checkbox,
     shareFocuses: checkbox,
     shareNote: checkbox,
   })
   .strict()
   .superRefine((value, ctx) => {
-    if (value.contactMethod !== "PHONE") return;
+    if (value.contactMethod !== "PHONE") {
+      // A number sent with "By email" means the form and the person disagree
+      // (issue 12: the radio had flipped back after an error). Asking is safe;
+      // emailing someone who asked for a call may reach whoever reads their mail.
+      if (value.phone !== "") {
+        ctx.addIssue({
+          code: "custom",
+          path: ["contactMethod"],
+          message: PHONE_WITH_EMAIL_MESSAGE,
+        });
+      }
+      return;
+    }
     const digits = value.phone.replace(/\D/g, "").length;
     if (!PHONE.test(value.phone.trim()) || digits < 7 || digits > 15) {
       ctx.addIssue({
@@ -121,13 +126,14 @@ export { DECLINE_NOTE_MAX_LENGTH, INVITATION_MESSAGE_MAX_LENGTH, INVITER_NAME_MA
 // never read as a link or an address.
 const NAME = /^[\p{L}\p{M}][\p{L}\p{M}' -]*$/u;
 
-export const inviterNameSchema = z
-  .string({ error: "Enter your name as your partner knows it." })
-  .max(INVITER_NAME_MAX_LENGTH, `Keep your name to ${INVITER_NAME_MAX_LENGTH} characters or fewer.`)
-  .transform((v) => v.trim().replace(/\s+/g, " "))
+export const inviterNameSchema = freeText(
+  INVITER_NAME_MAX_LENGTH,
+  "Enter your name as your partner knows it.",
+)
+  .transform((v) => v.replace(/\s+/g, " "))
   .refine((v) => v.length > 0, "Enter your name as your partner knows it.")
   .refine(
-    (v) => v.length === 0 || (NAME.test(v) && !ANY_CONTROL.test(v)),
+    (v) => v.length === 0 || NAME.test(v),
     "Use letters, spaces, apostrophes and hyphens only.",
   );
 
@@ -141,14 +147,14 @@ export const invitationIdSchema = z
 export const invitationTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
 
 export const declineInvitationSchema = z
-  .object({ note: freeText(DECLINE_NOTE_MAX_LENGTH, "Your note").default("") })
+  .object({ note: freeText(DECLINE_NOTE_MAX_LENGTH).default("") })
   .strict();
 
 export const invitePartnerSchema = z
   .object({
     email: emailAddressSchema,
     inviterName: inviterNameSchema,
-    message: freeText(INVITATION_MESSAGE_MAX_LENGTH, "Your message").default(""),
+    message: freeText(INVITATION_MESSAGE_MAX_LENGTH).default(""),
     requestKey: requestKeySchema,
   })
   .strict();

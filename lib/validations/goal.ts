@@ -1,12 +1,11 @@
 import { z } from "zod";
 import { GOAL_TITLE_MAX, GOAL_NOTE_MAX, ACTIVITY_TITLE_MAX } from "@/lib/tracker/limits";
 import { type CalendarDay } from "@/lib/tracker/calendar-day";
+import { optionalText, requiredText } from "@/lib/validations/free-text";
 import {
   calendarDay,
   optionalCalendarDay,
-  optionalText,
   requestKey,
-  requiredText,
   rowId,
 } from "@/lib/validations/tracker-fields";
 
@@ -15,7 +14,7 @@ const LATEST_TARGET: CalendarDay = "2199-12-31";
 export const goalSchema = z
   .object({
     title: requiredText(GOAL_TITLE_MAX, "The goal"),
-    note: optionalText(GOAL_NOTE_MAX, "Your note"),
+    note: optionalText(GOAL_NOTE_MAX),
     targetDate: optionalCalendarDay("a target date", LATEST_TARGET),
     requestKey,
   })

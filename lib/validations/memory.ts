@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { MEMORY_MAX } from "@/lib/tracker/limits";
 import { MEMORY_KINDS } from "@/lib/tracker/scales";
-import { choiceOf, requestKey, requiredText } from "@/lib/validations/tracker-fields";
+import { requiredText } from "@/lib/validations/free-text";
+import { choiceOf, requestKey } from "@/lib/validations/tracker-fields";
 
 export const memorySchema = z
   .object({

@@ -2,13 +2,8 @@ import { z } from "zod";
 import { WHO_MAX, REACH_OUT_NOTE_MAX } from "@/lib/tracker/limits";
 import { type CalendarDay } from "@/lib/tracker/calendar-day";
 import { REACH_OUT_FEELINGS } from "@/lib/tracker/scales";
-import {
-  calendarDay,
-  choiceOf,
-  optionalText,
-  requestKey,
-  requiredText,
-} from "@/lib/validations/tracker-fields";
+import { optionalText, requiredText } from "@/lib/validations/free-text";
+import { calendarDay, choiceOf, requestKey } from "@/lib/validations/tracker-fields";
 
 export function reachOutSchema(today: CalendarDay) {
   return z
@@ -16,7 +11,7 @@ export function reachOutSchema(today: CalendarDay) {
       who: requiredText(WHO_MAX, "Who you talked to"),
       day: calendarDay("the day", today),
       feeling: choiceOf(REACH_OUT_FEELINGS, "Please choose how it felt."),
-      note: optionalText(REACH_OUT_NOTE_MAX, "Your note"),
+      note: optionalText(REACH_OUT_NOTE_MAX),
       requestKey,
     })
     .strict();

@@ -4,24 +4,6 @@ import { EARLIEST_DAY, isCalendarDay, type CalendarDay } from "@/lib/tracker/cal
 // Field schemas shared by the tracker's forms. Messages are written for the
 // person reading them next to the field, calmly.
 
-/** Optional free text: trimmed, empty means absent. */
-export function optionalText(max: number, label: string) {
-  return z
-    .string({ error: `${label} must be text.` })
-    .trim()
-    .max(max, { error: `${label} can be at most ${max.toLocaleString("en-US")} characters.` })
-    .optional()
-    .transform((v) => (v ? v : undefined));
-}
-
-export function requiredText(max: number, label: string) {
-  return z
-    .string({ error: `Please write ${label.toLowerCase()}.` })
-    .trim()
-    .min(1, { error: `Please write ${label.toLowerCase()}.` })
-    .max(max, { error: `${label} can be at most ${max.toLocaleString("en-US")} characters.` });
-}
-
 /** A calendar day between 1900 and `latest` (today in the user's time zone, for past events). */
 export function calendarDay(label: string, latest?: CalendarDay) {
   return z
