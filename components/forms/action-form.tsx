@@ -39,6 +39,10 @@ export function ActionForm<S extends FormState>({
   replacedBy?: ReactNode | ((state: Awaited<S>) => ReactNode);
 }) {
   const [state, formAction, pending] = useActionState(action, {} as Awaited<S>);
+  // What this browser sent last, for the fields to fall back on where the
+  // echo is capped. Read on submit, so the form's action stays the server
+  // action itself and works before (or without) JavaScript.
+  const [sent, setSent] = useState<FormData | null>(null);
   const id = useId();
   const answered = useAnswerCount(state);
   const done = typeof replacedBy === "function" ? replacedBy(state) : replacedBy;
@@ -52,12 +56,18 @@ export function ActionForm<S extends FormState>({
     );
   }
   return (
-    <form action={formAction} className={className} noValidate autoComplete={autoComplete}>
+    <form
+      action={formAction}
+      onSubmit={(event) => setSent(new FormData(event.currentTarget))}
+      className={className}
+      noValidate
+      autoComplete={autoComplete}
+    >
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
       <ErrorSummary formId={id} state={state} />
-      <FormContext value={{ id, state }}>
+      <FormContext value={{ id, state, sent }}>
         {/* A new answer remounts the fields: each starts again from the echoed values. */}
         <Fragment key={answered}>{children}</Fragment>
       </FormContext>

@@ -3,7 +3,12 @@
 import { createContext, useContext } from "react";
 import { echoedValue, echoedValues, type FormState } from "@/lib/actions/form-state";
 
-type FormContextValue = { id: string; state: FormState };
+type FormContextValue = {
+  id: string;
+  state: FormState;
+  /** What this browser sent last: the full text, where the server's echo is capped. */
+  sent: FormData | null;
+};
 
 export const FormContext = createContext<FormContextValue | null>(null);
 
@@ -33,7 +38,8 @@ export function useField(name: string) {
     errorId: `${id}-error`,
     errors: form.state.fieldErrors?.[name],
     /** The echoed text, or `fallback` when nothing was echoed for this field. */
-    text: (fallback = "") => echoedValue(values, name) ?? fallback,
+    text: (fallback = "") =>
+      untruncated(echoedValue(values, name), form.sent?.get(name)) ?? fallback,
     /**
      * The echoed choices. A refused submission echoes every ticked box, so a
      * box absent from the echo was unticked: the fallback counts only before
@@ -42,4 +48,15 @@ export function useField(name: string) {
     choices: (fallback: readonly string[] = []) =>
       values ? echoedValues(values, name) : [...fallback],
   };
+}
+
+/**
+ * The server echoes at most a field's limit, so a pasted 70,000 characters
+ * would come back as the first 5,000 and a second "Save" would store them cut.
+ * When the echo is the start of what this browser sent, the sent text wins:
+ * nothing typed is ever dropped without the person deciding so.
+ */
+function untruncated(echoed: string | undefined, sent: FormDataEntryValue | null | undefined) {
+  if (echoed === undefined || typeof sent !== "string") return echoed;
+  return sent.length > echoed.length && sent.startsWith(echoed) ? sent : echoed;
 }
