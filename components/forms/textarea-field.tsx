@@ -62,7 +62,7 @@ export function TextareaField({
       />
       <p id={countId} className={`mt-1 text-sm ${over > 0 ? errorTextClass : mutedClass}`}>
         {over > 0
-          ? `${count.format(over)} characters too many: shorten it to ${count.format(maxChars)} to save.`
+          ? `${count.format(over)} ${over === 1 ? "character" : "characters"} too many: shorten it to ${count.format(maxChars)} to save.`
           : `${count.format(length)} of ${count.format(maxChars)} characters`}
       </p>
       <FieldError id={field.errorId} errors={errors} />
