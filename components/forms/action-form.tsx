@@ -21,7 +21,7 @@ export function ActionForm<S extends FormState>({
   submitClassName,
   buttons,
   hidden = {},
-  className = "mt-6 space-y-6",
+  className = "mt-4 space-y-4",
   autoComplete,
   replacedBy,
 }: {

@@ -1,5 +1,3 @@
-"use client";
-
 import { deleteMyAccount, requestFreshSignIn } from "@/lib/actions/account";
 import { DELETE_CONFIRMATION_PHRASE } from "@/lib/account/form-rules";
 import { ActionForm } from "@/components/forms/action-form";
@@ -13,7 +11,6 @@ export function DeleteAccountForm({ recentSignIn }: { recentSignIn: boolean }) {
         action={requestFreshSignIn}
         submitLabel="Email me a fresh sign-in link"
         submitClassName={secondaryButtonClass}
-        className="mt-4 space-y-4"
       >
         <p className={textClass}>
           For your safety, deleting needs a sign-in from the last 10 minutes. We will email you a
@@ -27,7 +24,6 @@ export function DeleteAccountForm({ recentSignIn }: { recentSignIn: boolean }) {
       action={deleteMyAccount}
       submitLabel="Delete my account"
       submitClassName={dangerButtonClass}
-      className="mt-4 space-y-4"
     >
       <TextField
         label={<>Type &ldquo;{DELETE_CONFIRMATION_PHRASE}&rdquo; to confirm</>}

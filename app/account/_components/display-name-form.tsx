@@ -1,5 +1,3 @@
-"use client";
-
 import { saveDisplayName } from "@/lib/actions/account";
 import { DISPLAY_NAME_MAX_LENGTH } from "@/lib/account/form-rules";
 import { ActionForm } from "@/components/forms/action-form";
@@ -7,7 +5,7 @@ import { TextField } from "@/components/forms/text-field";
 
 export function DisplayNameForm({ name }: { name: string }) {
   return (
-    <ActionForm action={saveDisplayName} submitLabel="Save name" className="mt-4 space-y-4">
+    <ActionForm action={saveDisplayName} submitLabel="Save name">
       <TextField
         label="Display name"
         name="name"

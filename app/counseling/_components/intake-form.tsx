@@ -18,7 +18,8 @@ import { TextField } from "@/components/forms/text-field";
 import { TextareaField } from "@/components/forms/textarea-field";
 import { boxClass, borderClass, hintClass } from "@/components/ui/styles";
 
-const legendClass = "px-1 font-medium";
+/** Each question of the intake sits in its own box. */
+const boxed = { className: boxClass, legendClassName: "px-1 font-medium" };
 const choicesOf = (labels: Record<string, string>) =>
   Object.entries(labels).map(([value, label]) => ({ value, label }));
 
@@ -30,16 +31,14 @@ export function IntakeForm({ couplesAllowed }: { couplesAllowed: boolean }) {
     <ActionForm action={submitIntake} submitLabel="Send my request" className="mt-8 space-y-6">
       <RadioGroup
         legend="What would you like?"
-        legendClassName={legendClass}
-        className={boxClass}
+        {...boxed}
         name="format"
         choices={formats}
         defaultValue={formats[0]!.value}
       />
       <CheckboxGroup
         legend="What do you hope counseling helps with?"
-        legendClassName={legendClass}
-        className={boxClass}
+        {...boxed}
         hint="Optional. Choose any that fit."
         name="focuses"
         choices={choicesOf(COUNSELING_FOCUSES)}
@@ -65,8 +64,7 @@ export function IntakeForm({ couplesAllowed }: { couplesAllowed: boolean }) {
       </div>
       <CheckboxGroup
         legend="When could sessions work for you?"
-        legendClassName={legendClass}
-        className={boxClass}
+        {...boxed}
         name="preferredTimes"
         choices={choicesOf(COUNSELING_TIMES)}
       />
@@ -86,8 +84,7 @@ function ContactChoice() {
   return (
     <RadioGroup
       legend="How may a counselor contact you?"
-      legendClassName={legendClass}
-      className={boxClass}
+      {...boxed}
       name="contactMethod"
       choices={choicesOf(COUNSELING_CONTACTS)}
       defaultValue="EMAIL"

@@ -1,5 +1,3 @@
-"use client";
-
 import { resendInvitation, revokeInvitation } from "@/lib/actions/counseling";
 import { ActionForm } from "@/components/forms/action-form";
 import { secondaryButtonClass } from "@/components/ui/styles";
@@ -12,24 +10,22 @@ export function InvitationControls({
   invitationId: string;
   resendsLeft: number;
 }) {
+  const controls = [
+    ...(resendsLeft > 0 ? [{ label: "Resend", action: resendInvitation }] : []),
+    { label: "Revoke", action: revokeInvitation },
+  ];
   return (
     <div className="mt-3 flex flex-wrap gap-3">
-      {resendsLeft > 0 ? (
+      {controls.map(({ label, action }) => (
         <ActionForm
-          action={resendInvitation}
+          key={label}
+          action={action}
           hidden={{ invitationId }}
-          submitLabel="Resend"
+          submitLabel={label}
           submitClassName={secondaryButtonClass}
           className="space-y-3"
         />
-      ) : null}
-      <ActionForm
-        action={revokeInvitation}
-        hidden={{ invitationId }}
-        submitLabel="Revoke"
-        submitClassName={secondaryButtonClass}
-        className="space-y-3"
-      />
+      ))}
     </div>
   );
 }

@@ -1,5 +1,3 @@
-"use client";
-
 import { invitePartner } from "@/lib/actions/counseling";
 import {
   INVITATION_MESSAGE_MAX_LENGTH,

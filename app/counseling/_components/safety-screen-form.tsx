@@ -1,5 +1,3 @@
-"use client";
-
 import type { FormState } from "@/lib/actions/form-state";
 import { SAFETY_QUESTIONS } from "@/lib/counseling/safety-screen";
 import { ActionForm } from "@/components/forms/action-form";

@@ -1,5 +1,3 @@
-"use client";
-
 import type { ReactNode } from "react";
 import { recordCheckIn } from "@/lib/actions/check-ins";
 import { ActionForm } from "@/components/forms/action-form";
@@ -25,10 +23,8 @@ export type CheckInDefaults = {
   trigger: string | null;
 } | null;
 
-const legendClass = "text-base font-semibold";
 const choiceClass =
   "flex cursor-pointer items-center gap-2 rounded-md border border-neutral-300 px-3 py-2 has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50 dark:border-neutral-700 dark:has-[:checked]:border-brand-100 dark:has-[:checked]:bg-neutral-900";
-const inputClass = "accent-brand-700";
 
 const moodChoices = MOODS.map((mood) => ({
   value: String(mood.value),
@@ -83,37 +79,44 @@ export function CheckInForm({
       className="group mt-4 space-y-6"
       replacedBy={summary}
     >
-      <RadioGroup
-        legend={`How are you feeling ${onDay}?`}
-        legendClassName={legendClass}
-        name="mood"
-        choices={moodChoices}
-        defaultValue={defaults ? String(defaults.mood) : undefined}
-        listClassName="mt-2 grid grid-cols-1 gap-2 sm:grid-cols-5"
-        choiceClassName={choiceClass}
-        inputClassName={inputClass}
-      />
-      <RadioGroup
-        legend={`How much do you miss them ${onDay}?`}
-        legendClassName={legendClass}
-        hint="0 means not at all, 10 means all the time. Any number is okay."
-        name="missing"
-        choices={missingChoices}
-        defaultValue={defaults ? String(defaults.missing) : undefined}
-        listClassName="mt-2 flex flex-wrap gap-2"
-        choiceClassName={`${choiceClass} min-w-12 justify-center`}
-        inputClassName={inputClass}
-      />
-      <RadioGroup
-        legend={`Were you in contact ${onDay}?`}
-        legendClassName={legendClass}
-        name="contact"
-        choices={contactChoices}
-        defaultValue={defaults?.contact}
-        listClassName="mt-2 grid grid-cols-1 gap-2 sm:grid-cols-2"
-        choiceClassName={choiceClass}
-        inputClassName={inputClass}
-      />
+      {[
+        {
+          name: "mood",
+          legend: `How are you feeling ${onDay}?`,
+          choices: moodChoices,
+          chosen: defaults?.mood,
+          list: "grid grid-cols-1 gap-2 sm:grid-cols-5",
+        },
+        {
+          name: "missing",
+          legend: `How much do you miss them ${onDay}?`,
+          hint: "0 means not at all, 10 means all the time. Any number is okay.",
+          choices: missingChoices,
+          chosen: defaults?.missing,
+          list: "flex flex-wrap gap-2",
+          choice: "min-w-12 justify-center",
+        },
+        {
+          name: "contact",
+          legend: `Were you in contact ${onDay}?`,
+          choices: contactChoices,
+          chosen: defaults?.contact,
+          list: "grid grid-cols-1 gap-2 sm:grid-cols-2",
+        },
+      ].map((question) => (
+        <RadioGroup
+          key={question.name}
+          legend={question.legend}
+          legendClassName="text-base font-semibold"
+          hint={question.hint}
+          name={question.name}
+          choices={question.choices}
+          defaultValue={question.chosen === undefined ? undefined : String(question.chosen)}
+          listClassName={`mt-2 ${question.list}`}
+          choiceClassName={`${choiceClass} ${question.choice ?? ""}`}
+          inputClassName="accent-brand-700"
+        />
+      ))}
       {/* Only asked when the chosen contact was the user's own; shown without JavaScript by :has(). */}
       <div className="hidden group-has-[input[data-slip]:checked]:block">
         <TextareaField
@@ -121,7 +124,6 @@ export function CheckInForm({
           optional
           name="trigger"
           hint="Noticing what led to contact can help next time. It is not a mark against you."
-          rows={2}
           maxChars={TRIGGER_MAX}
           defaultValue={defaults?.trigger ?? ""}
         />

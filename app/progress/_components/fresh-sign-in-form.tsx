@@ -1,5 +1,3 @@
-"use client";
-
 import { requestExportSignIn } from "@/lib/actions/tracker-export";
 import { ActionForm } from "@/components/forms/action-form";
 import { secondaryButtonClass } from "@/components/ui/styles";
@@ -10,7 +8,6 @@ export function FreshSignInForm() {
       action={requestExportSignIn}
       submitLabel="Email me a fresh sign-in link"
       submitClassName={secondaryButtonClass}
-      className="mt-4 space-y-4"
     />
   );
 }

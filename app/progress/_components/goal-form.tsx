@@ -1,5 +1,3 @@
-"use client";
-
 import { addGoal } from "@/lib/actions/goals";
 import { ActionForm } from "@/components/forms/action-form";
 import { TextField } from "@/components/forms/text-field";
@@ -8,12 +6,7 @@ import { GOAL_NOTE_MAX, GOAL_TITLE_MAX } from "@/lib/tracker/limits";
 
 export function GoalForm({ requestKey }: { requestKey: string }) {
   return (
-    <ActionForm
-      action={addGoal}
-      hidden={{ requestKey }}
-      submitLabel="Add goal"
-      className="mt-4 space-y-4"
-    >
+    <ActionForm action={addGoal} hidden={{ requestKey }} submitLabel="Add goal">
       <TextField label="Your goal" name="title" hint={`Up to ${GOAL_TITLE_MAX} characters.`} />
       <TextField label="Target date" optional name="targetDate" type="date" min="1900-01-01" />
       <TextareaField label="A note" optional name="note" rows={2} maxChars={GOAL_NOTE_MAX} />

@@ -1,5 +1,3 @@
-"use client";
-
 import { addHardDate } from "@/lib/actions/hard-dates";
 import { ActionForm } from "@/components/forms/action-form";
 import { Fieldset } from "@/components/forms/fieldset";
@@ -26,12 +24,7 @@ const DAYS = Array.from({ length: 31 }, (_, i) => ({ value: String(i + 1), label
 
 export function HardDateForm({ requestKey }: { requestKey: string }) {
   return (
-    <ActionForm
-      action={addHardDate}
-      hidden={{ requestKey }}
-      submitLabel="Add date"
-      className="mt-4 space-y-4"
-    >
+    <ActionForm action={addHardDate} hidden={{ requestKey }} submitLabel="Add date">
       <TextField
         label="What is the date?"
         name="label"

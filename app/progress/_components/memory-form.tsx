@@ -1,5 +1,3 @@
-"use client";
-
 import { addMemory } from "@/lib/actions/memories";
 import { ActionForm } from "@/components/forms/action-form";
 import { RadioGroup } from "@/components/forms/radio-group";
@@ -17,12 +15,7 @@ export function MemoryForm({
   suggestKind?: "GOOD" | "HARD";
 }) {
   return (
-    <ActionForm
-      action={addMemory}
-      hidden={{ requestKey }}
-      submitLabel="Save memory"
-      className="mt-4 space-y-4"
-    >
+    <ActionForm action={addMemory} hidden={{ requestKey }} submitLabel="Save memory">
       <RadioGroup
         legend="What kind of memory is it?"
         name="kind"

@@ -1,7 +1,6 @@
-"use client";
-
 import { addReachOut } from "@/lib/actions/reach-outs";
 import { ActionForm } from "@/components/forms/action-form";
+import { PastDayField } from "@/app/progress/_components/past-day-field";
 import { RadioGroup } from "@/components/forms/radio-group";
 import { TextField } from "@/components/forms/text-field";
 import { TextareaField } from "@/components/forms/textarea-field";
@@ -15,25 +14,13 @@ const feelingChoices = REACH_OUT_FEELINGS.map((feeling) => ({
 
 export function ReachOutForm({ requestKey, today }: { requestKey: string; today: string }) {
   return (
-    <ActionForm
-      action={addReachOut}
-      hidden={{ requestKey }}
-      submitLabel="Save"
-      className="mt-4 space-y-4"
-    >
+    <ActionForm action={addReachOut} hidden={{ requestKey }} submitLabel="Save">
       <TextField
         label="Who you talked to"
         name="who"
         hint={`A first name or a nickname is enough. Names are encrypted and stay private. Up to ${WHO_MAX} characters.`}
       />
-      <TextField
-        label="When"
-        name="day"
-        type="date"
-        min="1900-01-01"
-        max={today}
-        defaultValue={today}
-      />
+      <PastDayField today={today} />
       <RadioGroup
         legend="How did it feel?"
         name="feeling"

@@ -1,5 +1,3 @@
-"use client";
-
 import { type FormState } from "@/lib/actions/form-state";
 import { ActionForm } from "@/components/forms/action-form";
 

@@ -1,5 +1,3 @@
-"use client";
-
 import { answerValentines } from "@/lib/actions/hard-dates";
 import { ActionForm } from "@/components/forms/action-form";
 import { SubmitButton } from "@/components/forms/submit-button";

@@ -1,5 +1,3 @@
-"use client";
-
 import { requestSignInLink } from "@/lib/actions/auth";
 import { ActionForm } from "@/components/forms/action-form";
 import { TextField } from "@/components/forms/text-field";

@@ -1,9 +1,11 @@
 "use client";
 
+import type { ReactNode } from "react";
 import {
   acceptInvitation,
   declineInvitation,
   optOutOfAllInvitations,
+  type InvitationFormState,
 } from "@/lib/actions/invitations";
 import { DECLINE_NOTE_MAX_LENGTH } from "@/lib/counseling/invitation-limits";
 import { ActionForm } from "@/components/forms/action-form";
@@ -11,14 +13,7 @@ import { TextareaField } from "@/components/forms/textarea-field";
 import { secondaryButtonClass, sectionRuleClass, textClass } from "@/components/ui/styles";
 
 export function AcceptForm({ token, label }: { token: string; label: string }) {
-  return (
-    <ActionForm
-      action={acceptInvitation}
-      hidden={{ token }}
-      submitLabel={label}
-      className="mt-4 space-y-4"
-    />
-  );
+  return <ActionForm action={acceptInvitation} hidden={{ token }} submitLabel={label} />;
 }
 
 /** Decline (with an optional note) and "never contact me again"; both work without an account. */
@@ -31,63 +26,84 @@ export function DeclineChoices({
   inviterName: string;
   canDecline: boolean;
 }) {
+  const declined = (
+    <p className="text-lg">
+      You declined. {inviterName} will see that you declined, and we will not send you another
+      invitation from them.
+    </p>
+  );
+  const optedOut = (
+    <p className="text-lg">Done. Heartwork will not send you invitations again, from anyone.</p>
+  );
   return (
     <>
       {canDecline ? (
-        <section aria-labelledby="decline-heading" className={sectionRuleClass}>
-          <h2 id="decline-heading" className="text-xl font-semibold">
-            Decline
-          </h2>
-          <ActionForm
-            action={declineInvitation}
-            hidden={{ token }}
-            submitLabel="Decline the invitation"
-            submitClassName={secondaryButtonClass}
-            className="mt-4 space-y-4"
-            replacedBy={(state) =>
-              state.done === "declined" ? (
-                <p className="text-lg">
-                  You declined. {inviterName} will see that you declined, and we will not send you
-                  another invitation from them.
-                </p>
-              ) : null
-            }
-          >
-            <TextareaField
-              label={`A note for ${inviterName}`}
-              optional
-              name="note"
-              rows={3}
-              maxChars={DECLINE_NOTE_MAX_LENGTH}
-              hint={`You do not have to give a reason. If you write something, only ${inviterName} sees it.`}
-            />
-          </ActionForm>
-        </section>
-      ) : null}
-      <section aria-labelledby="never-heading" className={sectionRuleClass}>
-        <h2 id="never-heading" className="text-xl font-semibold">
-          Never contact me again
-        </h2>
-        <ActionForm
-          action={optOutOfAllInvitations}
-          hidden={{ token }}
-          submitLabel="Never contact me again"
-          submitClassName={secondaryButtonClass}
-          className="mt-4 space-y-4"
-          replacedBy={(state) =>
-            state.done === "opted_out" ? (
-              <p className="text-lg">
-                Done. Heartwork will not send you invitations again, from anyone.
-              </p>
-            ) : null
-          }
+        <ChoiceSection
+          id="decline"
+          title="Decline"
+          action={declineInvitation}
+          token={token}
+          submitLabel="Decline the invitation"
+          done={(state) => (state.done === "declined" ? declined : null)}
         >
-          <p className={textClass}>
-            Heartwork will never send an invitation to this address again, from anyone. We keep only
-            a one-way code of the address to recognise it.
-          </p>
-        </ActionForm>
-      </section>
+          <TextareaField
+            label={`A note for ${inviterName}`}
+            optional
+            name="note"
+            maxChars={DECLINE_NOTE_MAX_LENGTH}
+            hint={`You do not have to give a reason. If you write something, only ${inviterName} sees it.`}
+          />
+        </ChoiceSection>
+      ) : null}
+      <ChoiceSection
+        id="never"
+        title="Never contact me again"
+        action={optOutOfAllInvitations}
+        token={token}
+        submitLabel="Never contact me again"
+        done={(state) => (state.done === "opted_out" ? optedOut : null)}
+      >
+        <p className={textClass}>
+          Heartwork will never send an invitation to this address again, from anyone. We keep only a
+          one-way code of the address to recognise it.
+        </p>
+      </ChoiceSection>
     </>
+  );
+}
+
+/** One choice the invited person can make without an account, under its own heading. */
+function ChoiceSection({
+  id,
+  title,
+  action,
+  token,
+  submitLabel,
+  done,
+  children,
+}: {
+  id: string;
+  title: string;
+  action: (state: InvitationFormState, formData: FormData) => Promise<InvitationFormState>;
+  token: string;
+  submitLabel: string;
+  done: (state: InvitationFormState) => ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <section aria-labelledby={`${id}-heading`} className={sectionRuleClass}>
+      <h2 id={`${id}-heading`} className="text-xl font-semibold">
+        {title}
+      </h2>
+      <ActionForm
+        action={action}
+        hidden={{ token }}
+        submitLabel={submitLabel}
+        submitClassName={secondaryButtonClass}
+        replacedBy={done}
+      >
+        {children}
+      </ActionForm>
+    </section>
   );
 }
