@@ -1,36 +1,43 @@
 "use server";
 
-import { z } from "zod";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { signOut } from "@/lib/auth";
 import { sessionCookieName } from "@/lib/auth/cookies";
-import {
-  SIGN_IN_FAILED_MESSAGE,
-  SIGN_IN_RATE_LIMITED_MESSAGE,
-  sendSignInLink,
-} from "@/lib/auth/sign-in-request";
-import { formFields, type FormState } from "@/lib/actions/form-state";
+import { sendSignInLink } from "@/lib/auth/sign-in-request";
+import { redirectedOrThrow, runAction } from "@/lib/actions/action-pipeline";
+import { type FormState } from "@/lib/actions/form-state";
+import { signInLinkRefusal } from "@/lib/actions/sign-in-link";
+import { ignoredInputSchema } from "@/lib/validations/no-input";
 import { signInRequestSchema } from "@/lib/validations/sign-in";
 
 /** The sign-in form: the same answer for known and unknown addresses. */
 export async function requestSignInLink(_prev: FormState, formData: FormData): Promise<FormState> {
-  const fields = formFields(formData, ["email", "callbackUrl"] as const);
-  const parsed = signInRequestSchema.safeParse(fields);
-  const values = { email: (fields.email ?? "").slice(0, 320) };
-  if (!parsed.success) {
-    return { fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
-  }
-  const result = await sendSignInLink(parsed.data);
-  if (result === "rate_limited") return { formError: SIGN_IN_RATE_LIMITED_MESSAGE, values };
-  if (result === "failed") return { formError: SIGN_IN_FAILED_MESSAGE, values };
-  redirect("/signin/check-email");
+  return runAction(formData, {
+    name: "requestSignInLink",
+    session: "none",
+    schema: signInRequestSchema,
+    async work({ input }) {
+      const refusal = signInLinkRefusal(await sendSignInLink(input));
+      if (refusal) return refusal;
+      redirect("/signin/check-email");
+    },
+  });
 }
 
 /** Ends this browser's session (deletes the session row) and shows the signed-out page. */
-export async function signOutAction(): Promise<void> {
-  await signOut({ redirect: false });
-  // Auth.js clears the cookie; make sure of it even if it found no session.
-  (await cookies()).delete(sessionCookieName());
-  redirect("/signed-out");
+export async function signOutAction(formData?: FormData): Promise<void> {
+  redirectedOrThrow(
+    await runAction(formData, {
+      name: "signOutAction",
+      session: "none",
+      schema: ignoredInputSchema,
+      async work() {
+        await signOut({ redirect: false });
+        // Auth.js clears the cookie; make sure of it even if it found no session.
+        (await cookies()).delete(sessionCookieName());
+        redirect("/signed-out");
+      },
+    }),
+  );
 }

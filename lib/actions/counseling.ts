@@ -1,10 +1,9 @@
 "use server";
 
-import { z } from "zod";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { formFields, type FormState } from "@/lib/actions/form-state";
-import { actionUser, SIGNED_OUT_STATE, unlessDatabaseDown } from "@/lib/actions/tracker-form";
+import { notFound, runAction } from "@/lib/actions/action-pipeline";
+import { type FormState } from "@/lib/actions/form-state";
 import { safetyScreenOutcome } from "@/lib/counseling/safety-screen";
 import { recordSafetyScreen, submitCounselingIntake } from "@/lib/data/counseling-referrals";
 import {
@@ -14,7 +13,6 @@ import {
   type CreateInvitationResult,
 } from "@/lib/data/partner-invitations";
 import { recordPartnerSafetyScreen } from "@/lib/data/partner-referrals";
-import { logRefusedAccess } from "@/lib/security/access-log";
 import {
   counselingIntakeSchema,
   invitationIdSchema,
@@ -22,26 +20,24 @@ import {
   partnerSafetyScreenSchema,
   safetyScreenSchema,
 } from "@/lib/validations/counseling";
-import { asFormData } from "@/lib/validations/form-data";
 
 // The signed-in side of couples counseling: the private safety screen, the
 // intake, and the inviter's control over their invitations. The screen's
 // answers live only in this request: they are reduced to an outcome here and
-// are never stored, logged or returned.
-
-const SCREEN_FIELDS = ["afraid", "hurt", "threatened", "controlled"] as const;
+// are never stored or logged. Only a refused (incomplete) screen sends them
+// back, to the person who just sent them, so no answer has to be given twice.
 
 export async function submitSafetyScreen(_prev: FormState, formData: FormData): Promise<FormState> {
-  return unlessDatabaseDown(async () => {
-    const user = await actionUser();
-    if (!user) return SIGNED_OUT_STATE;
-    const parsed = safetyScreenSchema.safeParse(formFields(formData, SCREEN_FIELDS));
-    if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors };
-    await recordSafetyScreen({ userId: user.id, outcome: safetyScreenOutcome(parsed.data) });
-    revalidatePath("/counseling");
-    // The same address whatever the outcome: the URL (and the browser's history)
-    // never tells anyone how the questions were answered.
-    redirect("/counseling");
+  return runAction(formData, {
+    name: "submitSafetyScreen",
+    schema: safetyScreenSchema,
+    async work({ user, input }) {
+      await recordSafetyScreen({ userId: user.id, outcome: safetyScreenOutcome(input) });
+      revalidatePath("/counseling");
+      // The same address whatever the outcome: the URL (and the browser's history)
+      // never tells anyone how the questions were answered.
+      redirect("/counseling");
+    },
   });
 }
 
@@ -49,54 +45,36 @@ export async function submitPartnerSafetyScreen(
   _prev: FormState,
   formData: FormData,
 ): Promise<FormState> {
-  return unlessDatabaseDown(async () => {
-    const user = await actionUser();
-    if (!user) return SIGNED_OUT_STATE;
-    const parsed = partnerSafetyScreenSchema.safeParse(
-      formFields(formData, [...SCREEN_FIELDS, "referralId"] as const),
-    );
-    if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors };
-    const outcome = await recordPartnerSafetyScreen({
-      userId: user.id,
-      referralId: parsed.data.referralId,
-      outcome: safetyScreenOutcome(parsed.data),
-    });
-    if (!outcome) {
-      logRefusedAccess({
-        action: "submitPartnerSafetyScreen",
+  return runAction(formData, {
+    name: "submitPartnerSafetyScreen",
+    schema: partnerSafetyScreenSchema,
+    async work({ user, input }) {
+      const outcome = await recordPartnerSafetyScreen({
         userId: user.id,
-        reason: "not_found",
+        referralId: input.referralId,
+        outcome: safetyScreenOutcome(input),
       });
-      return { formError: "We could not find that counseling referral." };
-    }
-    revalidatePath("/counseling");
-    redirect(`/counseling/joined/${parsed.data.referralId}`);
+      if (!outcome) return notFound("We could not find that counseling referral.");
+      revalidatePath("/counseling");
+      redirect(`/counseling/joined/${input.referralId}`);
+    },
   });
 }
 
+/**
+ * The intake. Its schema refuses a phone number sent with "By email", and the
+ * counseling team's message is built in lib/data from the parsed choice only.
+ */
 export async function submitIntake(_prev: FormState, formData: FormData): Promise<FormState> {
-  return unlessDatabaseDown(async () => {
-    const user = await actionUser();
-    if (!user) return SIGNED_OUT_STATE;
-    const form = asFormData(formData);
-    const parsed = counselingIntakeSchema.safeParse({
-      ...formFields(form, [
-        "format",
-        "note",
-        "contactMethod",
-        "phone",
-        "safeToLeaveMessage",
-        "shareFocuses",
-        "shareNote",
-      ] as const),
-      focuses: form.getAll("focuses").filter((v) => typeof v === "string"),
-      preferredTimes: form.getAll("preferredTimes").filter((v) => typeof v === "string"),
-    });
-    if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors };
-    const result = await submitCounselingIntake({ userId: user.id, intake: parsed.data });
-    if (result === "no_referral") redirect("/counseling/screen");
-    revalidatePath("/counseling");
-    redirect("/counseling/next");
+  return runAction(formData, {
+    name: "submitIntake",
+    schema: counselingIntakeSchema,
+    async work({ user, input }) {
+      const result = await submitCounselingIntake({ userId: user.id, intake: input });
+      if (result === "no_referral") redirect("/counseling/screen");
+      revalidatePath("/counseling");
+      redirect("/counseling/next");
+    },
   });
 }
 
@@ -125,80 +103,62 @@ const INVITATION_ERRORS: Record<
 };
 
 export async function invitePartner(_prev: FormState, formData: FormData): Promise<FormState> {
-  return unlessDatabaseDown(() => invitePartnerWith(formData));
+  return runAction(formData, {
+    name: "invitePartner",
+    schema: invitePartnerSchema,
+    async work({ user, input }) {
+      const result = await createPartnerInvitation({ userId: user.id, ...input });
+      if (!result.ok) {
+        const error = INVITATION_ERRORS[result.reason];
+        return error.field
+          ? { fieldErrors: { [error.field]: [error.message] } }
+          : { formError: error.message };
+      }
+      revalidatePath("/counseling");
+      redirect("/counseling?invitation=sent");
+    },
+  });
 }
 
-async function invitePartnerWith(formData: FormData): Promise<FormState> {
-  const user = await actionUser();
-  if (!user) return SIGNED_OUT_STATE;
-  const fields = formFields(formData, ["email", "inviterName", "message", "requestKey"] as const);
-  const values = {
-    email: (fields.email ?? "").slice(0, 320),
-    inviterName: (fields.inviterName ?? "").slice(0, 100),
-    message: (fields.message ?? "").slice(0, 600),
-  };
-  const parsed = invitePartnerSchema.safeParse(fields);
-  if (!parsed.success) {
-    const fieldErrors = z.flattenError(parsed.error).fieldErrors;
-    if (!fields.email?.trim()) fieldErrors.email = ["Enter your partner's email address."];
-    return { fieldErrors, values };
-  }
-  const result = await createPartnerInvitation({ userId: user.id, ...parsed.data });
-  if (!result.ok) {
-    const error = INVITATION_ERRORS[result.reason];
-    return error.field
-      ? { fieldErrors: { [error.field]: [error.message] }, values }
-      : { formError: error.message, values };
-  }
-  revalidatePath("/counseling");
-  redirect("/counseling?invitation=sent");
-}
+const INVITATION_NOT_FOUND = { formError: "We could not find that invitation." };
 
 export async function resendInvitation(_prev: FormState, formData: FormData): Promise<FormState> {
-  return unlessDatabaseDown(() => resendInvitationWith(formData));
-}
-
-async function resendInvitationWith(formData: FormData): Promise<FormState> {
-  const user = await actionUser();
-  if (!user) return SIGNED_OUT_STATE;
-  const parsed = invitationIdSchema.safeParse(formFields(formData, ["invitationId"] as const));
-  if (!parsed.success) return { formError: "We could not find that invitation." };
-  const result = await resendPartnerInvitation({
-    userId: user.id,
-    invitationId: parsed.data.invitationId,
+  return runAction(formData, {
+    name: "resendInvitation",
+    schema: invitationIdSchema,
+    invalid: () => INVITATION_NOT_FOUND,
+    async work({ user, input }) {
+      const result = await resendPartnerInvitation({ userId: user.id, ...input });
+      revalidatePath("/counseling");
+      switch (result) {
+        case "resent":
+          return { message: "Sent again with a new link. The earlier link no longer works." };
+        case "resend_limit":
+          return { formError: "This invitation has been sent as many times as we allow." };
+        case "rate_limited":
+          return {
+            formError:
+              "We cannot send more invitations right now. Nothing was sent. Please try later.",
+          };
+        case "not_pending":
+          return { formError: "This invitation is no longer open, so it cannot be sent again." };
+      }
+    },
   });
-  revalidatePath("/counseling");
-  switch (result) {
-    case "resent":
-      return { message: "Sent again with a new link. The earlier link no longer works." };
-    case "resend_limit":
-      return { formError: "This invitation has been sent as many times as we allow." };
-    case "rate_limited":
-      return {
-        formError: "We cannot send more invitations right now. Nothing was sent. Please try later.",
-      };
-    case "not_pending":
-      return { formError: "This invitation is no longer open, so it cannot be sent again." };
-  }
 }
 
 export async function revokeInvitation(_prev: FormState, formData: FormData): Promise<FormState> {
-  return unlessDatabaseDown(() => revokeInvitationWith(formData));
-}
-
-async function revokeInvitationWith(formData: FormData): Promise<FormState> {
-  const user = await actionUser();
-  if (!user) return SIGNED_OUT_STATE;
-  const parsed = invitationIdSchema.safeParse(formFields(formData, ["invitationId"] as const));
-  if (!parsed.success) return { formError: "We could not find that invitation." };
-  const revoked = await revokePartnerInvitation({
-    userId: user.id,
-    invitationId: parsed.data.invitationId,
+  return runAction(formData, {
+    name: "revokeInvitation",
+    schema: invitationIdSchema,
+    invalid: () => INVITATION_NOT_FOUND,
+    async work({ user, input }) {
+      if (!(await revokePartnerInvitation({ userId: user.id, ...input }))) {
+        return { formError: "This invitation is no longer open, so there is nothing to revoke." };
+      }
+      revalidatePath("/counseling");
+      // The revoked invitation's controls leave the page, so the notice travels with the URL.
+      redirect("/counseling?invitation=revoked");
+    },
   });
-  if (!revoked) {
-    return { formError: "This invitation is no longer open, so there is nothing to revoke." };
-  }
-  revalidatePath("/counseling");
-  // The revoked invitation's controls leave the page, so the notice travels with the URL.
-  redirect("/counseling?invitation=revoked");
 }

@@ -1,5 +1,3 @@
-import { asFormData } from "@/lib/validations/form-data";
-
 /** What a refused form sends back so every field keeps what was typed: one string per field, an array for repeated names (checkbox groups). */
 export type FormValues = Record<string, string | string[]>;
 
@@ -25,17 +23,4 @@ export function echoedValues(values: FormValues | undefined, name: string): stri
   const value = values?.[name];
   if (value === undefined) return [];
   return Array.isArray(value) ? value : [value];
-}
-
-/** Reads named string fields from a FormData, ignoring everything else (React's $ACTION_ keys). */
-export function formFields<K extends string>(
-  formData: FormData,
-  names: readonly K[],
-): Partial<Record<K, string>> {
-  const out: Partial<Record<K, string>> = {};
-  for (const name of names) {
-    const value = asFormData(formData).get(name);
-    if (typeof value === "string") out[name] = value;
-  }
-  return out;
 }

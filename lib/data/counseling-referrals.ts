@@ -83,6 +83,17 @@ export async function getOwnReferral({ userId }: { userId: string }): Promise<Ow
 export type SubmitIntakeResult = "submitted" | "already_submitted" | "no_referral";
 
 /**
+ * The team is told exactly the contact the person chose. A phone request
+ * without a number, or a number with "By email", is a mistake upstream (the
+ * schema refuses both): it must fail loudly, never quietly become "email",
+ * which may reach whoever reads their mail (issue 12).
+ */
+function assertOneContact({ contactMethod, phone }: CounselingIntake): void {
+  const consistent = contactMethod === "PHONE" ? phone.trim() !== "" : phone === "";
+  if (!consistent) throw new Error("The intake's contact method and phone number disagree");
+}
+
+/**
  * Completes the referral and, in the same transaction, queues the counseling
  * team's notification carrying only what the person agreed to share. After a
  * screen with any "yes", the referral is for individual counseling whatever
@@ -95,6 +106,7 @@ export async function submitCounselingIntake({
   userId: string;
   intake: CounselingIntake;
 }): Promise<SubmitIntakeResult> {
+  assertOneContact(intake);
   const result = await db.$transaction(async (tx): Promise<SubmitIntakeResult> => {
     const referral = await tx.counselingReferral.findUnique({
       where: { userId },
@@ -103,7 +115,7 @@ export async function submitCounselingIntake({
     if (!referral) return "no_referral";
     if (referral.intakeSubmittedAt) return "already_submitted";
     const format = referral.screenOutcome === "CLEAR" ? intake.format : "INDIVIDUAL";
-    const phone = intake.contactMethod === "PHONE" ? intake.phone : "";
+    const phone = intake.phone;
     const { count } = await tx.counselingReferral.updateMany({
       where: { id: referral.id, userId, intakeSubmittedAt: null },
       data: {

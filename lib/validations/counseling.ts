@@ -12,7 +12,7 @@ import {
   type CounselingTime,
 } from "@/lib/counseling/intake";
 import { SAFETY_ANSWERS, type SAFETY_QUESTIONS } from "@/lib/counseling/safety-screen";
-import { emailAddressSchema } from "@/lib/validations/email-address";
+import { emailAddress } from "@/lib/validations/email-address";
 import { freeText } from "@/lib/validations/free-text";
 import {
   DECLINE_NOTE_MAX_LENGTH,
@@ -152,7 +152,7 @@ export const declineInvitationSchema = z
 
 export const invitePartnerSchema = z
   .object({
-    email: emailAddressSchema,
+    email: emailAddress("Enter your partner's email address."),
     inviterName: inviterNameSchema,
     message: freeText(INVITATION_MESSAGE_MAX_LENGTH).default(""),
     requestKey: requestKeySchema,

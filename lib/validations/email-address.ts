@@ -44,16 +44,30 @@ const MESSAGES: Record<EmailAddressProblem, string> = {
   format: EMAIL_FORMAT_MESSAGE,
 };
 
-/** A well-formed address, trimmed and lower-cased; anything else is a form error. */
-export const emailAddressSchema = z
-  .string({ error: MESSAGES.missing })
-  // Oversized input is refused before any other work is done on it.
-  .max(EMAIL_MAX_LENGTH + 64, MESSAGES.too_long)
-  .superRefine((value, ctx) => {
-    const problem = emailAddressProblem(value);
-    if (problem) ctx.addIssue({ code: "custom", message: MESSAGES[problem] });
-  })
-  .transform((value) => value.trim().toLowerCase());
+/**
+ * A well-formed address, trimmed and lower-cased; anything else is a form
+ * error. `missing` says whose address is asked for ("your partner's").
+ */
+export function emailAddress(missing: string = MESSAGES.missing) {
+  return (
+    z
+      .string({ error: missing })
+      // Oversized input is refused before any other work is done on it.
+      .max(EMAIL_MAX_LENGTH + 64, MESSAGES.too_long)
+      .superRefine((value, ctx) => {
+        const problem = emailAddressProblem(value);
+        if (problem) {
+          ctx.addIssue({
+            code: "custom",
+            message: problem === "missing" ? missing : MESSAGES[problem],
+          });
+        }
+      })
+      .transform((value) => value.trim().toLowerCase())
+  );
+}
+
+export const emailAddressSchema = emailAddress();
 
 /** Throws on a bad address: for places where bad input is a programming error. */
 export function normalizeEmailAddress(raw: string): string {

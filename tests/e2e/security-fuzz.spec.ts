@@ -7,7 +7,6 @@ import { expect, test } from "./support/fixtures";
 import {
   asObject,
   describeCase,
-  firstStrings,
   formCase,
   hostileString,
   XSS_PAYLOADS,
@@ -24,7 +23,7 @@ import {
 } from "@/lib/counseling/intake";
 import { SAFETY_ANSWERS, SAFETY_QUESTIONS } from "@/lib/counseling/safety-screen";
 import { CONTACT_KINDS, MEMORY_KINDS, REACH_OUT_FEELINGS } from "@/lib/tracker/scales";
-import { displayNameSchema } from "@/lib/validations/account";
+import { deleteAccountSchema, displayNameSchema } from "@/lib/validations/account";
 import { checkInSchema } from "@/lib/validations/check-in";
 import {
   counselingIntakeSchema,
@@ -34,6 +33,7 @@ import {
 import { activitySchema, goalSchema } from "@/lib/validations/goal";
 import { hardDateSchema, valentinesOfferSchema } from "@/lib/validations/hard-date";
 import { memorySchema } from "@/lib/validations/memory";
+import { noInputSchema } from "@/lib/validations/no-input";
 import { reachOutSchema } from "@/lib/validations/reach-out";
 import { signInRequestSchema } from "@/lib/validations/sign-in";
 import { trackerSettingsSchema } from "@/lib/validations/tracker-settings";
@@ -118,7 +118,6 @@ type ActionEntry = {
 const strictParse = (schema: { safeParse: (v: unknown) => { success: boolean } }) => (f: Fields) =>
   schema.safeParse(asObject(f)).success;
 const never = () => false;
-const always = () => true;
 const SCREEN = ["afraid", "hurt", "threatened", "controlled"] as const;
 const screenAnswers = fc.record(
   Object.fromEntries(SCREEN.map((q) => [q, fc.constantFrom(...SAFETY_ANSWERS)])) as Record<
@@ -144,7 +143,7 @@ const ACTIONS: Record<string, ActionEntry> = {
     page: "/account",
     names: ["name"],
     valid: fc.record({ name: text(80) }),
-    acts: (f) => displayNameSchema.safeParse(firstStrings(f, ["name"])).success,
+    acts: strictParse(displayNameSchema),
     caller: "tracker",
   },
   [A("account.ts", "signOutEverywhere")]: {
@@ -159,15 +158,14 @@ const ACTIONS: Record<string, ActionEntry> = {
     page: "/account",
     names: [],
     valid: fc.constant({}),
-    acts: always, // takes no input: whatever is sent, it emails the signed-in person
+    acts: strictParse(noInputSchema), // takes no input: a form with fields is refused
     caller: "tracker",
   },
   [A("account.ts", "deleteMyAccount")]: {
     page: "/account",
     names: ["confirmation"],
     valid: fc.record({ confirmation: fc.constantFrom("delete my account", " DELETE MY ACCOUNT ") }),
-    acts: (f) =>
-      firstStrings(f, ["confirmation"]).confirmation?.trim().toLowerCase() === "delete my account",
+    acts: strictParse(deleteAccountSchema),
     caller: "tracker",
     onlyRefused: true,
   },
@@ -178,7 +176,7 @@ const ACTIONS: Record<string, ActionEntry> = {
       email,
       callbackUrl: fc.constantFrom("/progress", "//evil.example", "javascript:alert(1)"),
     }),
-    acts: (f) => signInRequestSchema.safeParse(firstStrings(f, ["email", "callbackUrl"])).success,
+    acts: strictParse(signInRequestSchema),
     caller: "tracker",
     public: true,
   },
@@ -208,7 +206,7 @@ const ACTIONS: Record<string, ActionEntry> = {
     page: "/counseling/screen",
     names: SCREEN,
     valid: screenAnswers,
-    acts: (f) => safetyScreenSchema.safeParse(firstStrings(f, SCREEN)).success,
+    acts: strictParse(safetyScreenSchema),
     caller: "tracker",
   },
   [A("counseling.ts", "submitPartnerSafetyScreen")]: {
@@ -231,14 +229,14 @@ const ACTIONS: Record<string, ActionEntry> = {
       focuses: fc.constantFrom(...keysOf(COUNSELING_FOCUSES)),
       preferredTimes: fc.constantFrom(...keysOf(COUNSELING_TIMES)),
     }),
-    acts: (f) =>
-      counselingIntakeSchema.safeParse({
-        ...firstStrings(f, INTAKE_SCALARS),
-        focuses: f.filter(([n, v]) => n === "focuses" && typeof v === "string").map(([, v]) => v),
-        preferredTimes: f
-          .filter(([n, v]) => n === "preferredTimes" && typeof v === "string")
-          .map(([, v]) => v),
-      }).success,
+    // The pipeline hands a checkbox group with one tick to the schema as a list.
+    acts: (f) => {
+      const input = asObject(f);
+      for (const list of ["focuses", "preferredTimes"]) {
+        if (list in input && !Array.isArray(input[list])) input[list] = [input[list]];
+      }
+      return counselingIntakeSchema.safeParse(input).success;
+    },
     caller: "counseling",
   },
   [A("counseling.ts", "invitePartner")]: {
@@ -250,7 +248,7 @@ const ACTIONS: Record<string, ActionEntry> = {
       message: text(500),
       requestKey,
     }),
-    acts: (f) => invitePartnerSchema.safeParse(firstStrings(f, INVITE)).success,
+    acts: strictParse(invitePartnerSchema),
     caller: "counseling",
   },
   [A("counseling.ts", "resendInvitation")]: {
@@ -404,7 +402,7 @@ const ACTIONS: Record<string, ActionEntry> = {
     page: "/progress/export",
     names: [],
     valid: fc.constant({}),
-    acts: always,
+    acts: strictParse(noInputSchema),
     caller: "tracker",
   },
   [A("tracker-settings.ts", "updateTrackerSettings")]: {

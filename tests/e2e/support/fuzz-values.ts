@@ -178,16 +178,6 @@ export function asObject(fields: Fields): Record<string, unknown> {
   return Object.fromEntries(map);
 }
 
-/** What formFields(formData, names) reads: the first value of each listed name, if text. */
-export function firstStrings(fields: Fields, names: readonly string[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const name of names) {
-    const first = fields.find(([n]) => n === name);
-    if (first && typeof first[1] === "string") out[name] = first[1];
-  }
-  return out;
-}
-
 /** Short, printable description of a case for failure messages. */
 export function describeCase(fields: Fields): string {
   return JSON.stringify(

@@ -1,0 +1,50 @@
+import "server-only";
+import type { z } from "zod";
+import { revalidatePath } from "next/cache";
+import { notFound, runAction, type WorkResult } from "@/lib/actions/action-pipeline";
+import type { CalendarDay } from "@/lib/tracker/calendar-day";
+import { type FormState } from "@/lib/actions/form-state";
+import { rowReferenceSchema } from "@/lib/validations/row-reference";
+
+// What the tracker's actions share beyond the pipeline: every change shows on
+// /progress and its subpages, most forms add one row of the person's own, and
+// every list's delete button names one row.
+
+/** A tracker change is saved: refresh /progress (and its subpages) and say so. */
+export function savedOnProgress(message: string): WorkResult {
+  revalidatePath("/progress", "layout");
+  return { message };
+}
+
+/** A delete button: this person's row by id, or "not found" (logged) for anyone else's. */
+export function removeTrackerRow(
+  name: string,
+  remove: (row: { userId: string; id: string }) => Promise<boolean>,
+  formData: FormData,
+): Promise<FormState> {
+  return runAction(formData, {
+    name,
+    schema: rowReferenceSchema,
+    invalid: "not-found",
+    work: async ({ user, input }) =>
+      (await remove({ userId: user.id, id: input.id })) ? savedOnProgress("Removed.") : notFound(),
+  });
+}
+
+/** A form that adds one row of the person's own (a memory, a goal, a hard date...). */
+export function addTrackerRow<S extends z.ZodType<Record<string, unknown>>>(
+  name: string,
+  schema: S | ((today: CalendarDay) => S),
+  create: (row: z.output<S> & { userId: string }) => Promise<unknown>,
+  message: string,
+  formData: FormData,
+): Promise<FormState> {
+  return runAction(formData, {
+    name,
+    schema,
+    async work({ user, input }) {
+      await create({ ...input, userId: user.id });
+      return savedOnProgress(message);
+    },
+  });
+}
