@@ -2,6 +2,7 @@
 
 import { createContext, useContext } from "react";
 import { echoedValue, echoedValues, type FormState } from "@/lib/actions/form-state";
+import { formStatus } from "@/components/forms/form-status";
 
 type FormContextValue = {
   id: string;
@@ -32,31 +33,28 @@ export function useField(name: string) {
   if (!form) throw new Error(`The field "${name}" must sit inside an <ActionForm>.`);
   const id = fieldId(form.id, name);
   const values = form.state.values;
+  // After a refusal, what this browser sent is exactly what was typed: it wins
+  // over the server's echo, which is capped at each limit and leaves out what
+  // must never travel back (the safety screen's answers). Without JavaScript
+  // there is nothing sent to read, and the echo alone restores the form.
+  const sent = formStatus(form.state) === "error" ? form.sent : null;
   return {
     id,
     hintId: `${id}-hint`,
     errorId: `${id}-error`,
     errors: form.state.fieldErrors?.[name],
-    /** The echoed text, or `fallback` when nothing was echoed for this field. */
-    text: (fallback = "") =>
-      untruncated(echoedValue(values, name), form.sent?.get(name)) ?? fallback,
+    /** What the field held when refused, or `fallback` before the first refusal. */
+    text: (fallback = "") => {
+      const typed = sent?.get(name);
+      return typeof typed === "string" ? typed : (echoedValue(values, name) ?? fallback);
+    },
     /**
-     * The echoed choices. A refused submission echoes every ticked box, so a
-     * box absent from the echo was unticked: the fallback counts only before
-     * the first submission.
+     * The choices ticked when refused. A refusal carries every ticked box, so a
+     * box absent from it was unticked: the fallback counts only before then.
      */
-    choices: (fallback: readonly string[] = []) =>
-      values ? echoedValues(values, name) : [...fallback],
+    choices: (fallback: readonly string[] = []) => {
+      if (sent) return sent.getAll(name).filter((v) => typeof v === "string");
+      return values ? echoedValues(values, name) : [...fallback];
+    },
   };
-}
-
-/**
- * The server echoes at most a field's limit, so a pasted 70,000 characters
- * would come back as the first 5,000 and a second "Save" would store them cut.
- * When the echo is the start of what this browser sent, the sent text wins:
- * nothing typed is ever dropped without the person deciding so.
- */
-function untruncated(echoed: string | undefined, sent: FormDataEntryValue | null | undefined) {
-  if (echoed === undefined || typeof sent !== "string") return echoed;
-  return sent.length > echoed.length && sent.startsWith(echoed) ? sent : echoed;
 }

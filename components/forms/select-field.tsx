@@ -9,7 +9,7 @@ import { inputClass } from "@/components/ui/styles";
 
 type SelectProps = Omit<
   SelectHTMLAttributes<HTMLSelectElement>,
-  "id" | "name" | "defaultValue" | "className" | "children"
+  "id" | "name" | "defaultValue" | "value" | "className" | "children"
 >;
 
 /** A drop-down list; `placeholder` adds an empty first choice ("Choose…"). */
@@ -35,7 +35,6 @@ export function SelectField({
   const field = useField(name);
   const [edited, markEdited] = useEdited();
   const errors = edited ? undefined : field.errors;
-  const controlled = select.value !== undefined;
   return (
     <div>
       <label htmlFor={field.id} className={labelClassName}>
@@ -46,7 +45,7 @@ export function SelectField({
         {...select}
         id={field.id}
         name={name}
-        defaultValue={controlled ? undefined : field.text(defaultValue)}
+        defaultValue={field.text(defaultValue)}
         onChange={(event) => {
           markEdited();
           onChange?.(event);

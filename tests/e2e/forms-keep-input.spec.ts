@@ -359,7 +359,10 @@ test.describe("what a person writes is never cut, hidden or shown in the wrong z
       .getByRole("group", { name: /How much do you miss them/ })
       .getByLabel("5", { exact: true })
       .check();
-    await page.getByLabel("No contact", { exact: true }).check();
+    await page
+      .getByRole("group", { name: /Were you in contact/ })
+      .getByLabel("No contact", { exact: true })
+      .check();
     await page.getByRole("button", { name: "Save check-in" }).click();
     await expect(page.getByRole("group", { name: "There is a problem" })).toContainText(
       tooLong(NOTE_MAX, 70_000),
@@ -380,7 +383,10 @@ test.describe("what a person writes is never cut, hidden or shown in the wrong z
       .getByRole("group", { name: /How much do you miss them/ })
       .getByLabel("3", { exact: true })
       .check();
-    await page.getByLabel("No contact", { exact: true }).check();
+    await page
+      .getByRole("group", { name: /Were you in contact/ })
+      .getByLabel("No contact", { exact: true })
+      .check();
     await page.getByRole("button", { name: "Save check-in" }).click();
     await expect(page.getByRole("status")).toHaveText("Saved. Thank you for checking in.");
     const today = page.getByRole("region", { name: "Today's check-in" });

@@ -48,24 +48,26 @@ function ZoneField({
   timeZones: string[];
 }) {
   const echoed = useField("timeZone").text();
-  const [zone, setZone] = useState(echoed || timeZone);
+  const [suggested, setSuggested] = useState(echoed || timeZone);
 
   // Until the user has saved a zone, suggest the one their device reports.
   useEffect(() => {
     if (configured || echoed) return;
     const detected = Intl.DateTimeFormat().resolvedOptions().timeZone;
     // eslint-disable-next-line react-hooks/set-state-in-effect -- the device zone exists only in the browser
-    if (detected && timeZones.includes(detected)) setZone(detected);
+    if (detected && timeZones.includes(detected)) setSuggested(detected);
   }, [configured, echoed, timeZones]);
 
+  // Uncontrolled, remounted when the suggestion changes: React resets a form
+  // after its action, and a controlled select would show the first zone then.
   return (
     <SelectField
+      key={suggested}
       label="Your time zone"
       name="timeZone"
       hint="It decides when your day starts, for check-ins and hard-date reminders."
       options={timeZones.map((z) => ({ value: z, label: z.replaceAll("_", " ") }))}
-      value={zone}
-      onChange={(event) => setZone(event.target.value)}
+      defaultValue={suggested}
     />
   );
 }
