@@ -1,4 +1,5 @@
 "use client";
+import { softClass } from "@/components/ui/styles";
 
 export default function ErrorPage({
   reset,
@@ -9,7 +10,7 @@ export default function ErrorPage({
   return (
     <div className="mx-auto max-w-3xl px-4 py-16" role="alert">
       <h1 className="text-2xl font-bold">Something went wrong on our side</h1>
-      <p className="mt-4 text-neutral-700 dark:text-neutral-300">
+      <p className={`mt-4 ${softClass}`}>
         We could not finish this, perhaps because our database cannot be reached for a moment.
         Nothing was saved by the action that failed. Please try again in a moment.
       </p>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getArticle } from "@/lib/articles";
 import { siteUrl } from "@/lib/site";
+import { mutedClass, softClass } from "@/components/ui/styles";
 
 export const dynamic = "error"; // the home page is prerendered; no request-time work
 
@@ -22,7 +23,7 @@ export default function HomePage() {
       <h1 className="text-3xl font-bold tracking-tight text-balance sm:text-4xl">
         A calm place for a broken heart
       </h1>
-      <p className="mt-4 text-lg text-neutral-700 dark:text-neutral-300">
+      <p className={`mt-4 text-lg ${softClass}`}>
         Read about why you miss them so much, track your healing privately, and start couples
         counseling when you are both ready.
       </p>
@@ -42,10 +43,8 @@ export default function HomePage() {
             {article.title}
           </a>
         </h2>
-        <p className="mt-3 text-neutral-700 dark:text-neutral-300">{article.description}</p>
-        <p className="mt-3 text-sm text-neutral-600 dark:text-neutral-400">
-          {article.readingMinutes} min read
-        </p>
+        <p className={`mt-3 ${softClass}`}>{article.description}</p>
+        <p className={`mt-3 text-sm ${mutedClass}`}>{article.readingMinutes} min read</p>
         <h3 className="mt-6 font-semibold">Five steps through the healing process</h3>
         <ol className="mt-2 list-decimal space-y-1 pl-6 text-neutral-700 marker:font-semibold dark:text-neutral-300">
           {article.headings
@@ -69,7 +68,7 @@ export default function HomePage() {
           className="rounded-2xl border border-neutral-200 p-6 hover:border-brand-700 dark:border-neutral-800 dark:hover:border-brand-100"
         >
           <span className="block font-semibold">Track your healing</span>
-          <span className="mt-1 block text-sm text-neutral-700 dark:text-neutral-300">
+          <span className={`mt-1 block text-sm ${softClass}`}>
             A private daily check-in built on the five steps.
           </span>
         </a>
@@ -78,7 +77,7 @@ export default function HomePage() {
           className="rounded-2xl border border-neutral-200 p-6 hover:border-brand-700 dark:border-neutral-800 dark:hover:border-brand-100"
         >
           <span className="block font-semibold">Start couples counseling</span>
-          <span className="mt-1 block text-sm text-neutral-700 dark:text-neutral-300">
+          <span className={`mt-1 block text-sm ${softClass}`}>
             Start alone or with your partner; the first session is free.
           </span>
         </a>

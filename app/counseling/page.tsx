@@ -5,6 +5,8 @@ import { COUNSELING_FORMATS } from "@/lib/counseling/intake";
 import { getOwnReferral } from "@/lib/data/counseling-referrals";
 import { listPartnerInvitations } from "@/lib/data/partner-invitations";
 import { listPartnerReferrals } from "@/lib/data/partner-referrals";
+import { getTrackerSettings } from "@/lib/data/tracker-settings";
+import { formatDateIn } from "@/lib/time/format-in-zone";
 import { InvitationList } from "@/app/counseling/_components/invitation-list";
 import { SafetyResources, SupportNote } from "@/app/counseling/_components/safety-resources";
 import { buttonClass, headingClass, linkClass, textClass } from "@/components/ui/styles";
@@ -12,7 +14,6 @@ import { buttonClass, headingClass, linkClass, textClass } from "@/components/ui
 export const metadata: Metadata = { title: "Couples counseling", robots: { index: false } };
 
 const sectionClass = "mt-10 border-t border-neutral-200 pt-6 dark:border-neutral-800";
-const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "long" });
 
 // "Start couples counseling" and, once started, the referral's dashboard. One
 // address for every state, so the URL never tells anyone how the private
@@ -42,10 +43,11 @@ export default async function CounselingPage({
       </div>
     );
   }
-  const [referral, invitations, joined, { invitation: flash }] = await Promise.all([
+  const [referral, invitations, joined, { timeZone }, { invitation: flash }] = await Promise.all([
     getOwnReferral({ userId: user.id }),
     listPartnerInvitations({ userId: user.id }),
     listPartnerReferrals({ userId: user.id }),
+    getTrackerSettings({ userId: user.id }),
     searchParams,
   ]);
   const hasOpenInvitation = invitations.some((i) => i.status === "pending");
@@ -93,8 +95,8 @@ export default async function CounselingPage({
           {referral.partnerLinkedAt ? (
             <p className={textClass} role="status">
               Your partner accepted your invitation and joined on{" "}
-              {dateFormat.format(referral.partnerLinkedAt)}. Counselors speak with each of you on
-              your own before any joint session.
+              {formatDateIn(referral.partnerLinkedAt, timeZone)}. Counselors speak with each of you
+              on your own before any joint session.
             </p>
           ) : null}
         </section>
@@ -129,7 +131,9 @@ export default async function CounselingPage({
               </p>
             </>
           ) : null}
-          {invitations.length > 0 ? <InvitationList invitations={invitations} /> : null}
+          {invitations.length > 0 ? (
+            <InvitationList invitations={invitations} timeZone={timeZone} />
+          ) : null}
         </section>
       ) : null}
 

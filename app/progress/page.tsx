@@ -19,7 +19,8 @@ import { MoodChart } from "@/components/tracker/mood-chart";
 import { CheckInForm } from "@/app/progress/_components/check-in-form";
 import { HardDateNotices } from "@/app/progress/_components/hard-date-notices";
 import { NoContactSummary } from "@/app/progress/_components/no-contact-summary";
-import { cardClass, mutedClass, Section } from "@/app/progress/_components/section";
+import { cardClass, mutedClass } from "@/components/ui/styles";
+import { Section } from "@/app/progress/_components/section";
 import { CheckInSummary } from "@/app/progress/_components/today-check-in";
 import { ValentinesOffer } from "@/app/progress/_components/valentines-offer";
 
@@ -62,14 +63,20 @@ export default async function ProgressPage({
       <HardDateNotices dates={upcoming} />
 
       <Section id="today" title="Today's check-in">
-        {dashboard.todayCheckIn ? (
-          <CheckInSummary checkIn={dashboard.todayCheckIn} editHref="/progress/check-in" />
-        ) : (
-          <>
-            <p className="mt-2">A minute for yourself: how is today going?</p>
-            <CheckInForm day={today} dayLabel="today" defaults={null} />
-          </>
+        {dashboard.todayCheckIn ? null : (
+          <p className="mt-2">A minute for yourself: how is today going?</p>
         )}
+        {/* One element either way: the form stays mounted and says "Saved" above the summary. */}
+        <CheckInForm
+          day={today}
+          dayLabel="today"
+          defaults={null}
+          summary={
+            dashboard.todayCheckIn ? (
+              <CheckInSummary checkIn={dashboard.todayCheckIn} editHref="/progress/check-in" />
+            ) : null
+          }
+        />
         <p className="mt-4 text-sm">
           Missed a day?{" "}
           <Link href="/progress/history" className="underline underline-offset-4">

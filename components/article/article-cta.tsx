@@ -1,4 +1,5 @@
 import type { ArticleCtaTarget } from "@/lib/articles/markdown";
+import { softClass } from "@/components/ui/styles";
 
 const CTAS: Record<ArticleCtaTarget, { href: string; label: string; detail: string }> = {
   counseling: {
@@ -24,7 +25,7 @@ export function ArticleCta({ to }: { to: ArticleCtaTarget }) {
       >
         {cta.label}
       </a>
-      <span className="text-sm text-neutral-700 dark:text-neutral-300">{cta.detail}</span>
+      <span className={`text-sm ${softClass}`}>{cta.detail}</span>
     </p>
   );
 }

@@ -17,6 +17,7 @@ import {
   MOODS,
   moodWord,
 } from "@/lib/tracker/scales";
+import { softClass } from "@/components/ui/styles";
 
 // Drawn on the server as plain SVG: no charting library, no client code. The
 // lines differ by dash as well as colour; the text summary comes first and the
@@ -66,7 +67,7 @@ export function MoodChart({
           ))}
         </nav>
       </div>
-      <div id={descId} className="mt-2 space-y-1 text-neutral-700 dark:text-neutral-300">
+      <div id={descId} className={`mt-2 space-y-1 ${softClass}`}>
         {summary.map((line) => (
           <p key={line}>{line}</p>
         ))}

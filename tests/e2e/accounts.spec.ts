@@ -182,7 +182,7 @@ test.describe("signing in with an emailed link", () => {
         input.value = v;
       }, value);
       await page.getByRole("button", { name: "Email me a sign-in link" }).click();
-      await expect(page.getByText(error)).toBeVisible();
+      await expect(page.getByRole("group", { name: "There is a problem" })).toContainText(error);
       await expect(page).toHaveURL(/\/signin$/);
     }
     await page.waitForTimeout(1_000);
@@ -209,7 +209,7 @@ test.describe("signing in with an emailed link", () => {
       await page.getByRole("button", { name: "Email me a sign-in link" }).click();
       const outcome = page
         .getByRole("heading", { name: "Check your email" })
-        .or(page.locator("#email-error"));
+        .or(page.getByRole("group", { name: "There is a problem" }));
       await expect(outcome, JSON.stringify(value)).toBeVisible();
       await expect(page.getByText("Something went wrong")).toHaveCount(0);
     }
@@ -347,7 +347,9 @@ test.describe("the account page", () => {
     await page.getByLabel(/Type .delete my account. to confirm/).fill("delete it");
     await page.getByRole("button", { name: "Delete my account" }).click();
     await expect(
-      page.getByText('Type "delete my account" to confirm.', { exact: true }),
+      page
+        .getByRole("group", { name: "There is a problem" })
+        .getByText('Type "delete my account" to confirm.', { exact: true }),
     ).toBeVisible();
     await expect(page.getByRole("heading", { name: "Your account", exact: true })).toBeVisible();
 

@@ -262,7 +262,9 @@ test.describe("couples counseling", () => {
     await page.getByLabel("Your name, as your partner knows you").fill("Sam");
     await page.getByRole("button", { name: "Send the invitation" }).click();
     await expect(
-      page.getByText("This person declined your invitation, so we will not send them another one."),
+      page.getByRole("link", {
+        name: "This person declined your invitation, so we will not send them another one.",
+      }),
     ).toBeVisible();
   });
 
@@ -393,7 +395,9 @@ test.describe("couples counseling", () => {
     await expectAccessible(page);
     await page.getByLabel("By phone").check();
     await page.getByRole("button", { name: "Send my request" }).click();
-    await expect(page.getByText("Choose at least one time that could work.")).toBeVisible();
+    await expect(
+      page.getByRole("group", { name: "When could sessions work for you?" }),
+    ).toHaveAccessibleDescription("Choose at least one time that could work.");
     await expectAccessible(page);
     await page.getByLabel("Weekends").check();
     await page.getByLabel("By email, at my account's address").check();

@@ -47,7 +47,9 @@ test.describe("the tracker for screen readers and phones", () => {
     });
     await signInWithEmail(page, mail, uniqueEmail("axe"), { callbackUrl: "/progress" });
     await page.getByRole("button", { name: "Save check-in" }).click();
-    await expect(page.getByText("Please choose how you are feeling.")).toBeVisible();
+    await expect(
+      page.getByRole("group", { name: /How are you feeling/ }),
+    ).toHaveAccessibleDescription("Please choose how you are feeling.");
     expect(await axeViolations(page), "/progress with errors").toEqual([]);
 
     await checkIn(page, { mood: "Okay", missing: 5, contact: "We met", trigger: "a late night" });

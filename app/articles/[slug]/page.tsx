@@ -6,6 +6,7 @@ import { TableOfContents } from "@/components/article/table-of-contents";
 import { getArticle, listArticleSlugs } from "@/lib/articles";
 import "@/components/article/article-prose.css";
 import { SITE_NAME, siteUrl } from "@/lib/site";
+import { mutedClass } from "@/components/ui/styles";
 
 // Every article is prerendered at build time; an unknown slug is a 404 without
 // rendering anything, and any request-time API used here fails the build.
@@ -56,7 +57,7 @@ export default async function ArticlePage({ params }: Props) {
         <h1 className="text-3xl font-bold tracking-tight text-balance sm:text-4xl lg:text-5xl">
           {article.title}
         </h1>
-        <p className="mt-4 text-sm text-neutral-600 dark:text-neutral-400">
+        <p className={`mt-4 text-sm ${mutedClass}`}>
           <span>{article.readingMinutes} min read</span>
           <span aria-hidden="true"> · </span>
           <span>

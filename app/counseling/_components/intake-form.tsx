@@ -1,160 +1,108 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useState } from "react";
 import { submitIntake } from "@/lib/actions/counseling";
-import type { FormState } from "@/lib/actions/form-state";
 import {
   COUNSELING_CONTACTS,
   COUNSELING_FOCUSES,
   COUNSELING_FORMATS,
   COUNSELING_TIMES,
   INTAKE_NOTE_MAX_LENGTH,
-  type CounselingContact,
 } from "@/lib/counseling/intake";
-import { FieldError, FormMessage } from "@/components/ui/field-error";
-import { buttonClass, inputClass } from "@/components/ui/styles";
+import { ActionForm } from "@/components/forms/action-form";
+import { CheckboxField } from "@/components/forms/checkbox-field";
+import { CheckboxGroup } from "@/components/forms/checkbox-group";
+import { useField } from "@/components/forms/form-context";
+import { RadioGroup } from "@/components/forms/radio-group";
+import { TextField } from "@/components/forms/text-field";
+import { TextareaField } from "@/components/forms/textarea-field";
+import { boxClass, borderClass, hintClass } from "@/components/ui/styles";
 
-const fieldsetClass = "rounded-lg border border-neutral-200 p-4 dark:border-neutral-800";
-const hintClass = "mt-1 text-sm text-neutral-600 dark:text-neutral-400";
-const optionClass = "flex min-h-10 items-start gap-2 py-1";
-
-function errorProps(errors: string[] | undefined, id: string) {
-  return errors ? { "aria-describedby": id, "aria-invalid": true as const } : {};
-}
+/** Each question of the intake sits in its own box. */
+const boxed = { className: boxClass, legendClassName: "px-1 font-medium" };
+const choicesOf = (labels: Record<string, string>) =>
+  Object.entries(labels).map(([value, label]) => ({ value, label }));
 
 export function IntakeForm({ couplesAllowed }: { couplesAllowed: boolean }) {
-  const [state, action, pending] = useActionState<FormState, FormData>(submitIntake, {});
-  const [contact, setContact] = useState<CounselingContact>("EMAIL");
-  const errors = state.fieldErrors ?? {};
   const formats = couplesAllowed
-    ? (Object.keys(COUNSELING_FORMATS) as (keyof typeof COUNSELING_FORMATS)[])
-    : (["INDIVIDUAL"] as const);
-
+    ? choicesOf(COUNSELING_FORMATS)
+    : [{ value: "INDIVIDUAL", label: COUNSELING_FORMATS.INDIVIDUAL }];
   return (
-    <form action={action} className="mt-8 space-y-6" noValidate>
-      <fieldset className={fieldsetClass} {...errorProps(errors.format, "format-error")}>
-        <legend className="px-1 font-medium">What would you like?</legend>
-        {formats.map((format, index) => (
-          <label key={format} className={optionClass}>
-            <input
-              type="radio"
-              name="format"
-              value={format}
-              defaultChecked={index === 0}
-              className="mt-1 size-5"
-            />
-            {COUNSELING_FORMATS[format]}
-          </label>
-        ))}
-        <FieldError id="format-error" errors={errors.format} />
-      </fieldset>
-
-      <fieldset className={fieldsetClass}>
-        <legend className="px-1 font-medium">What do you hope counseling helps with?</legend>
-        <p className={hintClass}>Optional. Choose any that fit.</p>
-        {Object.entries(COUNSELING_FOCUSES).map(([value, label]) => (
-          <label key={value} className={optionClass}>
-            <input type="checkbox" name="focuses" value={value} className="mt-1 size-5" />
-            {label}
-          </label>
-        ))}
-        <label
-          className={`${optionClass} mt-2 border-t border-neutral-200 pt-3 dark:border-neutral-800`}
-        >
-          <input type="checkbox" name="shareFocuses" defaultChecked className="mt-1 size-5" />
-          Share these choices with the counseling team
-        </label>
-      </fieldset>
-
+    <ActionForm action={submitIntake} submitLabel="Send my request" className="mt-8 space-y-6">
+      <RadioGroup
+        legend="What would you like?"
+        {...boxed}
+        name="format"
+        choices={formats}
+        defaultValue={formats[0]!.value}
+      />
+      <CheckboxGroup
+        legend="What do you hope counseling helps with?"
+        {...boxed}
+        hint="Optional. Choose any that fit."
+        name="focuses"
+        choices={choicesOf(COUNSELING_FOCUSES)}
+      >
+        <div className={`mt-2 border-t pt-2 ${borderClass}`}>
+          <CheckboxField
+            name="shareFocuses"
+            label="Share these choices with the counseling team"
+            defaultChecked
+          />
+        </div>
+      </CheckboxGroup>
       <div>
-        <label htmlFor="note" className="block font-medium">
-          Anything else you would like a counselor to know?
-        </label>
-        <p id="note-hint" className={hintClass}>
-          Optional, up to {INTAKE_NOTE_MAX_LENGTH} characters. Stored encrypted. It is shared only
-          if you tick the box below, and never with your partner.
-        </p>
-        <textarea
-          id="note"
+        <TextareaField
+          label="Anything else you would like a counselor to know?"
+          optional
           name="note"
+          hint="Stored encrypted. It is shared only if you tick the box below, and never with your partner."
           rows={4}
-          maxLength={INTAKE_NOTE_MAX_LENGTH}
-          aria-describedby={errors.note ? "note-error" : "note-hint"}
-          aria-invalid={errors.note ? true : undefined}
-          className={inputClass}
+          maxChars={INTAKE_NOTE_MAX_LENGTH}
         />
-        <FieldError id="note-error" errors={errors.note} />
-        <label className={optionClass}>
-          <input type="checkbox" name="shareNote" className="mt-1 size-5" />
-          Share my note with the counseling team
-        </label>
+        <CheckboxField name="shareNote" label="Share my note with the counseling team" />
       </div>
+      <CheckboxGroup
+        legend="When could sessions work for you?"
+        {...boxed}
+        name="preferredTimes"
+        choices={choicesOf(COUNSELING_TIMES)}
+      />
+      <ContactChoice />
+    </ActionForm>
+  );
+}
 
-      <fieldset
-        className={fieldsetClass}
-        {...errorProps(errors.preferredTimes, "preferredTimes-error")}
-      >
-        <legend className="px-1 font-medium">When could sessions work for you?</legend>
-        {Object.entries(COUNSELING_TIMES).map(([value, label]) => (
-          <label key={value} className={optionClass}>
-            <input type="checkbox" name="preferredTimes" value={value} className="mt-1 size-5" />
-            {label}
-          </label>
-        ))}
-        <FieldError id="preferredTimes-error" errors={errors.preferredTimes} />
-      </fieldset>
-
-      <fieldset
-        className={fieldsetClass}
-        {...errorProps(errors.contactMethod, "contactMethod-error")}
-      >
-        <legend className="px-1 font-medium">How may a counselor contact you?</legend>
-        {Object.entries(COUNSELING_CONTACTS).map(([value, label]) => (
-          <label key={value} className={optionClass}>
-            <input
-              type="radio"
-              name="contactMethod"
-              value={value}
-              checked={contact === value}
-              onChange={() => setContact(value as CounselingContact)}
-              className="mt-1 size-5"
-            />
-            {label}
-          </label>
-        ))}
-        <FieldError id="contactMethod-error" errors={errors.contactMethod} />
-        {contact === "PHONE" ? (
-          <div className="mt-3">
-            <label htmlFor="phone" className="block font-medium">
-              Phone number
-            </label>
-            <input
-              id="phone"
-              name="phone"
-              type="tel"
-              autoComplete="tel"
-              maxLength={40}
-              aria-describedby={errors.phone ? "phone-error" : undefined}
-              aria-invalid={errors.phone ? true : undefined}
-              className={inputClass}
-            />
-            <FieldError id="phone-error" errors={errors.phone} />
-            <label className={optionClass}>
-              <input type="checkbox" name="safeToLeaveMessage" className="mt-1 size-5" />
-              It is safe to leave a voice message on this number
-            </label>
-          </div>
-        ) : null}
-        <p className={hintClass}>
-          Your contact details go to the counseling team only, so they can arrange your free first
-          session.
-        </p>
-      </fieldset>
-
-      <FormMessage error={state.formError} />
-      <button type="submit" className={buttonClass} disabled={pending}>
-        Send my request
-      </button>
-    </form>
+/**
+ * The contact method, and the phone fields shown only for "By phone". It
+ * starts from the echoed choice, so a refused request never flips a phone
+ * request back to email while the phone number is still on screen.
+ */
+function ContactChoice() {
+  const echoed = useField("contactMethod").text("EMAIL");
+  const [contact, setContact] = useState(echoed);
+  return (
+    <RadioGroup
+      legend="How may a counselor contact you?"
+      {...boxed}
+      name="contactMethod"
+      choices={choicesOf(COUNSELING_CONTACTS)}
+      defaultValue="EMAIL"
+      onChoose={(value) => setContact(value)}
+    >
+      {contact === "PHONE" ? (
+        <div className="mt-3">
+          <TextField label="Phone number" name="phone" type="tel" autoComplete="tel" />
+          <CheckboxField
+            name="safeToLeaveMessage"
+            label="It is safe to leave a voice message on this number"
+          />
+        </div>
+      ) : null}
+      <p className={hintClass}>
+        Your contact details go to the counseling team only, so they can arrange your free first
+        session.
+      </p>
+    </RadioGroup>
   );
 }

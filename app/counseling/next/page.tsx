@@ -8,6 +8,7 @@ import {
   headingClass,
   pageClass,
   secondaryButtonClass,
+  softClass,
   textClass,
 } from "@/components/ui/styles";
 
@@ -24,7 +25,7 @@ export default async function IntakeConfirmationPage() {
         Thank you. <strong>Your first session is free.</strong>
       </p>
       <h2 className="mt-8 text-xl font-semibold">What happens next</h2>
-      <ol className="mt-4 list-decimal space-y-2 pl-6 text-neutral-700 dark:text-neutral-300">
+      <ol className={`mt-4 list-decimal space-y-2 pl-6 ${softClass}`}>
         <li>The counseling team reads your request: only what you chose to share.</li>
         <li>A counselor contacts you, the way you asked, within two working days.</li>
         <li>You agree on a time for your free first session.</li>

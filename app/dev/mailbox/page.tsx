@@ -6,7 +6,8 @@ import { listDevMailboxMessages } from "@/lib/data/dev-mailbox";
 import { devMailboxEnabled } from "@/lib/email/transport";
 import { env } from "@/lib/env";
 import { isLoopbackRequest } from "@/lib/security/peer-address";
-import { headingClass, linkClass, textClass } from "@/components/ui/styles";
+import { formatDateTimeIn } from "@/lib/time/format-in-zone";
+import { headingClass, linkClass, mutedClass, textClass } from "@/components/ui/styles";
 
 /** Only this machine, and only while the mailbox is on, may even learn that the page exists. */
 async function mailboxVisible(): Promise<boolean> {
@@ -47,8 +48,8 @@ export default async function DevMailboxPage() {
               className="rounded-md border border-neutral-200 p-4 dark:border-neutral-800"
             >
               <h2 className="font-semibold">{message.subject}</h2>
-              <p className="text-sm text-neutral-600 dark:text-neutral-400">
-                To {message.to} · {message.createdAt.toISOString()}
+              <p className={`text-sm ${mutedClass}`}>
+                To {message.to} · {formatDateTimeIn(message.createdAt, "UTC")}
               </p>
               <ul className="mt-2">
                 {(message.text.match(linkPattern) ?? []).map((href) => (

@@ -4,6 +4,8 @@ import { connection } from "next/server";
 import { getCurrentUser } from "@/lib/auth/session";
 import { switchAccountForInvitation } from "@/lib/actions/invitations";
 import { getInvitationForRecipient } from "@/lib/data/invitation-responses";
+import { getTrackerSettings } from "@/lib/data/tracker-settings";
+import { formatDateIn } from "@/lib/time/format-in-zone";
 import { invitationTokenSchema } from "@/lib/validations/counseling";
 import {
   AcceptForm,
@@ -12,14 +14,13 @@ import {
 import {
   headingClass,
   linkClass,
+  mutedClass,
   pageClass,
   secondaryButtonClass,
   textClass,
 } from "@/components/ui/styles";
 
 export const metadata: Metadata = { title: "An invitation", robots: { index: false } };
-
-const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "long" });
 
 // Where the emailed links land. Showing this page (GET or HEAD, by a person or
 // an email scanner) reads and never writes: only the buttons act, as POSTs.
@@ -69,20 +70,23 @@ export default async function InvitationPage({
   }
 
   const { inviterName, message, recipientHint, expiresAt, viewer } = invitation;
+  // A visitor who is not signed in has no zone of their own yet: UTC, and the date says so.
+  const timeZone = user ? (await getTrackerSettings({ userId: user.id })).timeZone : "UTC";
   return (
     <div className={pageClass}>
       <h1 className={headingClass}>{inviterName} invited you to couples counseling</h1>
       <p className={textClass}>
         {inviterName} invited you to start couples counseling together on Heartwork.{" "}
         <strong>The first session is free.</strong> Nothing happens unless you choose below. The
-        invitation is open until {dateFormat.format(expiresAt)}.
+        invitation is open until {formatDateIn(expiresAt, timeZone)}
+        {timeZone === "UTC" ? " (UTC)" : ""}.
       </p>
       {message ? (
         <figure className="mt-6">
           <blockquote className="border-l-4 border-brand-700 pl-4 whitespace-pre-line text-neutral-800 dark:border-brand-100 dark:text-neutral-200">
             {message}
           </blockquote>
-          <figcaption className="mt-2 text-sm text-neutral-600 dark:text-neutral-400">
+          <figcaption className={`mt-2 text-sm ${mutedClass}`}>
             A personal message from {inviterName}
           </figcaption>
         </figure>

@@ -1,8 +1,5 @@
-"use client";
-
-import { useActionState } from "react";
 import { type FormState } from "@/lib/actions/form-state";
-import { FormMessage } from "@/components/ui/field-error";
+import { ActionForm } from "@/components/forms/action-form";
 
 type RowAction = (state: FormState, formData: FormData) => Promise<FormState>;
 
@@ -22,17 +19,13 @@ export function RowActionButton({
   className?: string;
   children?: never;
 }) {
-  const [state, formAction, pending] = useActionState<FormState, FormData>(action, {});
   return (
-    <form action={formAction} className="inline">
-      <input type="hidden" name="id" value={id} />
-      {Object.entries(fields).map(([name, value]) => (
-        <input key={name} type="hidden" name={name} value={value} />
-      ))}
-      <button type="submit" className={className} disabled={pending}>
-        {label}
-      </button>
-      {state.formError && <FormMessage error={state.formError} />}
-    </form>
+    <ActionForm
+      action={action}
+      hidden={{ id, ...fields }}
+      submitLabel={label}
+      submitClassName={className}
+      className="inline-block space-y-2"
+    />
   );
 }

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { sectionRuleClass } from "@/components/ui/styles";
 
 export function Section({
   id,
@@ -10,11 +11,7 @@ export function Section({
   children: ReactNode;
 }) {
   return (
-    <section
-      id={id}
-      aria-labelledby={`${id}-heading`}
-      className="mt-8 border-t border-neutral-200 pt-6 dark:border-neutral-800"
-    >
+    <section id={id} aria-labelledby={`${id}-heading`} className={sectionRuleClass}>
       <h2 id={`${id}-heading`} className="text-xl font-semibold">
         {title}
       </h2>
@@ -22,7 +19,3 @@ export function Section({
     </section>
   );
 }
-
-export const mutedClass = "text-neutral-600 dark:text-neutral-400";
-export const cardClass =
-  "mt-4 rounded-lg border border-neutral-200 bg-neutral-50 p-4 dark:border-neutral-800 dark:bg-neutral-900";

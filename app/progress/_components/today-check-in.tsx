@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { CONTACT_LABELS, missingWord, moodWord, type ContactKind } from "@/lib/tracker/scales";
+import { borderClass, boxClass, mutedClass, ownTextClass } from "@/components/ui/styles";
 
 export function CheckInSummary({
   checkIn,
@@ -9,29 +10,27 @@ export function CheckInSummary({
   editHref: string;
 }) {
   return (
-    <div className="mt-4 rounded-lg border border-neutral-200 p-4 dark:border-neutral-800">
+    <div className={`mt-4 ${boxClass}`}>
       <dl className="grid grid-cols-1 gap-2 sm:grid-cols-3">
         <div>
-          <dt className="text-sm text-neutral-600 dark:text-neutral-400">Mood</dt>
+          <dt className={`text-sm ${mutedClass}`}>Mood</dt>
           <dd className="font-medium">
             {moodWord(checkIn.mood)} ({checkIn.mood} of 5)
           </dd>
         </div>
         <div>
-          <dt className="text-sm text-neutral-600 dark:text-neutral-400">Missing them</dt>
+          <dt className={`text-sm ${mutedClass}`}>Missing them</dt>
           <dd className="font-medium">
             {missingWord(checkIn.missing)} ({checkIn.missing} of 10)
           </dd>
         </div>
         <div>
-          <dt className="text-sm text-neutral-600 dark:text-neutral-400">Contact</dt>
+          <dt className={`text-sm ${mutedClass}`}>Contact</dt>
           <dd className="font-medium">{CONTACT_LABELS[checkIn.contact]}</dd>
         </div>
       </dl>
       {checkIn.note && (
-        <p className="mt-3 whitespace-pre-wrap border-t border-neutral-200 pt-3 dark:border-neutral-800">
-          {checkIn.note}
-        </p>
+        <p className={`mt-3 border-t pt-3 ${borderClass} ${ownTextClass}`}>{checkIn.note}</p>
       )}
       <p className="mt-3">
         <Link href={editHref} className="font-medium underline underline-offset-4">

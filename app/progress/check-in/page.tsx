@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
+import { cardClass } from "@/components/ui/styles";
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/session";
 import { getCheckIn } from "@/lib/data/check-ins";
 import { getTrackerSettings } from "@/lib/data/tracker-settings";
 import { EARLIEST_DAY, formatDayLong, isCalendarDay, todayIn } from "@/lib/tracker/calendar-day";
 import { CheckInForm } from "@/app/progress/_components/check-in-form";
-import { cardClass } from "@/app/progress/_components/section";
 
 export const metadata: Metadata = { title: "Check in", robots: { index: false } };
 

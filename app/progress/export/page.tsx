@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import { isRecentSignIn, requireUser } from "@/lib/auth/session";
-import { buttonClass, secondaryButtonClass } from "@/components/ui/styles";
+import { buttonClass, cardClass, secondaryButtonClass } from "@/components/ui/styles";
 import { FreshSignInForm } from "@/app/progress/_components/fresh-sign-in-form";
-import { cardClass } from "@/app/progress/_components/section";
 
 export const metadata: Metadata = { title: "Export your tracker", robots: { index: false } };
 

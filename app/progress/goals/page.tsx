@@ -10,7 +10,8 @@ import { STEPS } from "@/lib/tracker/steps";
 import { ActivityForm } from "@/app/progress/_components/activity-form";
 import { GoalForm } from "@/app/progress/_components/goal-form";
 import { RowActionButton } from "@/app/progress/_components/row-action-button";
-import { mutedClass, Section } from "@/app/progress/_components/section";
+import { mutedClass, ownTextClass } from "@/components/ui/styles";
+import { Section } from "@/app/progress/_components/section";
 
 export const metadata: Metadata = { title: "Goals and new experiences", robots: { index: false } };
 
@@ -51,7 +52,7 @@ export default async function GoalsPage() {
                     Aiming for {formatDayLong(goal.targetDate)}
                   </p>
                 )}
-                {goal.note && <p className="whitespace-pre-wrap">{goal.note}</p>}
+                {goal.note && <p className={ownTextClass}>{goal.note}</p>}
                 <div className="mt-1 flex flex-wrap gap-4">
                   <RowActionButton
                     action={markGoal}

@@ -9,7 +9,8 @@ import { describeDaysUntil, upcomingHardDates } from "@/lib/tracker/hard-dates";
 import { HardDateForm } from "@/app/progress/_components/hard-date-form";
 import { HardDateNotices } from "@/app/progress/_components/hard-date-notices";
 import { RowActionButton } from "@/app/progress/_components/row-action-button";
-import { mutedClass, Section } from "@/app/progress/_components/section";
+import { mutedClass } from "@/components/ui/styles";
+import { Section } from "@/app/progress/_components/section";
 import { ValentinesOffer } from "@/app/progress/_components/valentines-offer";
 
 export const metadata: Metadata = { title: "Hard dates", robots: { index: false } };

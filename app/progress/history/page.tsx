@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { mutedClass } from "@/components/ui/styles";
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/session";
 import { listCheckIns } from "@/lib/data/check-ins";
@@ -11,7 +12,6 @@ import {
   todayIn,
 } from "@/lib/tracker/calendar-day";
 import { CONTACT_LABELS, moodWord } from "@/lib/tracker/scales";
-import { mutedClass } from "@/app/progress/_components/section";
 
 export const metadata: Metadata = { title: "Your check-ins", robots: { index: false } };
 

@@ -7,7 +7,8 @@ import { MEMORY_LABELS } from "@/lib/tracker/scales";
 import { memoryBalanceNudge, pluralize, STEPS } from "@/lib/tracker/steps";
 import { MemoryForm } from "@/app/progress/_components/memory-form";
 import { RowActionButton } from "@/app/progress/_components/row-action-button";
-import { cardClass, mutedClass, Section } from "@/app/progress/_components/section";
+import { cardClass, mutedClass, ownTextClass } from "@/components/ui/styles";
+import { Section } from "@/app/progress/_components/section";
 
 export const metadata: Metadata = { title: "Memories", robots: { index: false } };
 
@@ -54,7 +55,7 @@ export default async function MemoriesPage() {
             {memories.map((memory) => (
               <li key={memory.id} className="py-3">
                 <p className={`text-sm ${mutedClass}`}>{MEMORY_LABELS[memory.kind]}</p>
-                <p className="whitespace-pre-wrap">{memory.text}</p>
+                <p className={ownTextClass}>{memory.text}</p>
                 <RowActionButton
                   action={removeMemory}
                   id={memory.id}

@@ -6,7 +6,8 @@ import { getTrackerSettings } from "@/lib/data/tracker-settings";
 import { formatDayLong, todayIn } from "@/lib/tracker/calendar-day";
 import { computeNoContactCounter } from "@/lib/tracker/no-contact";
 import { NoContactSummary } from "@/app/progress/_components/no-contact-summary";
-import { mutedClass, Section } from "@/app/progress/_components/section";
+import { mutedClass } from "@/components/ui/styles";
+import { Section } from "@/app/progress/_components/section";
 
 export const metadata: Metadata = { title: "No contact", robots: { index: false } };
 

@@ -9,7 +9,8 @@ import { REACH_OUT_FEELING_LABELS } from "@/lib/tracker/scales";
 import { STEPS } from "@/lib/tracker/steps";
 import { ReachOutForm } from "@/app/progress/_components/reach-out-form";
 import { RowActionButton } from "@/app/progress/_components/row-action-button";
-import { mutedClass, Section } from "@/app/progress/_components/section";
+import { mutedClass, ownTextClass } from "@/components/ui/styles";
+import { Section } from "@/app/progress/_components/section";
 
 export const metadata: Metadata = { title: "Friends and family", robots: { index: false } };
 
@@ -47,7 +48,7 @@ export default async function PeoplePage() {
                   </span>
                 </p>
                 <p className={mutedClass}>{REACH_OUT_FEELING_LABELS[entry.feeling]}</p>
-                {entry.note && <p className="whitespace-pre-wrap">{entry.note}</p>}
+                {entry.note && <p className={ownTextClass}>{entry.note}</p>}
                 <RowActionButton
                   action={removeReachOut}
                   id={entry.id}

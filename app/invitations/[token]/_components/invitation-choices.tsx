@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import type { ReactNode } from "react";
 import {
   acceptInvitation,
   declineInvitation,
@@ -8,25 +8,12 @@ import {
   type InvitationFormState,
 } from "@/lib/actions/invitations";
 import { DECLINE_NOTE_MAX_LENGTH } from "@/lib/counseling/invitation-limits";
-import { FieldError, FormMessage } from "@/components/ui/field-error";
-import { buttonClass, inputClass, secondaryButtonClass } from "@/components/ui/styles";
-
-const sectionClass = "mt-8 border-t border-neutral-200 pt-6 dark:border-neutral-800";
+import { ActionForm } from "@/components/forms/action-form";
+import { TextareaField } from "@/components/forms/textarea-field";
+import { secondaryButtonClass, sectionRuleClass, textClass } from "@/components/ui/styles";
 
 export function AcceptForm({ token, label }: { token: string; label: string }) {
-  const [state, action, pending] = useActionState<InvitationFormState, FormData>(
-    acceptInvitation,
-    {},
-  );
-  return (
-    <form action={action} className="mt-4">
-      <input type="hidden" name="token" value={token} />
-      <button type="submit" className={buttonClass} disabled={pending}>
-        {label}
-      </button>
-      <FormMessage error={state.formError} />
-    </form>
-  );
+  return <ActionForm action={acceptInvitation} hidden={{ token }} submitLabel={label} />;
 }
 
 /** Decline (with an optional note) and "never contact me again"; both work without an account. */
@@ -39,93 +26,84 @@ export function DeclineChoices({
   inviterName: string;
   canDecline: boolean;
 }) {
-  const [declined, decline, declining] = useActionState<InvitationFormState, FormData>(
-    declineInvitation,
-    {},
+  const declined = (
+    <p className="text-lg">
+      You declined. {inviterName} will see that you declined, and we will not send you another
+      invitation from them.
+    </p>
   );
-  const [optedOut, optOut, optingOut] = useActionState<InvitationFormState, FormData>(
-    optOutOfAllInvitations,
-    {},
+  const optedOut = (
+    <p className="text-lg">Done. Heartwork will not send you invitations again, from anyone.</p>
   );
-
-  if (optedOut.done === "opted_out") {
-    return (
-      <p role="status" className={`${sectionClass} text-lg`}>
-        Done. Heartwork will not send you invitations again, from anyone.
-      </p>
-    );
-  }
-  if (declined.done === "declined") {
-    return (
-      <div className={sectionClass}>
-        <p role="status" className="text-lg">
-          You declined. {inviterName} will see that you declined, and we will not send you another
-          invitation from them.
-        </p>
-        <NeverContactForm token={token} action={optOut} pending={optingOut} />
-      </div>
-    );
-  }
   return (
     <>
       {canDecline ? (
-        <section aria-labelledby="decline-heading" className={sectionClass}>
-          <h2 id="decline-heading" className="text-xl font-semibold">
-            Decline
-          </h2>
-          <form action={decline} className="mt-4" noValidate>
-            <input type="hidden" name="token" value={token} />
-            <label htmlFor="note" className="block font-medium">
-              A note for {inviterName} (optional)
-            </label>
-            <p id="note-hint" className="mt-1 text-sm text-neutral-600 dark:text-neutral-400">
-              You do not have to give a reason. If you write something, only {inviterName} sees it.
-            </p>
-            <textarea
-              id="note"
-              name="note"
-              rows={3}
-              maxLength={DECLINE_NOTE_MAX_LENGTH}
-              aria-describedby={declined.fieldErrors?.note ? "note-error" : "note-hint"}
-              className={inputClass}
-            />
-            <FieldError id="note-error" errors={declined.fieldErrors?.note} />
-            <button type="submit" className={`${secondaryButtonClass} mt-4`} disabled={declining}>
-              Decline the invitation
-            </button>
-            <FormMessage error={declined.formError} />
-          </form>
-        </section>
+        <ChoiceSection
+          id="decline"
+          title="Decline"
+          action={declineInvitation}
+          token={token}
+          submitLabel="Decline the invitation"
+          done={(state) => (state.done === "declined" ? declined : null)}
+        >
+          <TextareaField
+            label={`A note for ${inviterName}`}
+            optional
+            name="note"
+            maxChars={DECLINE_NOTE_MAX_LENGTH}
+            hint={`You do not have to give a reason. If you write something, only ${inviterName} sees it.`}
+          />
+        </ChoiceSection>
       ) : null}
-      <section aria-labelledby="never-heading" className={sectionClass}>
-        <h2 id="never-heading" className="text-xl font-semibold">
-          Never contact me again
-        </h2>
-        <NeverContactForm token={token} action={optOut} pending={optingOut} />
-      </section>
+      <ChoiceSection
+        id="never"
+        title="Never contact me again"
+        action={optOutOfAllInvitations}
+        token={token}
+        submitLabel="Never contact me again"
+        done={(state) => (state.done === "opted_out" ? optedOut : null)}
+      >
+        <p className={textClass}>
+          Heartwork will never send an invitation to this address again, from anyone. We keep only a
+          one-way code of the address to recognise it.
+        </p>
+      </ChoiceSection>
     </>
   );
 }
 
-function NeverContactForm({
-  token,
+/** One choice the invited person can make without an account, under its own heading. */
+function ChoiceSection({
+  id,
+  title,
   action,
-  pending,
+  token,
+  submitLabel,
+  done,
+  children,
 }: {
+  id: string;
+  title: string;
+  action: (state: InvitationFormState, formData: FormData) => Promise<InvitationFormState>;
   token: string;
-  action: (formData: FormData) => void;
-  pending: boolean;
+  submitLabel: string;
+  done: (state: InvitationFormState) => ReactNode;
+  children: ReactNode;
 }) {
   return (
-    <form action={action} className="mt-4">
-      <input type="hidden" name="token" value={token} />
-      <p className="text-neutral-700 dark:text-neutral-300">
-        Heartwork will never send an invitation to this address again, from anyone. We keep only a
-        one-way code of the address to recognise it.
-      </p>
-      <button type="submit" className={`${secondaryButtonClass} mt-4`} disabled={pending}>
-        Never contact me again
-      </button>
-    </form>
+    <section aria-labelledby={`${id}-heading`} className={sectionRuleClass}>
+      <h2 id={`${id}-heading`} className="text-xl font-semibold">
+        {title}
+      </h2>
+      <ActionForm
+        action={action}
+        hidden={{ token }}
+        submitLabel={submitLabel}
+        submitClassName={secondaryButtonClass}
+        replacedBy={done}
+      >
+        {children}
+      </ActionForm>
+    </section>
   );
 }

@@ -1,0 +1,16 @@
+import { TextField } from "@/components/forms/text-field";
+import { EARLIEST_DAY } from "@/lib/tracker/calendar-day";
+
+/** "When": a day from the tracker's earliest up to today, today unless changed. */
+export function PastDayField({ today }: { today: string }) {
+  return (
+    <TextField
+      label="When"
+      name="day"
+      type="date"
+      min={EARLIEST_DAY}
+      max={today}
+      defaultValue={today}
+    />
+  );
+}
