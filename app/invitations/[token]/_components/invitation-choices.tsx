@@ -32,9 +32,9 @@ export function DeclineChoices({
       invitation from them.
     </p>
   );
-  const optedOut = (
-    <p className="text-lg">Done. Heartwork will not send you invitations again, from anyone.</p>
-  );
+  // The action's own message ("Done. Heartwork will not send you invitations
+  // again, from anyone.") stands in the status line; the form just goes.
+  const optedOut = <></>;
   return (
     <>
       {canDecline ? (
