@@ -6,7 +6,7 @@ import {
   readOrCreateKeyFile,
 } from "@/lib/crypto/field-keys";
 import { env, isProduction, type Env } from "@/lib/env";
-import { canonicalEmailAddress } from "@/lib/validations/email-address";
+import { canonicalEmailAddress } from "@/lib/addresses/canonical-email-address";
 
 // An invitee's address is kept in clear only while an invitation needs it. What
 // must outlive it — "this address asked never to be contacted", "this address
