@@ -2,10 +2,9 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { recordSafetyScreen, submitCounselingIntake } from "@/lib/data/counseling-referrals";
-import { env } from "@/lib/env";
-import { counselingIntakeEmail } from "@/lib/email/templates/counseling-intake";
 import { PHONE_WITH_EMAIL_MESSAGE } from "@/lib/validations/counseling";
 import { createPerson, intakeOf, type Person } from "@/tests/support/counseling";
+import { renderQueuedEmail } from "@/tests/support/queued-email";
 
 // Issue 12's safety bug, through the real intake action (pipeline, schema,
 // lib/data, outbox, template) on a real database. Only Next's request edges
@@ -46,12 +45,8 @@ async function intakeMailText(person: Person): Promise<string[]> {
     where: { template: "counseling-intake", userId: person.id },
     select: { data: true },
   });
-  return rows.map(
-    (row) =>
-      counselingIntakeEmail.render(counselingIntakeEmail.schema.parse(row.data), {
-        appUrl: env.APP_URL,
-      }).text,
-  );
+  // As the worker would: the payload parsed, its sealed details opened, then rendered.
+  return rows.map((row) => renderQueuedEmail("counseling-intake", row.data).text);
 }
 
 async function screenedPerson(): Promise<Person> {

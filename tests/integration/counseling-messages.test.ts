@@ -154,7 +154,7 @@ describe(addCounselingMessage, () => {
     });
     expect(huge).toMatchObject({ ok: false, reason: "invalid" });
     expect(huge.ok === false && huge.reason === "invalid" && huge.fieldErrors.text?.[0]).toMatch(
-      /at most 4,000 characters/,
+      /Please keep this to 4,000 characters or fewer\. It has 10,000\./,
     );
     expect(await teamStateSnapshot()).toEqual(before);
 
