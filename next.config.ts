@@ -16,7 +16,8 @@ const nextConfig: NextConfig = {
     serverActions: {
       // The largest real form: a check-in's 5,000-character note and 500-character
       // trigger, at up to 3 bytes a character, with the form's other fields and
-      // React's own, is under 20 KB. Twice that and more is refused before any
+      // React's own, is under 20 KB; the limit is nginx's 256 KiB so an over-long
+      // paste gets the field's own message (lib/security/action-body.ts). More is refused before any
       // parsing (Next's default, 1 MB, let a body of 19,000 copies of one field in);
       // proxy.ts answers 413 first, where Next would answer 500.
       bodySizeLimit: ACTION_BODY_LIMIT_BYTES,

@@ -4,8 +4,15 @@
 // ("Body exceeded ... limit") and arguments nested so deep that React's reply
 // decoder overflows the stack.
 
-/** The largest real form is under 20 KB (see next.config.ts); twice that and more. */
-export const ACTION_BODY_LIMIT_BYTES = 48 * 1024;
+/**
+ * The largest real form is under 20 KB (see next.config.ts), but a person who
+ * pastes far more than a field allows must get the field's own "Please keep
+ * this to 5,000 characters" with their text kept, not a bare 413 that loses
+ * it: so the limit is nginx's (256 KiB, lib/deploy/nginx), which holds a
+ * 70,000-character paste. Parsing is linear and capped at 100 entries, so a
+ * body this size costs little.
+ */
+export const ACTION_BODY_LIMIT_BYTES = 256 * 1024;
 /** React's reply encoding nests a level per object or array; our forms need a handful. */
 export const MAX_ARGUMENT_DEPTH = 32;
 

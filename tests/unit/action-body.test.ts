@@ -50,7 +50,8 @@ describe(actionBodyProblem, () => {
     expect(await actionBodyProblem(actionRequest(big))).toBe(413);
     const stream = new ReadableStream<Uint8Array>({
       start(controller) {
-        for (let i = 0; i < 100; i++) controller.enqueue(new Uint8Array(1024).fill(120));
+        for (let i = 0; i < ACTION_BODY_LIMIT_BYTES / 1024 + 8; i++)
+          controller.enqueue(new Uint8Array(1024).fill(120));
         controller.close();
       },
     });
