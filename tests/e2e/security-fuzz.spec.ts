@@ -612,13 +612,16 @@ async function sendRaw(
   cookie: string,
   calls: ReturnType<typeof wrongArgumentCalls>,
   refused: boolean,
+  answersAlike?: string,
 ) {
   await pool(calls, async (raw) => {
     const result = await fetchAction(baseURL, cookie, raw);
     casesRun++;
     const what = `${raw.action}(${raw.args})`;
     expect([200, 303], what).toContain(result.status);
-    if (refused && result.status === 200) expect(result.state?.message, what).toBeUndefined();
+    if (refused && result.status === 200) {
+      expect([undefined, answersAlike], what).toContain(result.state?.message);
+    }
   });
 }
 
@@ -803,8 +806,9 @@ test.describe("security fuzz: every action and route, hostile input over HTTP", 
       await sendRefused(origin, "", id, entry, anonymous);
       // Odd argument lists: refused by every action that takes input.
       if (!entry.acts([])) {
-        await sendRaw(origin, cookies[entry.caller], wrongArgumentCalls(id, entry), true);
-        await sendRaw(origin, "", wrongArgumentCalls(id, entry), true);
+        const calls = wrongArgumentCalls(id, entry);
+        await sendRaw(origin, cookies[entry.caller], calls, true, entry.answersAlike);
+        await sendRaw(origin, "", calls, true, entry.answersAlike);
       }
       expectSameDatabase(before, await snapshot(), id);
       await expectHealthy(origin, id);
