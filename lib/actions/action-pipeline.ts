@@ -45,12 +45,12 @@ export const FRESH_SIGN_IN_NEEDED_STATE = {
 } as const satisfies FormState;
 
 /**
- * Roles a signed-in person can hold beyond being signed in. None exist yet;
- * the counseling team's feature adds its role here and its lookup to
- * {@link ActionDependencies.holdsRole}, and every action that names the role
- * is refused to everyone else before its input is even parsed.
+ * Roles a signed-in person can hold beyond being signed in: "team" is an
+ * active counseling-team member whose session passed the team's checks
+ * (lib/auth/team-access.ts). Every action that names a role is refused to
+ * everyone else as "not found" before its input is even parsed.
  */
-export type ActionRole = never;
+export type ActionRole = "team";
 
 /**
  * Who may call an action. "required": signed in (the default); "optional":
@@ -125,8 +125,9 @@ const defaultDependencies: ActionDependencies = {
     const { getTrackerSettings } = await import("@/lib/data/tracker-settings");
     return todayIn((await getTrackerSettings({ userId })).timeZone);
   },
-  holdsRole: async (_user, role) => {
-    throw new Error(`No role can be checked yet: ${String(role satisfies never)}`);
+  holdsRole: async (user, role) => {
+    role satisfies "team";
+    return (await import("@/lib/auth/team-access")).holdsTeamRole(user);
   },
   log: logger,
 };
