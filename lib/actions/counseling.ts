@@ -20,6 +20,7 @@ import {
   partnerSafetyScreenSchema,
   safetyScreenSchema,
 } from "@/lib/validations/counseling";
+import { rowLimitMessage } from "@/lib/validations/row-limits";
 
 // The signed-in side of couples counseling: the private safety screen, the
 // intake, and the inviter's control over their invitations. The screen's
@@ -100,6 +101,7 @@ const INVITATION_ERRORS: Record<
     message:
       "We cannot send more invitations right now. Nothing was sent. Please try again in a few days.",
   },
+  too_many: { message: rowLimitMessage("invitations") },
 };
 
 export async function invitePartner(_prev: FormState, formData: FormData): Promise<FormState> {

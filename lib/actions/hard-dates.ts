@@ -6,6 +6,8 @@ import { addTrackerRow, removeTrackerRow, savedOnProgress } from "@/lib/actions/
 import { answerValentinesOffer, createHardDate, deleteHardDate } from "@/lib/data/hard-dates";
 import { getTrackerSettings } from "@/lib/data/tracker-settings";
 import { hardDateSchema, valentinesOfferSchema } from "@/lib/validations/hard-date";
+import { rowLimitMessage } from "@/lib/validations/row-limits";
+import { fullList } from "@/lib/data/row-caps";
 
 export async function addHardDate(_prev: FormState, formData: FormData): Promise<FormState> {
   return addTrackerRow(
@@ -26,7 +28,8 @@ export async function answerValentines(_prev: FormState, formData: FormData): Pr
       if ((await getTrackerSettings({ userId: user.id })).valentinesOfferAnswered) {
         return { message: "Already answered." };
       }
-      await answerValentinesOffer({ userId: user.id, ...input });
+      const full = fullList(await answerValentinesOffer({ userId: user.id, ...input }));
+      if (full) return { formError: rowLimitMessage(full) };
       return savedOnProgress(
         input.answer === "add" ? "Valentine's Day is on your list." : "Understood.",
       );

@@ -5,6 +5,8 @@ import { notFound, runAction, type WorkResult } from "@/lib/actions/action-pipel
 import type { CalendarDay } from "@/lib/tracker/calendar-day";
 import { type FormState } from "@/lib/actions/form-state";
 import { rowReferenceSchema } from "@/lib/validations/row-reference";
+import { rowLimitMessage } from "@/lib/validations/row-limits";
+import { fullList } from "@/lib/data/row-caps";
 
 // What the tracker's actions share beyond the pipeline: every change shows on
 // /progress and its subpages, most forms add one row of the person's own, and
@@ -31,7 +33,10 @@ export function removeTrackerRow(
   });
 }
 
-/** A form that adds one row of the person's own (a memory, a goal, a hard date...). */
+/**
+ * A form that adds one row of the person's own (a memory, a goal, a hard date...).
+ * A full list answers its cap as a form error, so the typed text comes back.
+ */
 export function addTrackerRow<S extends z.ZodType<Record<string, unknown>>>(
   name: string,
   schema: S | ((today: CalendarDay) => S),
@@ -43,7 +48,8 @@ export function addTrackerRow<S extends z.ZodType<Record<string, unknown>>>(
     name,
     schema,
     async work({ user, input }) {
-      await create({ ...input, userId: user.id });
+      const full = fullList(await create({ ...input, userId: user.id }));
+      if (full) return { formError: rowLimitMessage(full) };
       return savedOnProgress(message);
     },
   });

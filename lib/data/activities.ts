@@ -1,7 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
 import {
-  createOnce,
   dateToDay,
   dayToDate,
   newRowId,
@@ -10,6 +9,8 @@ import {
   type CalendarDay,
 } from "@/lib/data/tracker-records";
 import { encryptedColumnContext } from "@/lib/crypto/encrypted-columns";
+import { createWithinCap } from "@/lib/data/row-caps";
+import { ROW_LIMITS } from "@/lib/validations/row-limits";
 
 const titleField = (userId: string, id: string) =>
   encryptedColumnContext("Activity.title", userId, id);
@@ -26,21 +27,30 @@ export async function createActivity({
   requestKey: string;
 }) {
   const id = newRowId();
-  return createOnce(() =>
-    db.activity.create({
-      data: {
-        id,
-        userId,
-        title: seal(title, titleField(userId, id)),
-        day: dayToDate(day),
-        requestKey,
-      },
-      select: { id: true },
-    }),
-  );
+  return createWithinCap("activities", userId, {
+    twin: (tx) => tx.activity.findUnique({ where: { userId_requestKey: { userId, requestKey } } }),
+    count: (tx) => tx.activity.count({ where: { userId } }),
+    insert: (tx) =>
+      tx.activity.create({
+        data: {
+          id,
+          userId,
+          title: seal(title, titleField(userId, id)),
+          day: dayToDate(day),
+          requestKey,
+        },
+        select: { id: true },
+      }),
+  });
 }
 
-export async function listActivities({ userId, limit = 100 }: { userId: string; limit?: number }) {
+export async function listActivities({
+  userId,
+  limit = ROW_LIMITS.activities,
+}: {
+  userId: string;
+  limit?: number;
+}) {
   const rows = await db.activity.findMany({
     where: { userId },
     orderBy: [{ day: "desc" }, { createdAt: "desc" }],

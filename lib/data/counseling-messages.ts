@@ -11,6 +11,8 @@ import {
   type ReferralSide,
 } from "@/lib/counseling/team";
 import { consumeRateLimit } from "@/lib/data/rate-limits";
+import { lockPersonForCappedInsert } from "@/lib/data/row-caps";
+import { ROW_LIMITS } from "@/lib/validations/row-limits";
 import { findActiveTeamMember } from "@/lib/data/team-members";
 import { teamScope } from "@/lib/data/team-referral-view";
 import { counselingMessageSchema, type CounselingMessageInput } from "@/lib/validations/team";
@@ -91,7 +93,8 @@ export type AddMessageResult =
   | { ok: true; duplicate: boolean }
   | { ok: false; reason: "invalid"; fieldErrors: Record<string, string[] | undefined> }
   | { ok: false; reason: "not_found" | "closed" | "not_owner" }
-  | { ok: false; reason: "limited"; resetAt: Date };
+  | { ok: false; reason: "limited"; resetAt: Date }
+  | { ok: false; reason: "full" };
 
 export async function addCounselingMessage(
   input: { userId: string } & CounselingMessageInput,
@@ -119,20 +122,37 @@ export async function addCounselingMessage(
   if (!limit.allowed) return { ok: false, reason: "limited", resetAt: limit.resetAt };
 
   const id = messageId();
-  const { count } = await db.counselingMessage.createMany({
-    data: [
-      {
-        id,
-        referralId: referral.id,
-        thread,
-        authorId: userId,
-        authorKind: side === "team" ? "TEAM" : side === "person" ? "PERSON" : "PARTNER",
-        text: seal(text, sealedField.counselingMessage(referral.userId, referral.id, id)),
-        requestKey,
-      },
-    ],
-    skipDuplicates: true, // (referralId, requestKey): a double submit posts once
+  const count = await db.$transaction(async (tx) => {
+    // The writer's messages on this referral are capped (SECURITY.md 33): counted
+    // after the writer's lock, so parallel posts cannot pass the cap together.
+    await lockPersonForCappedInsert(tx, userId);
+    const twin = await tx.counselingMessage.findUnique({
+      where: { referralId_requestKey: { referralId: referral.id, requestKey } },
+      select: { id: true },
+    });
+    if (twin) return 0;
+    const written = await tx.counselingMessage.count({
+      where: { referralId: referral.id, authorId: userId },
+    });
+    if (written >= ROW_LIMITS.counselingMessages) return "full" as const;
+    return (
+      await tx.counselingMessage.createMany({
+        data: [
+          {
+            id,
+            referralId: referral.id,
+            thread,
+            authorId: userId,
+            authorKind: side === "team" ? "TEAM" : side === "person" ? "PERSON" : "PARTNER",
+            text: seal(text, sealedField.counselingMessage(referral.userId, referral.id, id)),
+            requestKey,
+          },
+        ],
+        skipDuplicates: true, // (referralId, requestKey): a double submit posts once
+      })
+    ).count;
   });
+  if (count === "full") return { ok: false, reason: "full" };
   if (count === 1) logger.info({ event: "counseling.message_added", thread }, "message added");
   return { ok: true, duplicate: count === 0 };
 }

@@ -1,7 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
 import {
-  createOnce,
   dateToDay,
   dayToDate,
   newRowId,
@@ -12,6 +11,7 @@ import {
   type CalendarDay,
 } from "@/lib/data/tracker-records";
 import { encryptedColumnContext } from "@/lib/crypto/encrypted-columns";
+import { createWithinCap } from "@/lib/data/row-caps";
 
 const titleField = (userId: string, id: string) => encryptedColumnContext("Goal.title", userId, id);
 const noteField = (userId: string, id: string) => encryptedColumnContext("Goal.note", userId, id);
@@ -30,19 +30,22 @@ export async function createGoal({
   requestKey: string;
 }) {
   const id = newRowId();
-  return createOnce(() =>
-    db.goal.create({
-      data: {
-        id,
-        userId,
-        title: seal(title, titleField(userId, id)),
-        note: sealOptional(note, noteField(userId, id)),
-        targetDate: targetDate ? dayToDate(targetDate) : null,
-        requestKey,
-      },
-      select: { id: true },
-    }),
-  );
+  return createWithinCap("goals", userId, {
+    twin: (tx) => tx.goal.findUnique({ where: { userId_requestKey: { userId, requestKey } } }),
+    count: (tx) => tx.goal.count({ where: { userId } }),
+    insert: (tx) =>
+      tx.goal.create({
+        data: {
+          id,
+          userId,
+          title: seal(title, titleField(userId, id)),
+          note: sealOptional(note, noteField(userId, id)),
+          targetDate: targetDate ? dayToDate(targetDate) : null,
+          requestKey,
+        },
+        select: { id: true },
+      }),
+  });
 }
 
 export async function listGoals({ userId, limit = 200 }: { userId: string; limit?: number }) {

@@ -1,15 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db";
-import {
-  createOnce,
-  newRowId,
-  seal,
-  sealOptional,
-  unseal,
-  unsealOptional,
-} from "@/lib/data/tracker-records";
+import { newRowId, seal, sealOptional, unseal, unsealOptional } from "@/lib/data/tracker-records";
 import { VALENTINES_DAY } from "@/lib/tracker/hard-dates";
 import { encryptedColumnContext } from "@/lib/crypto/encrypted-columns";
+import { createWithinCap } from "@/lib/data/row-caps";
 
 const labelField = (userId: string, id: string) =>
   encryptedColumnContext("HardDate.label", userId, id);
@@ -47,9 +41,12 @@ export async function createHardDate(input: {
   plan?: string;
   requestKey: string;
 }) {
-  return createOnce(() =>
-    db.hardDate.create({ data: hardDateInsert(input), select: { id: true } }),
-  );
+  const { userId, requestKey } = input;
+  return createWithinCap("hardDates", userId, {
+    twin: (tx) => tx.hardDate.findUnique({ where: { userId_requestKey: { userId, requestKey } } }),
+    count: (tx) => tx.hardDate.count({ where: { userId } }),
+    insert: (tx) => tx.hardDate.create({ data: hardDateInsert(input), select: { id: true } }),
+  });
 }
 
 /** Adds Valentine's Day with the article's plan, or records a "no thanks"; either way the offer ends. */
@@ -62,29 +59,25 @@ export async function answerValentinesOffer({
   answer: "add" | "decline";
   requestKey: string;
 }) {
-  return createOnce(() =>
-    db.$transaction([
-      ...(answer === "add"
-        ? [
-            db.hardDate.create({
-              data: hardDateInsert({
-                userId,
-                ...VALENTINES_DAY,
-                plan: VALENTINES_PLAN,
-                requestKey,
-              }),
-              select: { id: true },
-            }),
-          ]
-        : []),
-      db.trackerSettings.upsert({
+  // A full list refuses the whole answer, so the offer stays open for later.
+  return createWithinCap("hardDates", userId, {
+    twin: (tx) => tx.hardDate.findUnique({ where: { userId_requestKey: { userId, requestKey } } }),
+    count: async (tx) => (answer === "add" ? tx.hardDate.count({ where: { userId } }) : 0),
+    async insert(tx) {
+      if (answer === "add") {
+        await tx.hardDate.create({
+          data: hardDateInsert({ userId, ...VALENTINES_DAY, plan: VALENTINES_PLAN, requestKey }),
+          select: { id: true },
+        });
+      }
+      await tx.trackerSettings.upsert({
         where: { userId },
         create: { userId, valentinesOfferAnswered: true },
         update: { valentinesOfferAnswered: true },
         select: { userId: true },
-      }),
-    ]),
-  );
+      });
+    },
+  });
 }
 
 export async function listHardDates({ userId }: { userId: string }) {

@@ -1,6 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { createOnce, newRowId, seal, unseal } from "@/lib/data/tracker-records";
+import { newRowId, seal, unseal } from "@/lib/data/tracker-records";
+import { createWithinCap } from "@/lib/data/row-caps";
+import { ROW_LIMITS } from "@/lib/validations/row-limits";
 import { type MemoryKind } from "@/lib/tracker/scales";
 import { encryptedColumnContext } from "@/lib/crypto/encrypted-columns";
 
@@ -18,15 +20,24 @@ export async function createMemory({
   requestKey: string;
 }) {
   const id = newRowId();
-  return createOnce(() =>
-    db.memory.create({
-      data: { id, userId, kind, text: seal(text, textField(userId, id)), requestKey },
-      select: { id: true },
-    }),
-  );
+  return createWithinCap("memories", userId, {
+    twin: (tx) => tx.memory.findUnique({ where: { userId_requestKey: { userId, requestKey } } }),
+    count: (tx) => tx.memory.count({ where: { userId } }),
+    insert: (tx) =>
+      tx.memory.create({
+        data: { id, userId, kind, text: seal(text, textField(userId, id)), requestKey },
+        select: { id: true },
+      }),
+  });
 }
 
-export async function listMemories({ userId, limit = 200 }: { userId: string; limit?: number }) {
+export async function listMemories({
+  userId,
+  limit = ROW_LIMITS.memories,
+}: {
+  userId: string;
+  limit?: number;
+}) {
   const rows = await db.memory.findMany({
     where: { userId },
     orderBy: { createdAt: "desc" },

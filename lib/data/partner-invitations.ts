@@ -17,6 +17,7 @@ import { enqueueEmail } from "@/lib/data/enqueue-email";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { canonicalEmailAddress } from "@/lib/validations/email-address";
+import { ROW_LIMITS } from "@/lib/validations/row-limits";
 
 // The inviter's side of partner invitations. Every state change is one
 // conditional UPDATE (`WHERE status = 'pending' AND "expiresAt" > now`), so
@@ -56,7 +57,7 @@ function isUniqueViolation(error: unknown): boolean {
 // ------------------------------------------------------------------ create --
 
 export type InvitationProblem =
-  "not_allowed" | "self" | "pending_same" | "pending_other" | "declined_before";
+  "not_allowed" | "self" | "pending_same" | "pending_other" | "declined_before" | "too_many";
 
 export type CreateInvitationResult =
   { ok: true } | { ok: false; reason: InvitationProblem | "rate_limited" };
@@ -104,6 +105,9 @@ async function checkInvitation(
     return { problem: "pending_same" };
   }
   if (pending.length > 0) return { problem: "pending_other" };
+  // The total an inviter ever sent (SECURITY.md 33); checked again under the referral's lock.
+  const sent = await client.partnerInvitation.count({ where: { inviterId: userId } });
+  if (sent >= ROW_LIMITS.invitations) return { problem: "too_many" };
   const declined = await client.partnerInvitation.findFirst({
     where: { inviterId: userId, recipientCanonicalHmac: { in: matchHmacs }, status: "declined" },
     select: { id: true },

@@ -1,7 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
 import {
-  createOnce,
   dateToDay,
   dayToDate,
   newRowId,
@@ -13,6 +12,8 @@ import {
 } from "@/lib/data/tracker-records";
 import { type ReachOutFeeling } from "@/lib/tracker/scales";
 import { encryptedColumnContext } from "@/lib/crypto/encrypted-columns";
+import { createWithinCap } from "@/lib/data/row-caps";
+import { ROW_LIMITS } from "@/lib/validations/row-limits";
 
 const whoField = (userId: string, id: string) => encryptedColumnContext("ReachOut.who", userId, id);
 const noteField = (userId: string, id: string) =>
@@ -34,23 +35,32 @@ export async function createReachOut({
   requestKey: string;
 }) {
   const id = newRowId();
-  return createOnce(() =>
-    db.reachOut.create({
-      data: {
-        id,
-        userId,
-        who: seal(who, whoField(userId, id)),
-        day: dayToDate(day),
-        feeling,
-        note: sealOptional(note, noteField(userId, id)),
-        requestKey,
-      },
-      select: { id: true },
-    }),
-  );
+  return createWithinCap("reachOuts", userId, {
+    twin: (tx) => tx.reachOut.findUnique({ where: { userId_requestKey: { userId, requestKey } } }),
+    count: (tx) => tx.reachOut.count({ where: { userId } }),
+    insert: (tx) =>
+      tx.reachOut.create({
+        data: {
+          id,
+          userId,
+          who: seal(who, whoField(userId, id)),
+          day: dayToDate(day),
+          feeling,
+          note: sealOptional(note, noteField(userId, id)),
+          requestKey,
+        },
+        select: { id: true },
+      }),
+  });
 }
 
-export async function listReachOuts({ userId, limit = 100 }: { userId: string; limit?: number }) {
+export async function listReachOuts({
+  userId,
+  limit = ROW_LIMITS.reachOuts,
+}: {
+  userId: string;
+  limit?: number;
+}) {
   const rows = await db.reachOut.findMany({
     where: { userId },
     orderBy: [{ day: "desc" }, { createdAt: "desc" }],

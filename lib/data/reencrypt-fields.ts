@@ -9,6 +9,8 @@ import {
 } from "@/lib/crypto/encrypted-columns";
 import { decryptField, encryptField, FieldDecryptionError } from "@/lib/crypto/field-encryption";
 import { fieldKeyring, type FieldKeyring } from "@/lib/crypto/field-keys";
+import { isEmailTemplateName } from "@/lib/data/outbox-payloads";
+import { sealedOutboxValues } from "@/lib/data/outbox-sealed-values";
 
 // Key rotation, step 2: rewrites every encrypted value that is not under the
 // current key, so an old key can then be removed from FIELD_ENCRYPTION_KEYS.
@@ -16,6 +18,10 @@ import { fieldKeyring, type FieldKeyring } from "@/lib/crypto/field-keys";
 // list of this file's own. Each column's stale values are found keyset-paged
 // by id, and each is written back only if nobody changed it meanwhile. Values
 // that fail to decrypt are counted and left alone, never overwritten.
+//
+// Then the sealed values inside queued mail (lib/data/outbox-sealed-values.ts):
+// a message waiting out an SMTP outage, or a failed one kept for operators,
+// must not become unreadable when the old key goes.
 
 type Stale = { id: string; userId: string; row: string; value: string };
 
@@ -64,6 +70,52 @@ async function replaceValue(
 
 export type ReencryptReport = Record<string, { rewritten: number; unreadable: number }>;
 
+/** The report's line for queued mail, beside the registry's columns. */
+export const OUTBOX_REPORT_NAME = "OutboxMessage.data";
+
+async function reencryptOutbox(
+  keyring: FieldKeyring,
+  { prefix, batchSize }: { prefix: string; batchSize: number },
+) {
+  const counts = { rewritten: 0, unreadable: 0 };
+  let after = "";
+  for (;;) {
+    // Sent and skipped messages keep no data ({}); every other row may hold sealed values.
+    const batch = await db.outboxMessage.findMany({
+      where: { id: { gt: after }, NOT: { data: { equals: {} } } },
+      orderBy: { id: "asc" },
+      select: { id: true, template: true, data: true },
+      take: batchSize,
+    });
+    if (batch.length === 0) break;
+    for (const row of batch) {
+      if (!isEmailTemplateName(row.template)) continue;
+      const stale = sealedOutboxValues(row.template, row.data).filter(
+        (sealed) => !sealed.value.startsWith(prefix),
+      );
+      if (stale.length === 0) continue;
+      try {
+        const fresh = { ...(row.data as Record<string, unknown>) };
+        for (const sealed of stale) {
+          const plain = decryptField(sealed.value, sealed.context, keyring);
+          fresh[sealed.property] = encryptField(plain, sealed.context, keyring);
+        }
+        // Only if the worker has not changed the row meanwhile (sent: data emptied).
+        const { count } = await db.outboxMessage.updateMany({
+          where: { id: row.id, data: { equals: row.data as Prisma.InputJsonValue } },
+          data: { data: fresh as Prisma.InputJsonValue },
+        });
+        counts.rewritten += count * stale.length;
+      } catch (error) {
+        if (!(error instanceof FieldDecryptionError)) throw error;
+        counts.unreadable += stale.length;
+      }
+    }
+    after = batch.at(-1)!.id;
+  }
+  return counts;
+}
+
 export async function reencryptFields({
   keyring = fieldKeyring(),
   batchSize = 200,
@@ -94,5 +146,6 @@ export async function reencryptFields({
     }
     report[name] = counts;
   }
+  report[OUTBOX_REPORT_NAME] = await reencryptOutbox(keyring, { prefix, batchSize });
   return report;
 }

@@ -14,14 +14,20 @@ export function escapeCsvCell(value: CsvValue): string {
   return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-export function toCsv<T>(
-  rows: ReadonlyArray<T>,
-  columns: ReadonlyArray<{ header: string; value: (row: T) => CsvValue }>,
-): string {
-  const lines = [
-    columns.map((c) => escapeCsvCell(c.header)).join(","),
-    ...rows.map((row) => columns.map((c) => escapeCsvCell(c.value(row))).join(",")),
-  ];
-  // CRLF per RFC 4180; the BOM makes Excel read UTF-8 (names, emoji) correctly.
-  return `\uFEFF${lines.join("\r\n")}\r\n`;
+export type CsvColumns<T> = ReadonlyArray<{ header: string; value: (row: T) => CsvValue }>;
+
+/** The start of a file: the BOM (Excel then reads UTF-8 names and emoji correctly) and the header line. */
+export function csvHead<T>(columns: CsvColumns<T>): string {
+  return `\uFEFF${columns.map((c) => escapeCsvCell(c.header)).join(",")}\r\n`;
+}
+
+/** Data lines, each ended by CRLF (RFC 4180): a file can be written a page at a time. */
+export function csvLines<T>(rows: ReadonlyArray<T>, columns: CsvColumns<T>): string {
+  return rows
+    .map((row) => `${columns.map((c) => escapeCsvCell(c.value(row))).join(",")}\r\n`)
+    .join("");
+}
+
+export function toCsv<T>(rows: ReadonlyArray<T>, columns: CsvColumns<T>): string {
+  return csvHead(columns) + csvLines(rows, columns);
 }

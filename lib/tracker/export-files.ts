@@ -1,5 +1,5 @@
 import { type CalendarDay } from "@/lib/tracker/calendar-day";
-import { toCsv } from "@/lib/tracker/csv";
+import { csvHead, csvLines, type CsvColumns } from "@/lib/tracker/csv";
 import { CONTACT_LABELS, moodWord, type ContactKind } from "@/lib/tracker/scales";
 
 // The two export formats. JSON carries everything; the CSV is the check-ins,
@@ -15,11 +15,8 @@ export type CheckInExportRow = {
   note: string | null;
 };
 
-export function checkInsCsv(
-  rows: ReadonlyArray<CheckInExportRow>,
-  triggers: Map<string, string | null>,
-) {
-  return toCsv(rows, [
+function checkInColumns(triggers: Map<string, string | null>): CsvColumns<CheckInExportRow> {
+  return [
     { header: "day", value: (r) => r.day },
     { header: "mood (1-5)", value: (r) => r.mood },
     { header: "mood in words", value: (r) => moodWord(r.mood) },
@@ -27,7 +24,26 @@ export function checkInsCsv(
     { header: "contact", value: (r) => CONTACT_LABELS[r.contact] },
     { header: "what led to contact", value: (r) => triggers.get(r.day) ?? "" },
     { header: "note", value: (r) => r.note ?? "" },
-  ]);
+  ];
+}
+
+export function checkInsCsv(
+  rows: ReadonlyArray<CheckInExportRow>,
+  triggers: Map<string, string | null>,
+) {
+  return checkInsCsvHead() + checkInsCsvLines(rows, triggers);
+}
+
+/** The CSV a page at a time: the head once, then each page's lines with that page's triggers. */
+export function checkInsCsvHead(): string {
+  return csvHead(checkInColumns(new Map()));
+}
+
+export function checkInsCsvLines(
+  rows: ReadonlyArray<CheckInExportRow>,
+  triggers: Map<string, string | null>,
+): string {
+  return csvLines(rows, checkInColumns(triggers));
 }
 
 export function exportFileName(kind: "json" | "csv", today: CalendarDay): string {

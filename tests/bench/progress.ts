@@ -4,8 +4,9 @@
 // On a fresh PostgreSQL database (TEST_DATABASE_URL names the server) it seeds
 // two people through the app's own data functions (encrypted notes and all):
 //   - "3 years": a daily check-in for 1,096 days (a third with notes, a slip
-//     every ~17 days with its trigger), ~550 new activities, 300 reach-outs,
-//     150 memories, 40 goals, 5 hard dates;
+//     every ~17 days with its trigger), 274 new activities, 274 reach-outs,
+//     157 memories, 41 goals, 5 hard dates (each under its list's cap,
+//     lib/validations/row-limits.ts);
 //   - "10 days": ten daily check-ins and a few entries.
 // It starts the production server (`next start`, port BENCH_PORT or 3511) with
 // DB_QUERY_LOG=true, signs both in with real database sessions, and requests
@@ -336,7 +337,7 @@ async function seed() {
           trigger: slip ? "a song on the radio" : undefined,
         }),
       );
-      if (i % 2 === 0) {
+      if (i % 4 === 0) {
         jobs.push(() =>
           createActivity({
             userId,
