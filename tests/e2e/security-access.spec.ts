@@ -964,6 +964,11 @@ test.describe("access control matrix: every action and route, with the owner's i
     const verified = await member("team-verified");
     const linkOnly = await member("team-link-only");
     const removed = await member("team-removed");
+    // The partner anew: the session test above ended every session of theirs.
+    const partner = {
+      ...world.partner,
+      cookie: await signInRaw(origin(), mail, world.partner.email),
+    };
     // Granted as `npm run team:add` grants; "past the passkey" as /team/passkey
     // records it. The removed member keeps a verified session on purpose: the
     // membership check alone must refuse them.
@@ -1000,7 +1005,7 @@ test.describe("access control matrix: every action and route, with the owner's i
       ],
       ["a removed member", removed, { team: 404, passkey: 404, actions: refusedAsNotFound }],
       ["another person", world.stranger, { team: 404, passkey: 404, actions: refusedAsNotFound }],
-      ["the partner", world.partner, { team: 404, passkey: 404, actions: refusedAsNotFound }],
+      ["the partner", partner, { team: 404, passkey: 404, actions: refusedAsNotFound }],
     ];
     for (const [who, person, expected] of callers) {
       for (const [variant, headers] of HEADER_VARIANTS) {
