@@ -101,6 +101,10 @@ export async function removeTeamMember(
       data: { userId, action: "removed", previousRole: member.role, operator: input.operator },
     });
     await tx.teamPasskey.deleteMany({ where: { userId } });
+    // Their sessions forget the passkey they passed: added again later, they
+    // register a new passkey and pass it before any team page opens.
+    await tx.session.updateMany({ where: { userId }, data: { teamVerifiedAt: null } });
+    await tx.teamPasskeyChallenge.deleteMany({ where: { userId } });
     const returned = await tx.counselingReferral.updateMany({
       where: { claimedById: userId, state: "CLAIMED" },
       data: { state: "NEW", claimedById: null, claimedAt: null },
