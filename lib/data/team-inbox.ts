@@ -15,7 +15,12 @@ import {
 // submission time and id of the last row), so page 400 costs what page 1 does.
 // A caller who is not an active team member gets null: the page answers 404.
 
-export type InboxPage = { items: SharedReferral[]; nextCursor: string | null };
+export type InboxPage = {
+  items: SharedReferral[];
+  nextCursor: string | null;
+  /** The viewer's own time zone, for the dates the page shows. */
+  timeZone: string;
+};
 
 function filterWhere(filter: InboxFilter, userId: string): Prisma.CounselingReferralWhereInput {
   switch (filter) {
@@ -81,5 +86,6 @@ export async function listTeamInbox({
       rows.length > INBOX_PAGE_SIZE && last?.intakeSubmittedAt
         ? encodeInboxCursor(last.intakeSubmittedAt, last.id)
         : null,
+    timeZone: member.timeZone,
   };
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { db, type Prisma } from "@/lib/db";
 import type { TeamRole } from "@/lib/counseling/team";
 import type { AddTeamMemberInput, RemoveTeamMemberInput } from "@/lib/validations/team";
@@ -10,7 +11,27 @@ import { logger } from "@/lib/logger";
 // set: every team data function asks `findActiveTeamMember` (or the same
 // condition inside its SQL), so removal refuses them on their very next call.
 
-export type ActiveTeamMember = { userId: string; role: TeamRole; displayName: string | null };
+export type ActiveTeamMember = {
+  userId: string;
+  role: TeamRole;
+  displayName: string | null;
+  /** The member's own time zone (their tracker setting, else UTC), for the times team pages show. */
+  timeZone: string;
+};
+
+// One statement per request: a team page asks once through requireTeamPage()
+// and again inside its data function (each re-checks membership); React's
+// cache() lets the second ask reuse the first within the same render. Outside
+// a render (actions, the CLI, tests) every call reads the database.
+const activeMember = cache(async (userId: string): Promise<ActiveTeamMember | null> => {
+  const [row] = await db.$queryRaw<ActiveTeamMember[]>`
+    SELECT m."userId", m."role"::text AS "role", m."displayName",
+           COALESCE(s."timeZone", 'UTC') AS "timeZone"
+      FROM "TeamMember" m
+      LEFT JOIN "TrackerSettings" s ON s."userId" = m."userId"
+     WHERE m."userId" = ${userId} AND m."removedAt" IS NULL`;
+  return row ?? null;
+});
 
 /** The caller's team role, or null for anyone who is not (or no longer) a member. */
 export async function findActiveTeamMember({
@@ -18,10 +39,7 @@ export async function findActiveTeamMember({
 }: {
   userId: string;
 }): Promise<ActiveTeamMember | null> {
-  return db.teamMember.findFirst({
-    where: { userId, removedAt: null },
-    select: { userId: true, role: true, displayName: true },
-  });
+  return activeMember(userId);
 }
 
 export type AddTeamMemberResult =
