@@ -95,7 +95,7 @@ export const reassignReferralSchema = z
     referralId: referralIdSchema,
     toUserId: z
       .string({ error: "Choose a team member." })
-      .min(1, "Choose a team member.")
+      .min(1, { error: "Choose a team member.", abort: true })
       .regex(/^[A-Za-z0-9_-]{1,64}$/, "Choose a team member from the list."),
   })
   .strict();
