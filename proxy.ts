@@ -3,7 +3,7 @@ import { actionBodyProblem } from "@/lib/security/action-body";
 import { contentSecurityPolicy } from "@/lib/security/headers";
 import { prerenderedRoutes } from "@/lib/security/prerendered-routes";
 import { isMalformedPath } from "@/lib/security/malformed-path";
-import { isPrivatePath } from "@/lib/security/private-paths";
+import { isNoindexPath, isPrivatePath } from "@/lib/security/private-paths";
 import { REQUEST_PATH_HEADER } from "@/lib/security/request-path";
 import { prerenderedScriptHashes } from "@/lib/security/prerendered-script-hashes";
 
@@ -44,6 +44,7 @@ export async function proxy(request: NextRequest) {
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
   if (isPrivatePath(pathname)) response.headers.set("Cache-Control", "no-store");
+  if (isNoindexPath(pathname)) response.headers.set("X-Robots-Tag", "noindex, nofollow");
   return response;
 }
 

@@ -1,9 +1,9 @@
 import "server-only";
 import { db, type Prisma } from "@/lib/db";
 import { INBOX_PAGE_SIZE, type InboxFilter } from "@/lib/counseling/team";
-import { findActiveTeamMember } from "@/lib/data/team-members";
+import { readTeamRoster } from "@/lib/data/team-members";
 import {
-  holderNames,
+  holderNamesFrom,
   sharedReferralSelect,
   teamScope,
   toSharedReferral,
@@ -55,7 +55,7 @@ export async function listTeamInbox({
   filter: InboxFilter;
   cursor?: string;
 }): Promise<InboxPage | null> {
-  const member = await findActiveTeamMember({ userId });
+  const { viewer: member, members } = await readTeamRoster({ viewerId: userId });
   if (!member) return null;
   const after = decodeInboxCursor(cursor);
   const rows = await db.counselingReferral.findMany({
@@ -79,7 +79,7 @@ export async function listTeamInbox({
   });
   const page = rows.slice(0, INBOX_PAGE_SIZE);
   const last = page.at(-1);
-  const names = await holderNames(page);
+  const names = await holderNamesFrom(page, members);
   return {
     items: page.map((row) => toSharedReferral(row, userId, names)),
     nextCursor:

@@ -1,5 +1,4 @@
 import "server-only";
-import { cache } from "react";
 import { db, type Prisma } from "@/lib/db";
 import type { TeamRole } from "@/lib/counseling/team";
 import type { AddTeamMemberInput, RemoveTeamMemberInput } from "@/lib/validations/team";
@@ -11,27 +10,7 @@ import { logger } from "@/lib/logger";
 // set: every team data function asks `findActiveTeamMember` (or the same
 // condition inside its SQL), so removal refuses them on their very next call.
 
-export type ActiveTeamMember = {
-  userId: string;
-  role: TeamRole;
-  displayName: string | null;
-  /** The member's own time zone (their tracker setting, else UTC), for the times team pages show. */
-  timeZone: string;
-};
-
-// One statement per request: a team page asks once through requireTeamPage()
-// and again inside its data function (each re-checks membership); React's
-// cache() lets the second ask reuse the first within the same render. Outside
-// a render (actions, the CLI, tests) every call reads the database.
-const activeMember = cache(async (userId: string): Promise<ActiveTeamMember | null> => {
-  const [row] = await db.$queryRaw<ActiveTeamMember[]>`
-    SELECT m."userId", m."role"::text AS "role", m."displayName",
-           COALESCE(s."timeZone", 'UTC') AS "timeZone"
-      FROM "TeamMember" m
-      LEFT JOIN "TrackerSettings" s ON s."userId" = m."userId"
-     WHERE m."userId" = ${userId} AND m."removedAt" IS NULL`;
-  return row ?? null;
-});
+export type ActiveTeamMember = { userId: string; role: TeamRole; displayName: string | null };
 
 /** The caller's team role, or null for anyone who is not (or no longer) a member. */
 export async function findActiveTeamMember({
@@ -39,7 +18,47 @@ export async function findActiveTeamMember({
 }: {
   userId: string;
 }): Promise<ActiveTeamMember | null> {
-  return activeMember(userId);
+  return db.teamMember.findFirst({
+    where: { userId, removedAt: null },
+    select: { userId: true, role: true, displayName: true },
+  });
+}
+
+export type TeamRoster = {
+  /** The caller, when an active member, with their own time zone for the times pages show. */
+  viewer: (ActiveTeamMember & { timeZone: string }) | null;
+  /** Every active member, by name: who holds what, and whom a referral can go to. */
+  members: ActiveTeamMember[];
+};
+
+/**
+ * The active team in one statement, for the team's pages: the caller's own
+ * membership check (they are in it or they are not), their time zone, and the
+ * names of everyone who can hold a referral. A team is tens of people, so
+ * reading all of them costs what reading one does and spares the pages a
+ * membership query, a settings query and a names query.
+ */
+export async function readTeamRoster({ viewerId }: { viewerId: string }): Promise<TeamRoster> {
+  const rows = await db.$queryRaw<(ActiveTeamMember & { timeZone: string | null })[]>`
+    SELECT m."userId", m."role"::text AS "role", m."displayName",
+           CASE WHEN m."userId" = ${viewerId} THEN s."timeZone" END AS "timeZone"
+      FROM "TeamMember" m
+      LEFT JOIN "TrackerSettings" s ON s."userId" = m."userId" AND m."userId" = ${viewerId}
+     WHERE m."removedAt" IS NULL
+     ORDER BY m."displayName" ASC NULLS LAST, m."userId" ASC`;
+  const members = rows.map(({ userId, role, displayName }) => ({ userId, role, displayName }));
+  const self = rows.find((row) => row.userId === viewerId);
+  return {
+    viewer: self
+      ? {
+          userId: self.userId,
+          role: self.role,
+          displayName: self.displayName,
+          timeZone: self.timeZone ?? "UTC",
+        }
+      : null,
+    members,
+  };
 }
 
 export type AddTeamMemberResult =
@@ -119,6 +138,10 @@ export async function removeTeamMember(
       data: { userId, action: "removed", previousRole: member.role, operator: input.operator },
     });
     await tx.teamPasskey.deleteMany({ where: { userId } });
+    // Their sessions forget the passkey they passed: added again later, they
+    // register a new passkey and pass it before any team page opens.
+    await tx.session.updateMany({ where: { userId }, data: { teamVerifiedAt: null } });
+    await tx.teamPasskeyChallenge.deleteMany({ where: { userId } });
     const returned = await tx.counselingReferral.updateMany({
       where: { claimedById: userId, state: "CLAIMED" },
       data: { state: "NEW", claimedById: null, claimedAt: null },

@@ -3,9 +3,9 @@ import { db } from "@/lib/db";
 import { openSealed, sealedField } from "@/lib/counseling/sealed-fields";
 import { threadsFor, type MessageThread } from "@/lib/counseling/team";
 import { readAuthorizedThread, type ThreadMessage } from "@/lib/data/counseling-messages";
-import { findActiveTeamMember, type ActiveTeamMember } from "@/lib/data/team-members";
+import { readTeamRoster } from "@/lib/data/team-members";
 import {
-  holderNames,
+  holderNamesFrom,
   sharedReferralSelect,
   teamScope,
   toSharedReferral,
@@ -13,8 +13,9 @@ import {
 } from "@/lib/data/team-referral-view";
 
 // One referral as a team member opens it, with one of its threads: what the
-// referral's page shows, in at most four statements besides the membership
-// check (five for a coordinator, who also gets the members to reassign to). Every opening is recorded
+// referral's page shows, in four statements: the active team (the caller's
+// membership, time zone and everyone's names), the referral, the record of
+// the opening, the thread. Every opening is recorded
 // before anything is returned (docs/SECURITY.md 28): if the record cannot be
 // written, the caller gets an error, never the referral. Null means "not
 // found": no such referral, not one this member may see, or a caller who is
@@ -34,25 +35,6 @@ export type TeamReferral = SharedReferral & {
   timeZone: string;
 };
 
-/**
- * Who holds the referral, by name, without a query of its own where possible:
- * a counselor only ever sees referrals in the inbox or held by themselves, and
- * a coordinator's list of active members names every active holder. Only a
- * closed referral held by a since-removed member needs the extra read.
- */
-async function holderName(
-  row: { claimedById: string | null },
-  member: ActiveTeamMember,
-  active: ReadonlyArray<{ userId: string; displayName: string | null }>,
-) {
-  if (!row.claimedById) return new Map<string, string | null>();
-  if (row.claimedById === member.userId) {
-    return new Map([[member.userId, member.displayName]]);
-  }
-  const known = active.find((other) => other.userId === row.claimedById);
-  return known ? new Map([[known.userId, known.displayName]]) : holderNames([row]);
-}
-
 export async function openTeamReferral({
   userId,
   referralId,
@@ -62,7 +44,7 @@ export async function openTeamReferral({
   referralId: string;
   thread?: MessageThread;
 }): Promise<TeamReferral | null> {
-  const member = await findActiveTeamMember({ userId });
+  const { viewer: member, members } = await readTeamRoster({ viewerId: userId });
   if (!member) return null;
   const row = await db.counselingReferral.findFirst({
     where: { AND: [{ id: referralId }, teamScope(member)] },
@@ -76,17 +58,10 @@ export async function openTeamReferral({
   if (!row) return null;
   await db.referralAccess.create({ data: { referralId: row.id, viewerId: userId } });
   const threads = threadsFor("team", row);
-  const [active, messages] = await Promise.all([
-    member.role === "coordinator"
-      ? db.teamMember.findMany({
-          where: { removedAt: null },
-          orderBy: [{ displayName: "asc" }, { userId: "asc" }],
-          select: { userId: true, displayName: true },
-        })
-      : [],
+  const [names, messages] = await Promise.all([
+    holderNamesFrom([row], members),
     threads.includes(thread) ? readAuthorizedThread({ userId, referral: row, thread }) : [],
   ]);
-  const names = await holderName(row, member, active);
   return {
     ...toSharedReferral(row, userId, names),
     closeOutcome: row.closeOutcome,
@@ -97,7 +72,7 @@ export async function openTeamReferral({
     textErasedAt: row.textErasedAt,
     threads,
     thread: { name: thread, messages },
-    assignable: active
+    assignable: (member.role === "coordinator" ? members : [])
       .filter((other) => other.userId !== row.userId && other.userId !== row.partnerId)
       .map((other) => ({ userId: other.userId, name: other.displayName ?? "A team member" })),
     timeZone: member.timeZone,

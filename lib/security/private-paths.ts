@@ -10,6 +10,8 @@ export const PRIVATE_PATH_PREFIXES = [
   "/counseling",
   "/invitations",
   "/progress",
+  // The counseling team's pages (never cached, never indexed: see NOINDEX_PATH_PREFIXES).
+  "/team",
   // Auth.js's endpoints: the session answer names the signed-in person, and the
   // sign-in callback sets the session cookie.
   "/api/auth",
@@ -17,6 +19,18 @@ export const PRIVATE_PATH_PREFIXES = [
 
 export function isPrivatePath(pathname: string): boolean {
   return PRIVATE_PATH_PREFIXES.some(
+    (prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`),
+  );
+}
+
+/**
+ * Pages no search engine may index whatever they answer (a 404 included): the
+ * proxy adds `X-Robots-Tag: noindex` for them, beside each page's own meta tag.
+ */
+export const NOINDEX_PATH_PREFIXES = ["/team"];
+
+export function isNoindexPath(pathname: string): boolean {
+  return NOINDEX_PATH_PREFIXES.some(
     (prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`),
   );
 }

@@ -3,7 +3,7 @@ import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { addCounselingMessage, readPeopleThreads } from "@/lib/data/counseling-messages";
 import { claimReferral } from "@/lib/data/referral-ownership";
-import { findActiveTeamMember, removeTeamMember } from "@/lib/data/team-members";
+import { readTeamRoster, removeTeamMember } from "@/lib/data/team-members";
 import { openTeamReferral } from "@/lib/data/team-referral";
 import { saveTrackerSettings } from "@/lib/data/tracker-settings";
 import { COUNSELING_MESSAGE_SUBJECT } from "@/lib/email/templates/counseling-message";
@@ -278,7 +278,7 @@ describe("the referral page's data", () => {
       breakupDate: undefined,
     });
 
-    expect((await findActiveTeamMember({ userId: coordinator.id }))?.timeZone).toBe(
+    expect((await readTeamRoster({ viewerId: coordinator.id })).viewer?.timeZone).toBe(
       "Europe/Berlin",
     );
     await claimReferral({ userId: counselor.id, referralId });

@@ -42,7 +42,6 @@ describe(addTeamMember, () => {
       userId: dana.id,
       role: "counselor",
       displayName: "Dana",
-      timeZone: "UTC",
     });
     expect(
       await addTeamMember({ email: dana.email, role: "counselor", operator: "ops-alice" }),

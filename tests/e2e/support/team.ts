@@ -1,0 +1,208 @@
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import { expect, type CDPSession, type Page } from "@playwright/test";
+import type { SmtpCatcher } from "../../support/smtp-catcher";
+import { startAppServer } from "./app-server";
+import { E2E_PORT, E2E_SMTP_PORT } from "./ports";
+import { signInWithEmail, uniqueEmail } from "./sign-in";
+
+// The counseling team in e2e specs. Team roles are granted only from the
+// command line (`npm run team:add`), so a team spec runs an app instance of its
+// own (the team app) and grants roles with the real CLI against that app's
+// database. On PostgreSQL the CLI runs beside the app; on the embedded database
+// (PGlite serves one process) the app is paused for it and restarted: sessions
+// live in the database and survive that.
+//
+//   import { TEAM_APP_URL, startTeamApp, signInAsTeamMember } from "./support/team";
+//   test.use({ baseURL: TEAM_APP_URL });
+//   let team: TeamApp;
+//   test.beforeAll(async () => { team = await startTeamApp(); });
+//   test.afterAll(async () => { await team?.stop(); });
+//   test("...", async ({ page, mail }) => {
+//     const { email } = await signInAsTeamMember(page, mail, { role: "counselor" });
+//     await page.goto("/team");   // signed in AND past the passkey
+//   });
+//
+// signInAsTeamMember adds Chromium's virtual authenticator to the page (CDP
+// WebAuthn domain), so the passkey it registers lives as long as the page.
+
+/** E2E_PORT + 1, 2, 4, 5 and 20 belong to other specs' servers. */
+export const TEAM_APP_PORT = E2E_PORT + 6;
+export const TEAM_APP_URL = `http://localhost:${TEAM_APP_PORT}`;
+const TEAM_PGLITE_DIR = `.data/team-app-${TEAM_APP_PORT}`;
+
+export type TeamRole = "counselor" | "coordinator";
+
+export type TeamApp = {
+  url: string;
+  /** Grants (or changes) a role with `npm run team:add`; the person must have signed in once. */
+  grantTeamRole(email: string, options: { role: TeamRole; displayName?: string }): Promise<void>;
+  /** Removes a member with `npm run team:remove`. */
+  removeTeamMember(email: string): Promise<void>;
+  /** Runs a CLI command (or anything else) with the database free for another process. */
+  withDatabase<T>(work: (env: Record<string, string>) => Promise<T> | T): Promise<T>;
+  stop(): Promise<void>;
+};
+
+let current: TeamApp | null = null;
+
+/** Starts the team app (fresh database on PGlite; the e2e PostgreSQL database otherwise). */
+export async function startTeamApp(extraEnv: Record<string, string> = {}): Promise<TeamApp> {
+  const databaseUrl = process.env.E2E_DATABASE_URL;
+  const databaseEnv: Record<string, string> = databaseUrl
+    ? { DATABASE_URL: databaseUrl }
+    : { PGLITE_DIR: TEAM_PGLITE_DIR };
+  if (!databaseUrl) {
+    fs.rmSync(TEAM_PGLITE_DIR, { recursive: true, force: true });
+    fs.rmSync(`${TEAM_PGLITE_DIR}.lock`, { force: true });
+  }
+  const env = {
+    ...databaseEnv,
+    SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}`,
+    EMAIL_RETRY_BASE_MS: "500",
+    SIGNIN_LIMIT_PER_IP: "100000",
+    ...extraEnv,
+  };
+  let server: Awaited<ReturnType<typeof startAppServer>> | null = await startAppServer({
+    port: TEAM_APP_PORT,
+    env,
+  });
+
+  async function withDatabase<T>(work: (env: Record<string, string>) => Promise<T> | T) {
+    if (databaseUrl) return work(databaseEnv);
+    await server?.stop();
+    server = null;
+    try {
+      return await work(databaseEnv);
+    } finally {
+      server = await startAppServer({ port: TEAM_APP_PORT, env });
+    }
+  }
+
+  const app: TeamApp = {
+    url: TEAM_APP_URL,
+    grantTeamRole: (email, { role, displayName }) =>
+      withDatabase((dbEnv) =>
+        runTeamCli(dbEnv, [
+          "add",
+          email,
+          "--role",
+          role,
+          ...(displayName ? ["--name", displayName] : []),
+          "--by",
+          "e2e",
+        ]),
+      ),
+    removeTeamMember: (email) =>
+      withDatabase((dbEnv) => runTeamCli(dbEnv, ["remove", email, "--by", "e2e"])),
+    withDatabase,
+    async stop() {
+      await server?.stop();
+      server = null;
+      if (current === app) current = null;
+    },
+  };
+  current = app;
+  return app;
+}
+
+function runTeamCli(databaseEnv: Record<string, string>, args: string[]): void {
+  const childEnv: Record<string, string | undefined> = {
+    ...process.env,
+    APP_URL: TEAM_APP_URL,
+    LOG_LEVEL: "warn",
+    ...databaseEnv,
+  };
+  if (!("DATABASE_URL" in databaseEnv)) delete childEnv.DATABASE_URL;
+  const result = spawnSync(
+    process.execPath,
+    ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "lib/cli/team.ts", ...args],
+    { env: childEnv as NodeJS.ProcessEnv, encoding: "utf8", timeout: 60_000 },
+  );
+  if (result.status !== 0) {
+    throw new Error(`team ${args.join(" ")} failed: ${result.stderr || result.stdout}`);
+  }
+}
+
+/** The running team app (started by startTeamApp), for helpers that take none. */
+function teamApp(app: TeamApp | undefined): TeamApp {
+  const found = app ?? current;
+  if (!found) throw new Error("Start the team app first (startTeamApp in beforeAll)");
+  return found;
+}
+
+/** Makes `email` (signed in once already) a counselor or coordinator on the team app. */
+export async function grantTeamRole(
+  email: string,
+  { role, displayName, app }: { role: TeamRole; displayName?: string; app?: TeamApp },
+): Promise<void> {
+  await teamApp(app).grantTeamRole(email, { role, displayName });
+}
+
+/**
+ * Chromium's virtual authenticator on this page: a platform authenticator with
+ * user verification that answers every passkey prompt at once.
+ */
+export async function addVirtualAuthenticator(
+  page: Page,
+): Promise<{ cdp: CDPSession; authenticatorId: string }> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("WebAuthn.enable");
+  const { authenticatorId } = await cdp.send("WebAuthn.addVirtualAuthenticator", {
+    options: {
+      protocol: "ctap2",
+      transport: "internal",
+      hasResidentKey: true,
+      hasUserVerification: true,
+      isUserVerified: true,
+      automaticPresenceSimulation: true,
+    },
+  });
+  return { cdp, authenticatorId };
+}
+
+const authenticators = new WeakMap<Page, Promise<{ cdp: CDPSession; authenticatorId: string }>>();
+
+/** The page's virtual authenticator, added once per page. */
+export function virtualAuthenticator(page: Page) {
+  let found = authenticators.get(page);
+  if (!found) {
+    found = addVirtualAuthenticator(page);
+    authenticators.set(page, found);
+  }
+  return found;
+}
+
+/**
+ * Passes the team's second factor on /team/passkey: registers a passkey on
+ * the first team sign-in, uses it afterwards. Ends on /team.
+ */
+export async function passTeamPasskey(page: Page): Promise<void> {
+  await virtualAuthenticator(page);
+  if (!new URL(page.url()).pathname.startsWith("/team/passkey")) await page.goto("/team/passkey");
+  const button = page.getByRole("button", { name: /^(Create a passkey|Use my passkey)$/ });
+  await button.click();
+  await page.waitForURL((url) => url.pathname === "/team");
+}
+
+/**
+ * A new user, signed in with the email link, granted `role`, and past the
+ * passkey (registered now on the page's virtual authenticator). Ends on /team.
+ */
+export async function signInAsTeamMember(
+  page: Page,
+  mail: SmtpCatcher,
+  {
+    role,
+    displayName,
+    email = uniqueEmail(role),
+    app,
+  }: { role: TeamRole; displayName?: string; email?: string; app?: TeamApp },
+): Promise<{ email: string }> {
+  await signInWithEmail(page, mail, email, { callbackUrl: "/account" });
+  await grantTeamRole(email, { role, displayName, app });
+  await page.goto("/team");
+  if (new URL(page.url()).pathname.startsWith("/team/passkey")) await passTeamPasskey(page);
+  await expect(page).toHaveURL(/\/team$/);
+  return { email };
+}

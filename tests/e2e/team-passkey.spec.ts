@@ -1,0 +1,153 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
+import { signInWithEmail, uniqueEmail } from "./support/sign-in";
+import {
+  TEAM_APP_URL,
+  passTeamPasskey,
+  signInAsTeamMember,
+  startTeamApp,
+  virtualAuthenticator,
+  type TeamApp,
+} from "./support/team";
+
+// The team's second factor (issue 14, docs/counseling-team.md "The passkey"),
+// with the real SMTP server and Chromium's virtual authenticator: the email
+// link alone never opens a team page; the first team sign-in registers a
+// passkey, every later sign-in uses it; a removed member is refused on their
+// next request; everyone else meets a 404.
+
+test.use({ baseURL: TEAM_APP_URL });
+test.describe.configure({ timeout: 180_000 });
+
+let team: TeamApp;
+test.beforeAll(async () => {
+  test.setTimeout(180_000);
+  team = await startTeamApp();
+});
+test.afterAll(async () => {
+  await team?.stop();
+});
+
+async function signOut(page: Page) {
+  await page.goto("/account");
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
+  await expect(page).toHaveURL(/\/signed-out$/);
+}
+
+test("a member registers a passkey on the first team sign-in and needs it on the next", async ({
+  page,
+  mail,
+}) => {
+  const { email } = await signInAsTeamMember(page, mail, {
+    role: "counselor",
+    displayName: "Dana",
+  });
+  await expect(page.getByText("Signed in as Dana (counselor).")).toBeVisible();
+
+  await signOut(page);
+  await signInWithEmail(page, mail, email, { callbackUrl: "/team" });
+  // The new session has only the email link: /team sends it to the passkey.
+  await expect(page).toHaveURL(/\/team\/passkey$/);
+  await expect(page.getByRole("heading", { name: "Confirm it is you" })).toBeVisible();
+  await passTeamPasskey(page);
+  await expect(page.getByText("Signed in as Dana (counselor).")).toBeVisible();
+});
+
+test("an email-link-only session gets no team page and cannot skip the passkey", async ({
+  page,
+  mail,
+}) => {
+  const email = uniqueEmail("link-only");
+  await signInWithEmail(page, mail, email);
+  await team.grantTeamRole(email, { role: "coordinator" });
+  for (const path of ["/team", "/team/"]) {
+    await page.goto(path);
+    await expect(page).toHaveURL(/\/team\/passkey$/);
+  }
+  await expect(page.getByRole("heading", { name: "Create your team passkey" })).toBeVisible();
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+
+  // Cancelling the device's prompt (here: the device cannot verify the user)
+  // leaves a calm error and the session still outside.
+  const { cdp, authenticatorId } = await virtualAuthenticator(page);
+  await cdp.send("WebAuthn.setUserVerified", { authenticatorId, isUserVerified: false });
+  await page.getByRole("button", { name: "Create a passkey" }).click();
+  await expect(page.getByRole("alert")).toContainText(
+    /closed before it finished|could not create a passkey/,
+  );
+  await page.goto("/team");
+  await expect(page).toHaveURL(/\/team\/passkey$/);
+
+  await cdp.send("WebAuthn.setUserVerified", { authenticatorId, isUserVerified: true });
+  await passTeamPasskey(page);
+  await expect(page.getByText(/Signed in as .* \(coordinator\)\./)).toBeVisible();
+});
+
+test("a browser without passkeys is told so plainly", async ({ page, mail }) => {
+  const email = uniqueEmail("no-webauthn");
+  await signInWithEmail(page, mail, email);
+  await team.grantTeamRole(email, { role: "counselor" });
+  await page.addInitScript(() => {
+    // @ts-expect-error -- removing the API is the point
+    delete window.PublicKeyCredential;
+  });
+  await page.goto("/team/passkey");
+  await expect(page.getByRole("alert")).toContainText("This browser cannot use passkeys.");
+  await expect(page.getByRole("button", { name: "Create a passkey" })).toBeDisabled();
+});
+
+test("a removed member is refused on their very next request", async ({ page, mail }) => {
+  const { email } = await signInAsTeamMember(page, mail, { role: "counselor" });
+  await team.removeTeamMember(email);
+  for (const path of ["/team", "/team/passkey"]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
+  }
+});
+
+test("an ordinary user and a signed-out visitor get a 404, never a hint", async ({
+  page,
+  mail,
+  browser,
+}) => {
+  const anonymous = await browser.newContext({ baseURL: TEAM_APP_URL });
+  const visitor = await anonymous.newPage();
+  await signInWithEmail(page, mail, uniqueEmail("ordinary"));
+  for (const [who, p] of [
+    ["signed out", visitor],
+    ["ordinary user", page],
+  ] as const) {
+    for (const path of ["/team", "/team/passkey"]) {
+      const response = await p.goto(path);
+      expect(response?.status(), `${who} ${path}`).toBe(404);
+      expect(response?.headers()["cache-control"], `${who} ${path}`).toContain("no-store");
+      expect(response?.headers()["x-robots-tag"], `${who} ${path}`).toContain("noindex");
+      expect(new URL(p.url()).pathname, `${who} ${path}`).toBe(path);
+    }
+  }
+  await anonymous.close();
+});
+
+test("the passkey page at 390 px, light and dark", async ({ page, mail }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const email = uniqueEmail("screens");
+  await signInWithEmail(page, mail, email);
+  await team.grantTeamRole(email, { role: "counselor", displayName: "Robin" });
+  for (const scheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto("/team/passkey");
+    await expect(page.getByRole("heading", { name: "Create your team passkey" })).toBeVisible();
+    await page.screenshot({ path: `test-results/team-passkey-register-${scheme}.png` });
+  }
+  await passTeamPasskey(page);
+  await signOut(page);
+  await signInWithEmail(page, mail, email, { callbackUrl: "/team" });
+  for (const scheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto("/team/passkey");
+    await expect(page.getByRole("heading", { name: "Confirm it is you" })).toBeVisible();
+    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+    await page.screenshot({ path: `test-results/team-passkey-verify-${scheme}.png` });
+  }
+});
