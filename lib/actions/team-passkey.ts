@@ -23,7 +23,10 @@ export type PasskeyOptionsState = FormState & {
 };
 
 /** Starts a passkey prompt: registering on the first team sign-in, checking afterwards. */
-export async function teamPasskeyOptions(formData?: FormData): Promise<PasskeyOptionsState> {
+export async function teamPasskeyOptions(
+  _previous: PasskeyOptionsState,
+  formData: FormData,
+): Promise<PasskeyOptionsState> {
   return runAction<typeof noInputSchema, "required", PasskeyOptionsState>(formData, {
     name: "teamPasskeyOptions",
     schema: noInputSchema,
@@ -52,7 +55,10 @@ const FINISH_REFUSALS = {
 } as const;
 
 /** Checks the browser's answer; on success this session may open team pages. */
-export async function finishTeamPasskeyAction(formData: FormData): Promise<FormState> {
+export async function finishTeamPasskeyAction(
+  _previous: FormState,
+  formData: FormData,
+): Promise<FormState> {
   return runAction(formData, {
     name: "finishTeamPasskeyAction",
     schema: finishPasskeySchema,

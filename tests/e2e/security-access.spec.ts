@@ -150,6 +150,14 @@ type ActionRow = {
 };
 
 const key = () => randomUUID();
+/** A well-formed passkey answer to no challenge of anyone's. */
+const PASSKEY_ANSWER = JSON.stringify({
+  id: "AAAA",
+  rawId: "AAAA",
+  type: "public-key",
+  response: { clientDataJSON: "e30", authenticatorData: "AAAA", signature: "AAAA" },
+  clientExtensionResults: {},
+});
 const SCREEN_NO = { afraid: "no", hurt: "no", threatened: "no", controlled: "no" };
 
 const ACTIONS: Record<string, ActionRow> = {
@@ -188,6 +196,19 @@ const ACTIONS: Record<string, ActionRow> = {
     page: "/progress/settings",
     fields: (ids) => ({ timeZone: "Pacific/Auckland", breakupDate: "", userId: ids.userId }),
     signedIn: unexpectedFields,
+  },
+  // The team's passkey steps (issue 14): "not found" for anyone who is not a
+  // team member. Members (past the passkey, email link only, removed): the team
+  // test below.
+  "action:lib/actions/team-passkey.ts#teamPasskeyOptions": {
+    page: "/team/passkey",
+    fields: () => ({}),
+    signedIn: notFound(/could not be found/),
+  },
+  "action:lib/actions/team-passkey.ts#finishTeamPasskeyAction": {
+    page: "/team/passkey",
+    fields: () => ({ purpose: "verify", response: PASSKEY_ANSWER }),
+    signedIn: notFound(/could not be found/),
   },
   "action:lib/actions/memories.ts#addMemory": {
     page: "/progress/memories",
@@ -928,6 +949,100 @@ test.describe("access control matrix: every action and route, with the owner's i
         );
       }
     }
+    expectNoFailures(failures);
+  });
+
+  test("team pages and the passkey steps: past the passkey, email link only, removed, another person, the partner", async ({
+    mail,
+  }) => {
+    test.setTimeout(180_000);
+    const failures: string[] = [];
+    const member = async (label: string) => {
+      const email = uniqueEmail(label);
+      return { id: "", email, cookie: await signInRaw(origin(), mail, email) };
+    };
+    const verified = await member("team-verified");
+    const linkOnly = await member("team-link-only");
+    const removed = await member("team-removed");
+    // Granted as `npm run team:add` grants; "past the passkey" as /team/passkey
+    // records it. The removed member keeps a verified session on purpose: the
+    // membership check alone must refuse them.
+    await database.read(async (query) => {
+      for (const [person, isRemoved, isVerified] of [
+        [verified, false, true],
+        [linkOnly, false, false],
+        [removed, true, true],
+      ] as const) {
+        person.id = await userId(query, person.email);
+        await query(
+          `INSERT INTO "TeamMember" ("userId", "role", "updatedAt", "removedAt")
+           VALUES ($1, 'counselor', now(), CASE WHEN $2 THEN now() END)`,
+          [person.id, isRemoved],
+        );
+        if (isVerified) {
+          await query(
+            `UPDATE "Session" SET "teamVerifiedAt" = "createdAt" + interval '1 second' WHERE "userId" = $1`,
+            [person.id],
+          );
+        }
+      }
+    });
+
+    type Expect = { team: number | RegExp; passkey: number | RegExp; actions: Outcome };
+    const toTeam: Outcome = (r) => expect(r.redirect).toBe("/team");
+    const refusedAsNotFound = notFound(/could not be found/);
+    const callers: Array<[string, Person, Expect]> = [
+      ["a member past the passkey", verified, { team: 200, passkey: /\/team$/, actions: toTeam }],
+      [
+        "a member with only the email link",
+        linkOnly,
+        { team: /\/team\/passkey$/, passkey: 200, actions: () => {} },
+      ],
+      ["a removed member", removed, { team: 404, passkey: 404, actions: refusedAsNotFound }],
+      ["another person", world.stranger, { team: 404, passkey: 404, actions: refusedAsNotFound }],
+      ["the partner", world.partner, { team: 404, passkey: 404, actions: refusedAsNotFound }],
+    ];
+    for (const [who, person, expected] of callers) {
+      for (const [variant, headers] of HEADER_VARIANTS) {
+        for (const [path, want] of [
+          ["/team", expected.team],
+          ["/team/passkey", expected.passkey],
+        ] as const) {
+          const seen = await rawRequest(origin(), path, { cookie: person.cookie, headers });
+          check(failures, `${path} as ${who} (${variant})`, () => {
+            if (typeof want === "number") expect(seen.status).toBe(want);
+            else expect(seen.redirect).toMatch(want);
+            noOwnerData(seen.body);
+          });
+        }
+        const passkeyAction = (action: string, fields: Fields) =>
+          rawAction(
+            origin(),
+            { page: "/team/passkey", file: "lib/actions/team-passkey.ts", action, fields },
+            { cookie: person.cookie, headers },
+          );
+        const options = await passkeyAction("teamPasskeyOptions", {});
+        const finished = await passkeyAction("finishTeamPasskeyAction", {
+          purpose: "verify",
+          response: PASSKEY_ANSWER,
+        });
+        check(failures, `passkey actions as ${who} (${variant})`, () => {
+          expected.actions(options, "stranger");
+          expected.actions(finished, "stranger");
+          if (person === linkOnly) {
+            // A fresh challenge for this session, and a made-up answer refused.
+            expect(options.state?.message).toBe("Ready");
+            expect(
+              JSON.parse(String((options.state as { options?: string }).options)).challenge,
+            ).toMatch(/^[A-Za-z0-9_-]{20,}$/);
+            expect(finished.state?.formError).toMatch(/no longer open/);
+          }
+        });
+      }
+    }
+    // The email-link-only member is still outside.
+    const after = await rawRequest(origin(), "/team", { cookie: linkOnly.cookie });
+    expect(after.redirect).toMatch(/\/team\/passkey$/);
     expectNoFailures(failures);
   });
 

@@ -424,6 +424,42 @@ const ACTIONS: Record<string, ActionEntry> = {
     acts: strictParse(trackerSettingsSchema),
     caller: "tracker",
   },
+  // The team's passkey steps (issue 14). The fuzzing caller is no team member,
+  // so whatever they send, the data layer answers "not found" and writes nothing
+  // (a member's own answers: tests/integration/team-passkeys.test.ts).
+  [A("team-passkey.ts", "teamPasskeyOptions")]: {
+    page: "/team/passkey",
+    names: [],
+    valid: fc.constant({}),
+    acts: never,
+    caller: "tracker",
+  },
+  [A("team-passkey.ts", "finishTeamPasskeyAction")]: {
+    page: "/team/passkey",
+    names: ["purpose", "response"],
+    valid: fc.record({
+      purpose: fc.constantFrom("register", "verify"),
+      response: fc.oneof(
+        text(200),
+        fc
+          .record({
+            id: rowId,
+            rawId: rowId,
+            type: fc.constant("public-key"),
+            response: fc.record({
+              clientDataJSON: rowId,
+              attestationObject: rowId,
+              authenticatorData: rowId,
+              signature: rowId,
+            }),
+            clientExtensionResults: fc.constant({}),
+          })
+          .map((r) => JSON.stringify(r)),
+      ),
+    }),
+    acts: never,
+    caller: "tracker",
+  },
 };
 
 // ------------------------------------------------------------------ routes --

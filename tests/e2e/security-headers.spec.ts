@@ -135,6 +135,24 @@ const TABLE: Record<string, Row> = {
   "page:/progress/no-contact": privatePage("/progress/no-contact"),
   "page:/progress/people": privatePage("/progress/people"),
   "page:/progress/settings": privatePage("/progress/settings"),
+  // The counseling team's pages: a 404 for everyone but a team member past the
+  // passkey (their own headers, and X-Robots-Tag: tests/e2e/team-passkey.spec.ts).
+  "page:/team": {
+    private: true,
+    rendering: "dynamic",
+    probes: [
+      { as: "guest", path: "/team", status: 404 },
+      { as: "owner", path: "/team", status: 404 },
+    ],
+  },
+  "page:/team/passkey": {
+    private: true,
+    rendering: "dynamic",
+    probes: [
+      { as: "guest", path: "/team/passkey", status: 404 },
+      { as: "owner", path: "/team/passkey", status: 404 },
+    ],
+  },
   "page:/signed-out": {
     private: true,
     rendering: "dynamic",

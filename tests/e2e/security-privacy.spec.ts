@@ -83,6 +83,10 @@ const CRAWL: Record<string, CrawlEntry> = {
   "page:/signed-out": { stage: "signed-in", viewer: "guest", url: () => "/signed-out" },
   // With SMTP configured in production the mailbox does not exist: the crawl sees our 404 page.
   "page:/dev/mailbox": { stage: "signed-in", viewer: "user", url: () => "/dev/mailbox" },
+  // The team's pages are a 404 for anyone but a team member past the passkey;
+  // a member's own crawl of them: tests/e2e/team-passkey.spec.ts.
+  "page:/team": { stage: "signed-in", viewer: "user", url: () => "/team" },
+  "page:/team/passkey": { stage: "signed-in", viewer: "user", url: () => "/team/passkey" },
   "page:/counseling/screen": {
     stage: "signed-in",
     viewer: "user",

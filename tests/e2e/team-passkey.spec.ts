@@ -39,19 +39,39 @@ test("a member registers a passkey on the first team sign-in and needs it on the
   page,
   mail,
 }) => {
+  // No page of the flow asks anything of another origin (SECURITY.md 25).
+  const foreign: string[] = [];
+  page.on("request", (request) => {
+    const url = new URL(request.url());
+    if (url.protocol.startsWith("http") && url.origin !== TEAM_APP_URL) foreign.push(url.href);
+  });
   const { email } = await signInAsTeamMember(page, mail, {
     role: "counselor",
     displayName: "Dana",
   });
   await expect(page.getByText("Signed in as Dana (counselor).")).toBeVisible();
+  const teamPage = await page.goto("/team");
+  expect(teamPage?.status()).toBe(200);
+  expect(teamPage?.headers()["cache-control"]).toContain("no-store");
+  expect(teamPage?.headers()["x-robots-tag"]).toContain("noindex");
+  await expect(page.locator('meta[name="robots"]')).toHaveAttribute("content", /noindex/);
 
   await signOut(page);
   await signInWithEmail(page, mail, email, { callbackUrl: "/team" });
   // The new session has only the email link: /team sends it to the passkey.
   await expect(page).toHaveURL(/\/team\/passkey$/);
   await expect(page.getByRole("heading", { name: "Confirm it is you" })).toBeVisible();
+  const passkeyPage = await page.reload();
+  expect(passkeyPage?.headers()["cache-control"]).toContain("no-store");
+  expect(passkeyPage?.headers()["x-robots-tag"]).toContain("noindex");
   await passTeamPasskey(page);
   await expect(page.getByText("Signed in as Dana (counselor).")).toBeVisible();
+  expect(foreign).toEqual([]);
+});
+
+test("robots.txt disallows /team and the sitemap names no team page", async ({ request }) => {
+  expect(await (await request.get("/robots.txt")).text()).toMatch(/^Disallow: \/team$/m);
+  expect(await (await request.get("/sitemap.xml")).text()).not.toContain("/team");
 });
 
 test("an email-link-only session gets no team page and cannot skip the passkey", async ({

@@ -131,8 +131,16 @@ describe(startTeamPasskey, () => {
       sessionKey,
       now,
     });
-    if (!first || first === "verified" || !second || second === "verified")
-      throw new Error("no options");
+    if (
+      !first ||
+      first === "verified" ||
+      first.purpose !== "register" ||
+      !second ||
+      second === "verified" ||
+      second.purpose !== "register"
+    ) {
+      throw new Error("no registration options");
+    }
     expect(first.purpose).toBe("register");
     expect(first.options.rp).toEqual({
       id: relyingParty(env.APP_URL).rpID,

@@ -54,7 +54,7 @@ export function softwarePasskey({ userVerified = true }: { userVerified?: boolea
   function authData(rpId: string, attested: boolean): Buffer {
     const count = Buffer.alloc(4);
     count.writeUInt32BE(++counter);
-    const parts = [sha256(rpId), Buffer.from([flags(attested)]), count];
+    const parts: Uint8Array[] = [sha256(rpId), Buffer.from([flags(attested)]), count];
     if (attested) {
       const length = Buffer.alloc(2);
       length.writeUInt16BE(id.length);

@@ -40,6 +40,8 @@ export const coverage: SuiteCoverage = {
     "action:lib/actions/reach-outs.ts#removeReachOut",
     "action:lib/actions/tracker-export.ts#requestExportSignIn",
     "action:lib/actions/tracker-settings.ts#updateTrackerSettings",
+    "action:lib/actions/team-passkey.ts#teamPasskeyOptions",
+    "action:lib/actions/team-passkey.ts#finishTeamPasskeyAction",
     "route:app/api/auth/[...nextauth]/route.ts#GET",
     "route:app/api/auth/[...nextauth]/route.ts#POST",
     "route:app/progress/export/[format]/route.ts#POST",

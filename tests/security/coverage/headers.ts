@@ -33,6 +33,8 @@ export const coverage: SuiteCoverage = {
     "page:/signin/check-email",
     "page:/signin/confirm",
     "page:/signin/error",
+    "page:/team",
+    "page:/team/passkey",
     "route:app/api/auth/[...nextauth]/route.ts#GET",
     "route:app/api/auth/[...nextauth]/route.ts#POST",
     "route:app/api/health/live/route.ts#GET",

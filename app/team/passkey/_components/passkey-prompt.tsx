@@ -59,7 +59,7 @@ export function PasskeyPrompt({ mode }: { mode: Mode }) {
         setError(NO_SUPPORT_MESSAGE);
         return;
       }
-      const started = await teamPasskeyOptions(new FormData());
+      const started = await teamPasskeyOptions({}, new FormData());
       if (started.status === "error" || !started.options || !started.purpose) {
         setError(started.formError ?? "Something went wrong. Please reload the page.");
         return;
@@ -82,7 +82,7 @@ export function PasskeyPrompt({ mode }: { mode: Mode }) {
       answer.set("purpose", started.purpose);
       answer.set("response", JSON.stringify(response));
       // On success the action redirects to /team; only a refusal comes back.
-      const finished = await finishTeamPasskeyAction(answer);
+      const finished = await finishTeamPasskeyAction({}, answer);
       if (finished.status === "error") {
         setError(finished.formError ?? "That did not work. Please try again.");
       }
