@@ -1,6 +1,8 @@
+import { randomBytes } from "node:crypto";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
+import { hashSessionToken } from "@/lib/data/auth-adapter";
 import { addCounselingMessage, readPeopleThreads } from "@/lib/data/counseling-messages";
 import { claimReferral } from "@/lib/data/referral-ownership";
 import { readTeamRoster, removeTeamMember } from "@/lib/data/team-members";
@@ -20,13 +22,20 @@ import { teamStateSnapshot } from "@/tests/support/team-snapshot";
 // The team's actions (claim, reassign, close, write) and the person's and
 // partner's message action, through the real pipeline on a real database;
 // the message notices in the outbox; the people's view of their threads.
-// Only Next's request edges are stood in for: who is signed in and
-// revalidatePath.
+// Only Next's request edges are stood in for: who is signed in, the session
+// cookie (each caller gets a real database session, past the team's passkey
+// step, so lib/auth/team-access.ts checks it for real) and revalidatePath.
 
 vi.setConfig({ testTimeout: 120_000 });
 
-const signedIn: { user: SessionUser | null } = { user: null };
+const signedIn: { user: SessionUser | null; token: string | null } = { user: null, token: null };
 vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => signedIn.user }));
+vi.mock("next/headers", () => ({
+  cookies: async () => ({
+    get: () => (signedIn.token ? { value: signedIn.token } : undefined),
+  }),
+  headers: async () => new Headers(),
+}));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 vi.mock("next/navigation", () => ({
   notFound: () => {
@@ -41,8 +50,19 @@ const { claimTeamReferral, closeTeamReferral, reassignTeamReferral, sendTeamMess
   await import("@/lib/actions/team-referrals");
 const { sendCounselingMessage } = await import("@/lib/actions/counseling-messages");
 
-function as(person: Person) {
+async function as(person: Person) {
+  const token = randomBytes(32).toString("base64url");
+  await db.session.create({
+    data: {
+      sessionToken: hashSessionToken(token),
+      userId: person.id,
+      expires: new Date(Date.now() + 86_400_000),
+      createdAt: new Date(Date.now() - 1_000),
+      teamVerifiedAt: new Date(),
+    },
+  });
   signedIn.user = { ...person, signedInAt: new Date() };
+  signedIn.token = token;
 }
 
 function form(fields: Record<string, string>): FormData {
@@ -70,6 +90,7 @@ async function notices() {
 
 beforeEach(async () => {
   signedIn.user = null;
+  signedIn.token = null;
   await db.outboxMessage.deleteMany({ where: { template: "counseling-message" } });
 });
 
@@ -80,39 +101,39 @@ describe("claiming through the action", () => {
     const coordinator = await createTeamMember("cy", "coordinator");
     const { referralId } = await createSubmittedReferral("claimed");
 
-    as(first);
+    await as(first);
     expect(await claimTeamReferral({}, form({ referralId }))).toMatchObject({
       status: "saved",
       message: expect.stringMatching(/You hold this referral now/),
     });
     const before = await teamStateSnapshot();
-    as(second);
+    await as(second);
     expect(await claimTeamReferral({}, form({ referralId }))).toMatchObject({
       status: "error",
       formError: expect.stringMatching(/Someone else claimed this referral a moment ago/),
     });
-    as(coordinator);
+    await as(coordinator);
     expect(await claimTeamReferral({}, form({ referralId }))).toMatchObject({
       status: "error",
       formError: expect.stringMatching(/Another team member claimed this referral/),
     });
-    as(first);
+    await as(first);
     expect(await claimTeamReferral({}, form({ referralId }))).toMatchObject({
       formError: "You already hold this referral.",
     });
     // Not on the team: "not found" before anything is parsed.
-    as(await createPerson("outsider"));
+    await as(await createPerson("outsider"));
     expect(await claimTeamReferral({}, form({ referralId }))).toMatchObject({
       status: "error",
       formError: expect.stringMatching(/could not be found/),
     });
     expect(await teamStateSnapshot()).toEqual(before);
 
-    as(first);
+    await as(first);
     expect(
       await closeTeamReferral({}, form({ referralId, outcome: "NO_RESPONSE", resources: "" })),
     ).toMatchObject({ status: "saved" });
-    as(coordinator);
+    await as(coordinator);
     expect(await claimTeamReferral({}, form({ referralId }))).toMatchObject({
       formError: "This referral is closed, so it cannot be claimed.",
     });
@@ -124,9 +145,9 @@ describe("claiming through the action", () => {
   it("refuses a removed member on their next action", async () => {
     const gone = await createTeamMember("gone");
     const { referralId } = await createSubmittedReferral("left");
+    await as(gone); // signed in and past the passkey before the removal
     await removeTeamMember({ email: gone.email, operator: "test-operator" });
     const before = await teamStateSnapshot();
-    as(gone);
     expect(await claimTeamReferral({}, form({ referralId }))).toMatchObject({
       status: "error",
       formError: expect.stringMatching(/could not be found/),
@@ -141,7 +162,7 @@ describe("reassigning through the action", () => {
     const counselor = await createTeamMember("eve");
     const ordinary = await createPerson("plain");
     const { referralId } = await createSubmittedReferral("handed");
-    as(coordinator);
+    await as(coordinator);
     const before = await teamStateSnapshot();
     expect(
       await reassignTeamReferral({}, form({ referralId, toUserId: ordinary.id })),
@@ -158,7 +179,7 @@ describe("reassigning through the action", () => {
       await reassignTeamReferral({}, form({ referralId, toUserId: counselor.id })),
     ).toMatchObject({ status: "saved" });
     // A counselor cannot reassign.
-    as(counselor);
+    await as(counselor);
     expect(
       await reassignTeamReferral({}, form({ referralId, toUserId: coordinator.id })),
     ).toMatchObject({ status: "error", formError: expect.stringMatching(/could not find/) });
@@ -172,20 +193,20 @@ describe("writing messages", () => {
     const { person, referralId } = await createSubmittedReferral("writer");
 
     // Before anyone holds it, the person may write; nobody on the team is emailed.
-    as(person);
+    await as(person);
     expect(
       await sendCounselingMessage({}, message(referralId, "PERSON", "Is anyone there?")),
     ).toMatchObject({ status: "saved" });
     expect(await notices()).toEqual([]);
 
-    as(holder);
+    await as(holder);
     await claimTeamReferral({}, form({ referralId }));
-    as(colleague);
+    await as(colleague);
     const before = await teamStateSnapshot();
     expect(
       await sendTeamMessage({}, message(referralId, "PERSON", "Not mine to write")),
     ).toMatchObject({ status: "error" });
-    as(holder);
+    await as(holder);
     const long = "x".repeat(10_000);
     const refused = await sendTeamMessage({}, message(referralId, "PERSON", long));
     expect(refused).toMatchObject({
@@ -202,7 +223,7 @@ describe("writing messages", () => {
     expect(
       await sendTeamMessage({}, message(referralId, "PERSON", "Dana here: about money worries")),
     ).toMatchObject({ status: "saved", message: "Sent." });
-    as(person);
+    await as(person);
     expect(
       await sendCounselingMessage({}, message(referralId, "PERSON", "Thank you, evenings work")),
     ).toMatchObject({ status: "saved" });
