@@ -153,6 +153,14 @@ const TABLE: Record<string, Row> = {
       { as: "owner", path: "/team/passkey", status: 404 },
     ],
   },
+  "page:/team/referrals/[referralId]": {
+    private: true,
+    rendering: "dynamic",
+    probes: [
+      { as: "guest", path: (c) => `/team/referrals/${c.referralId}`, status: 404 },
+      { as: "owner", path: (c) => `/team/referrals/${c.referralId}`, status: 404 },
+    ],
+  },
   "page:/signed-out": {
     private: true,
     rendering: "dynamic",
