@@ -40,6 +40,21 @@ async function expectAccessible(page: Page) {
   await page.emulateMedia({ colorScheme: "light" });
 }
 
+/** 390 px screenshots, light and dark, for a person to look at (test-results/ is not committed). */
+async function shoot(page: Page, name: string) {
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const colorScheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme });
+    await page.screenshot({
+      path: `test-results/team-inbox/${name}-${colorScheme}.png`,
+      fullPage: true,
+    });
+  }
+  await page.emulateMedia({ colorScheme: "light" });
+  if (size) await page.setViewportSize(size);
+}
+
 async function answerScreen(page: Page) {
   for (const question of SAFETY_QUESTIONS) {
     await page
@@ -112,6 +127,7 @@ test("a counselor claims a couple's referral and writes; the person answers; the
   await expect(item.getByText("Has joined")).toBeVisible();
   await expect(page.getByText(person.email)).toHaveCount(0);
   await expectAccessible(page);
+  await shoot(page, "inbox");
   await item.getByRole("link", { name: /^Referral sent/ }).click();
   const referralPath = new URL(page.url()).pathname;
   expect(referralPath).toMatch(/^\/team\/referrals\/[A-Za-z0-9_-]+$/);
@@ -176,6 +192,7 @@ test("a counselor claims a couple's referral and writes; the person answers; the
     answer,
   );
   await expectAccessible(person.page);
+  await shoot(person.page, "counseling-person");
   const toCounselor = await mail.waitForMessage(
     (m) => m.to === counselor.email && m.subject === COUNSELING_MESSAGE_SUBJECT,
   );
@@ -183,6 +200,7 @@ test("a counselor claims a couple's referral and writes; the person answers; the
   expect(toCounselor.links).toContain(`${TEAM_APP_URL}${referralPath}`);
   await page.goto(referralPath);
   await expect(page.getByRole("list", { name: "Private: the person" })).toContainText(answer);
+  await shoot(page, "referral");
 
   // The partner: the shared thread, never the person's private one.
   await partner.page.goto(joinedPath);
@@ -192,6 +210,7 @@ test("a counselor claims a couple's referral and writes; the person answers; the
   await expect(partner.page.getByText(privateWords)).toHaveCount(0);
   await expect(partner.page.getByText(answer)).toHaveCount(0);
   await expectAccessible(partner.page);
+  await shoot(partner.page, "counseling-partner");
 
   // Another counselor: the claimed referral is not in their inbox, and its page is a 404.
   const other = await newPage(browser);
