@@ -73,6 +73,7 @@ async function run() {
   const { openTeamReferral } = await import("@/lib/data/team-referral");
   const { findActiveTeamMember } = await import("@/lib/data/team-members");
   const { createAuthAdapter, hashSessionToken } = await import("@/lib/data/auth-adapter");
+  const { findTeamSession } = await import("@/lib/data/team-passkeys");
   const { sqlStatementCount } = await import("@/lib/db/query-log");
   const { db } = await import("@/lib/db");
   const adapter = createAuthAdapter();
@@ -89,6 +90,9 @@ async function run() {
           sessionToken: hashSessionToken(token),
           userId,
           expires: new Date(Date.now() + DAY),
+          // Past the passkey, as /team/passkey records it.
+          createdAt: new Date(Date.now() - 60_000),
+          teamVerifiedAt: new Date(),
         },
       });
       tokens.set(userId, token);
@@ -97,16 +101,17 @@ async function run() {
     /**
      * What a team page runs before it renders, in the order it runs it: the
      * session lookup (Auth.js through our adapter, as getCurrentUser does),
-     * requireTeamPage's membership check, then the page's own data function
-     * (which checks membership again). Inside one render React's cache() makes
-     * the second membership check reuse the first; this runs the path under
-     * the same per-request cache the server renderer installs.
+     * requireTeamPage's check of membership and passkey (findTeamSession),
+     * then the page's own data function (which checks membership again),
+     * under the per-request cache the server renderer installs for cache().
      */
     const page = <T>(userId: string, load: () => Promise<T>) =>
       inOneRender(async () => {
-        const session = await adapter.getSessionAndUser!(tokens.get(userId)!);
+        const token = tokens.get(userId)!;
+        const session = await adapter.getSessionAndUser!(token);
         if (!session) throw new Error("the benchmark session was not found");
-        if (!(await findActiveTeamMember({ userId }))) throw new Error("not a team member");
+        const team = await findTeamSession({ userId, sessionKey: hashSessionToken(token) });
+        if (team?.status !== "verified") throw new Error("not a verified team session");
         const loaded = await load();
         if (!loaded) throw new Error("the page would answer 404");
         return loaded;
