@@ -1,10 +1,10 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "@playwright/test";
-import { SAFETY_QUESTIONS } from "@/lib/counseling/safety-screen";
 import { INVITATION_SUBJECT } from "@/lib/counseling/invitation-subject";
 import { COUNSELING_MESSAGE_SUBJECT } from "@/lib/email/templates/counseling-message";
 import type { CaughtMessage, SmtpCatcher } from "../support/smtp-catcher";
 import { expect, test } from "./support/fixtures";
+import { answerScreenClear } from "./support/privacy-plant";
 import { signInWithEmail, uniqueEmail } from "./support/sign-in";
 import { TEAM_APP_URL, signInAsTeamMember, startTeamApp, type TeamApp } from "./support/team";
 
@@ -55,16 +55,6 @@ async function shoot(page: Page, name: string) {
   if (size) await page.setViewportSize(size);
 }
 
-async function answerScreen(page: Page) {
-  for (const question of SAFETY_QUESTIONS) {
-    await page
-      .getByRole("group", { name: question.text })
-      .getByLabel("No", { exact: true })
-      .check();
-  }
-  await page.getByRole("button", { name: "Continue" }).click();
-}
-
 async function newPage(browser: Browser) {
   const context = await browser.newContext({ baseURL: TEAM_APP_URL });
   return context.newPage();
@@ -76,7 +66,7 @@ async function coupleWithReferral(browser: Browser, mail: SmtpCatcher, note: str
   const partner = { page: await newPage(browser), email: uniqueEmail("partner") };
   await signInWithEmail(person.page, mail, person.email, { callbackUrl: "/counseling" });
   await person.page.getByRole("link", { name: "Start", exact: true }).click();
-  await answerScreen(person.page);
+  await answerScreenClear(person.page);
   await person.page.getByRole("link", { name: "Continue" }).click();
   await person.page.getByLabel("Trust").check();
   await person.page.getByLabel("Weekends").check();
@@ -93,7 +83,7 @@ async function coupleWithReferral(browser: Browser, mail: SmtpCatcher, note: str
   await signInWithEmail(partner.page, mail, partner.email, { callbackUrl: "/counseling" });
   await partner.page.goto(invitation.links.find((l) => l.endsWith("?choice=accept"))!);
   await partner.page.getByRole("button", { name: "Accept the invitation" }).click();
-  await answerScreen(partner.page);
+  await answerScreenClear(partner.page);
   await expect(
     partner.page.getByText("You and Sam are linked in couples counseling"),
   ).toBeVisible();
