@@ -21,7 +21,7 @@ import {
 // The counseling team's inbox: referrals with a submitted intake, newest first,
 // one filter at a time, 25 per page. Only what each person agreed to share.
 // Headers (no-store, noindex) come from the proxy for every /team path.
-export const metadata: Metadata = { title: "Referral inbox", robots: { index: false } };
+export const metadata: Metadata = { title: "Referral inbox" }; // noindex, nofollow: app/team/layout.tsx
 
 const tabClass =
   "inline-flex min-h-10 items-center rounded-md border px-3 py-1 font-medium border-neutral-300 dark:border-neutral-700 aria-[current=page]:bg-brand-700 aria-[current=page]:text-white aria-[current=page]:border-brand-700";
