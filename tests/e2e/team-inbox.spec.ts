@@ -119,6 +119,7 @@ test("a counselor claims a couple's referral and writes; the person answers; the
   await expectAccessible(page);
   await shoot(page, "inbox");
   await item.getByRole("link", { name: /^Referral sent/ }).click();
+  await page.waitForURL(/\/team\/referrals\//);
   const referralPath = new URL(page.url()).pathname;
   expect(referralPath).toMatch(/^\/team\/referrals\/[A-Za-z0-9_-]+$/);
 
