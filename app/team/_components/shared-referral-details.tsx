@@ -1,13 +1,15 @@
 import type { ReactNode } from "react";
 import {
   COUNSELING_FOCUSES,
-  COUNSELING_FORMATS,
   COUNSELING_TIMES,
   type CounselingFocus,
   type CounselingTime,
 } from "@/lib/counseling/intake";
 import type { SharedReferral } from "@/lib/data/team-referral-view";
 import { mutedClass, ownTextClass } from "@/components/ui/styles";
+
+/** The intake's choices are in the person's words ("with my partner"); the team reads these. */
+const FORMAT_FOR_TEAM = { COUPLES: "Couples", INDIVIDUAL: "Individual" } as const;
 
 const termClass = `text-sm font-semibold ${mutedClass}`;
 
@@ -19,7 +21,7 @@ export function SharedReferralDetails({ referral }: { referral: SharedReferral }
   const rows: { term: string; value: ReactNode }[] = [
     {
       term: "Counseling",
-      value: referral.format ? COUNSELING_FORMATS[referral.format] : "Not given",
+      value: referral.format ? FORMAT_FOR_TEAM[referral.format] : "Not given",
     },
   ];
   if (referral.format === "COUPLES") {
