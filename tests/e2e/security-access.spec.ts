@@ -1004,6 +1004,11 @@ test.describe("access control matrix: every action and route, with the owner's i
     const verified = await member("team-verified");
     const linkOnly = await member("team-link-only");
     const removed = await member("team-removed");
+    // The partner anew: the session test above ended every session of theirs.
+    const partner = {
+      ...world.partner,
+      cookie: await signInRaw(origin(), mail, world.partner.email),
+    };
     // Granted as `npm run team:add` grants; "past the passkey" as /team/passkey
     // records it. The removed member keeps a verified session on purpose: the
     // membership check alone must refuse them.
@@ -1050,12 +1055,7 @@ test.describe("access control matrix: every action and route, with the owner's i
       ],
       ["a removed member", removed, { team: 404, passkey: 404, actions: refusedAsNotFound }],
       ["another person", world.stranger, { team: 404, passkey: 404, actions: refusedAsNotFound }],
-      // Signed in afresh: an earlier test of this file ends the partner's first session.
-      [
-        "the partner",
-        { ...world.partner, cookie: await signInRaw(origin(), mail, world.partner.email) },
-        { team: 404, passkey: 404, actions: refusedAsNotFound },
-      ],
+      ["the partner", partner, { team: 404, passkey: 404, actions: refusedAsNotFound }],
     ];
     for (const [who, person, expected] of callers) {
       for (const [variant, headers] of HEADER_VARIANTS) {

@@ -67,6 +67,18 @@ function privatePage(path: string | ((c: Context) => string), as: Who = "owner")
   };
 }
 
+/** A private page that answers 404 to a guest and to an ordinary signed-in person. */
+function hiddenPage(path: string): Row {
+  return {
+    private: true,
+    rendering: "dynamic",
+    probes: [
+      { as: "guest", path, status: 404 },
+      { as: "owner", path, status: 404 },
+    ],
+  };
+}
+
 const TABLE: Record<string, Row> = {
   "page:/": {
     private: false,
@@ -107,15 +119,8 @@ const TABLE: Record<string, Row> = {
   },
   "page:/counseling/next": privatePage("/counseling/next"),
   "page:/counseling/screen": privatePage("/counseling/screen", "newcomer"),
-  "page:/dev/mailbox": {
-    private: true,
-    rendering: "dynamic",
-    // Absent in production (an SMTP server is configured).
-    probes: [
-      { as: "guest", path: "/dev/mailbox", status: 404 },
-      { as: "owner", path: "/dev/mailbox", status: 404 },
-    ],
-  },
+  // Absent in production (an SMTP server is configured).
+  "page:/dev/mailbox": hiddenPage("/dev/mailbox"),
   "page:/invitations/[token]": {
     private: true,
     rendering: "dynamic",
@@ -137,22 +142,8 @@ const TABLE: Record<string, Row> = {
   "page:/progress/settings": privatePage("/progress/settings"),
   // The counseling team's pages: a 404 for everyone but a team member past the
   // passkey (their own headers, and X-Robots-Tag: tests/e2e/team-passkey.spec.ts).
-  "page:/team": {
-    private: true,
-    rendering: "dynamic",
-    probes: [
-      { as: "guest", path: "/team", status: 404 },
-      { as: "owner", path: "/team", status: 404 },
-    ],
-  },
-  "page:/team/passkey": {
-    private: true,
-    rendering: "dynamic",
-    probes: [
-      { as: "guest", path: "/team/passkey", status: 404 },
-      { as: "owner", path: "/team/passkey", status: 404 },
-    ],
-  },
+  "page:/team": hiddenPage("/team"),
+  "page:/team/passkey": hiddenPage("/team/passkey"),
   "page:/team/referrals/[referralId]": {
     private: true,
     rendering: "dynamic",

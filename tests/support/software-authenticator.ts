@@ -67,6 +67,16 @@ export function softwarePasskey({ userVerified = true }: { userVerified?: boolea
     return Buffer.from(JSON.stringify({ type, challenge, origin, crossOrigin: false }));
   }
 
+  /** The PublicKeyCredential JSON a browser sends, around one response. */
+  const credential = (response: Json): Json => ({
+    id: b64url(id),
+    rawId: b64url(id),
+    type: "public-key",
+    response,
+    authenticatorAttachment: "platform",
+    clientExtensionResults: {},
+  });
+
   const passkey: SoftwarePasskey = {
     credentialId: b64url(id),
     register(options, origin) {
@@ -79,36 +89,22 @@ export function softwarePasskey({ userVerified = true }: { userVerified?: boolea
           ["authData", authData(rpId, true)],
         ]),
       );
-      return {
-        id: b64url(id),
-        rawId: b64url(id),
-        type: "public-key",
-        response: {
-          clientDataJSON: b64url(clientDataJSON),
-          attestationObject: b64url(attestationObject),
-          transports: ["internal"],
-        },
-        authenticatorAttachment: "platform",
-        clientExtensionResults: {},
-      };
+      return credential({
+        clientDataJSON: b64url(clientDataJSON),
+        attestationObject: b64url(attestationObject),
+        transports: ["internal"],
+      });
     },
     authenticate(options, origin) {
       const rpId = String(options.rpId);
       const clientDataJSON = clientData("webauthn.get", String(options.challenge), origin);
       const data = authData(rpId, false);
       const signature = sign("sha256", Buffer.concat([data, sha256(clientDataJSON)]), privateKey);
-      return {
-        id: b64url(id),
-        rawId: b64url(id),
-        type: "public-key",
-        response: {
-          clientDataJSON: b64url(clientDataJSON),
-          authenticatorData: b64url(data),
-          signature: b64url(signature),
-        },
-        authenticatorAttachment: "platform",
-        clientExtensionResults: {},
-      };
+      return credential({
+        clientDataJSON: b64url(clientDataJSON),
+        authenticatorData: b64url(data),
+        signature: b64url(signature),
+      });
     },
   };
   return passkey;
