@@ -8,6 +8,7 @@ import { listPartnerReferrals } from "@/lib/data/partner-referrals";
 import { getTrackerSettings } from "@/lib/data/tracker-settings";
 import { formatDateIn } from "@/lib/time/format-in-zone";
 import { InvitationList } from "@/app/counseling/_components/invitation-list";
+import { ReferralMessages } from "@/app/counseling/_components/referral-messages";
 import { SafetyResources, SupportNote } from "@/app/counseling/_components/safety-resources";
 import { buttonClass, headingClass, linkClass, textClass } from "@/components/ui/styles";
 
@@ -101,6 +102,10 @@ export default async function CounselingPage({
           ) : null}
         </section>
       )}
+
+      {referral?.intakeSubmittedAt ? (
+        <ReferralMessages userId={user.id} timeZone={timeZone} />
+      ) : null}
 
       {flash === "sent" || flash === "revoked" ? (
         <p

@@ -10,6 +10,7 @@ import {
   type MessageThread,
   type ReferralSide,
 } from "@/lib/counseling/team";
+import { enqueueEmail } from "@/lib/data/enqueue-email";
 import { consumeRateLimit } from "@/lib/data/rate-limits";
 import { lockPersonForCappedInsert } from "@/lib/data/row-caps";
 import { ROW_LIMITS } from "@/lib/validations/row-limits";
@@ -56,6 +57,16 @@ type Resolved = {
   };
 };
 
+const referralFacts = {
+  id: true,
+  userId: true,
+  state: true,
+  claimedById: true,
+  format: true,
+  partnerId: true,
+  partnerScreenOutcome: true,
+} as const;
+
 async function resolveSide(userId: string, referralId: string): Promise<Resolved | null> {
   const member = await findActiveTeamMember({ userId });
   const referral = await db.counselingReferral.findFirst({
@@ -68,15 +79,7 @@ async function resolveSide(userId: string, referralId: string): Promise<Resolved
         ...(member ? [teamScope(member)] : []),
       ],
     },
-    select: {
-      id: true,
-      userId: true,
-      state: true,
-      claimedById: true,
-      format: true,
-      partnerId: true,
-      partnerScreenOutcome: true,
-    },
+    select: referralFacts,
   });
   if (!referral) return null;
   // The person's own side first: a team member's own referral is theirs as a person.
@@ -96,18 +99,54 @@ export type AddMessageResult =
   | { ok: false; reason: "limited"; resetAt: Date }
   | { ok: false; reason: "full" };
 
+/** Which side a form writes for: the team's page, or the person's / partner's counseling page. */
+export type WritingAs = "team" | "people";
+
+/**
+ * Who hears about a message in this thread, and which page their link opens:
+ * everyone else in the thread. The team is the referral's holder (nobody hears
+ * before a counselor holds it: the inbox is where new referrals wait).
+ */
+function recipientsOf(
+  side: ReferralSide,
+  thread: MessageThread,
+  referral: Resolved["referral"],
+): { userId: string; audience: "team" | "person" | "partner" }[] {
+  const team = referral.claimedById
+    ? [{ userId: referral.claimedById, audience: "team" as const }]
+    : [];
+  const person = [{ userId: referral.userId, audience: "person" as const }];
+  const partner = referral.partnerId
+    ? [{ userId: referral.partnerId, audience: "partner" as const }]
+    : [];
+  const inThread =
+    thread === "PERSON"
+      ? [...team, ...person]
+      : thread === "PARTNER"
+        ? [...team, ...partner]
+        : [...team, ...person, ...partner];
+  const own = side === "team" ? "team" : side;
+  return inThread.filter((recipient) => recipient.audience !== own);
+}
+
 export async function addCounselingMessage(
-  input: { userId: string } & CounselingMessageInput,
+  input: { userId: string; as?: WritingAs } & CounselingMessageInput,
 ): Promise<AddMessageResult> {
-  const { userId, ...fields } = input;
+  const { userId, as, ...fields } = input;
   const parsed = counselingMessageSchema.safeParse(fields);
   if (!parsed.success) {
     return { ok: false, reason: "invalid", fieldErrors: z.flattenError(parsed.error).fieldErrors };
   }
   const { referralId, thread, text, requestKey } = parsed.data;
   const resolved = await resolveSide(userId, referralId);
-  // A thread the caller may not see is as absent as a referral they may not see.
-  if (!resolved || !threadsFor(resolved.side, resolved.referral).includes(thread)) {
+  // A thread the caller may not see is as absent as a referral they may not see;
+  // so is a referral reached through the other side's form (a team member's own
+  // referral is written to from /counseling, never from the team's page).
+  if (
+    !resolved ||
+    !threadsFor(resolved.side, resolved.referral).includes(thread) ||
+    (as !== undefined && (as === "team") !== (resolved.side === "team"))
+  ) {
     return { ok: false, reason: "not_found" };
   }
   const { side, referral } = resolved;
@@ -122,6 +161,9 @@ export async function addCounselingMessage(
   if (!limit.allowed) return { ok: false, reason: "limited", resetAt: limit.resetAt };
 
   const id = messageId();
+  const recipients = recipientsOf(side, thread, referral);
+  // The message and its notices commit together: no email about a message
+  // that was not stored, no stored message whose notice was lost.
   const count = await db.$transaction(async (tx) => {
     // The writer's messages on this referral are capped (SECURITY.md 33): counted
     // after the writer's lock, so parallel posts cannot pass the cap together.
@@ -135,26 +177,81 @@ export async function addCounselingMessage(
       where: { referralId: referral.id, authorId: userId },
     });
     if (written >= ROW_LIMITS.counselingMessages) return "full" as const;
-    return (
-      await tx.counselingMessage.createMany({
-        data: [
-          {
-            id,
-            referralId: referral.id,
-            thread,
-            authorId: userId,
-            authorKind: side === "team" ? "TEAM" : side === "person" ? "PERSON" : "PARTNER",
-            text: seal(text, sealedField.counselingMessage(referral.userId, referral.id, id)),
-            requestKey,
-          },
-        ],
-        skipDuplicates: true, // (referralId, requestKey): a double submit posts once
-      })
-    ).count;
+    const { count } = await tx.counselingMessage.createMany({
+      data: [
+        {
+          id,
+          referralId: referral.id,
+          thread,
+          authorId: userId,
+          authorKind: side === "team" ? "TEAM" : side === "person" ? "PERSON" : "PARTNER",
+          text: seal(text, sealedField.counselingMessage(referral.userId, referral.id, id)),
+          requestKey,
+        },
+      ],
+      skipDuplicates: true, // (referralId, requestKey): a double submit posts once
+    });
+    if (count === 0 || recipients.length === 0) return count;
+    const users = await tx.user.findMany({
+      where: { id: { in: recipients.map((recipient) => recipient.userId) } },
+      select: { id: true, email: true },
+    });
+    for (const recipient of recipients) {
+      const email = users.find((user) => user.id === recipient.userId)?.email;
+      if (!email) continue;
+      await enqueueEmail(tx, {
+        to: email,
+        template: "counseling-message",
+        data: { audience: recipient.audience, referralId: referral.id },
+        userId: recipient.userId,
+        dedupeKey: `counseling-message:${id}:${recipient.userId}`,
+      });
+    }
+    return count;
   });
   if (count === "full") return { ok: false, reason: "full" };
   if (count === 1) logger.info({ event: "counseling.message_added", thread }, "message added");
   return { ok: true, duplicate: count === 0 };
+}
+
+export type PeopleThreads = {
+  referralId: string;
+  side: "person" | "partner";
+  closed: boolean;
+  /** The caller's threads on this referral, each with its newest messages, oldest first. */
+  threads: { name: MessageThread; messages: ThreadMessage[] }[];
+};
+
+/**
+ * The person's or the joined partner's threads on a referral, for their
+ * counseling page: without `referralId`, the caller's own referral. Null for
+ * anyone else (a team member reads through openTeamReferral, which records
+ * the opening) and before the intake is submitted.
+ */
+export async function readPeopleThreads({
+  userId,
+  referralId,
+}: {
+  userId: string;
+  referralId?: string;
+}): Promise<PeopleThreads | null> {
+  const resolved = referralId
+    ? await resolveSide(userId, referralId)
+    : await db.counselingReferral
+        .findFirst({
+          where: { userId, intakeSubmittedAt: { not: null } },
+          select: referralFacts,
+        })
+        .then((referral) => (referral ? { side: "person" as const, referral } : null));
+  if (!resolved || resolved.side === "team") return null;
+  const { side, referral } = resolved;
+  const threads = await Promise.all(
+    threadsFor(side, referral).map(async (name) => ({
+      name,
+      messages: await readAuthorizedThread({ userId, referral, thread: name }),
+    })),
+  );
+  return { referralId: referral.id, side, closed: referral.state === "CLOSED", threads };
 }
 
 export type ThreadMessage = {

@@ -50,6 +50,13 @@ export const outboxPayloadSchemas = {
       sealed: z.string().min(1).max(2_000),
     })
     .strict(),
+  // Only where the link points: the email carries no words, names or ids of people.
+  "counseling-message": z
+    .object({
+      audience: z.enum(["team", "person", "partner"]),
+      referralId: z.string().min(1).max(64),
+    })
+    .strict(),
 } as const;
 
 /** Every email Heartwork can send; each has a template of the same name in lib/email/templates. */

@@ -48,6 +48,8 @@ const sealedValuesOf = {
       context: sealedField.partnerJoinedEmail(payload.partnerId, payload.referralId),
     },
   ],
+  // Bland by design: a referral id and who it is for, nothing sealed.
+  "counseling-message": () => [],
 } satisfies SealedValuesOf;
 
 /**

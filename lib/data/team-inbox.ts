@@ -1,9 +1,9 @@
 import "server-only";
 import { db, type Prisma } from "@/lib/db";
 import { INBOX_PAGE_SIZE, type InboxFilter } from "@/lib/counseling/team";
-import { findActiveTeamMember } from "@/lib/data/team-members";
+import { readTeamRoster } from "@/lib/data/team-members";
 import {
-  holderNames,
+  holderNamesFrom,
   sharedReferralSelect,
   teamScope,
   toSharedReferral,
@@ -15,7 +15,12 @@ import {
 // submission time and id of the last row), so page 400 costs what page 1 does.
 // A caller who is not an active team member gets null: the page answers 404.
 
-export type InboxPage = { items: SharedReferral[]; nextCursor: string | null };
+export type InboxPage = {
+  items: SharedReferral[];
+  nextCursor: string | null;
+  /** The viewer's own time zone, for the dates the page shows. */
+  timeZone: string;
+};
 
 function filterWhere(filter: InboxFilter, userId: string): Prisma.CounselingReferralWhereInput {
   switch (filter) {
@@ -50,7 +55,7 @@ export async function listTeamInbox({
   filter: InboxFilter;
   cursor?: string;
 }): Promise<InboxPage | null> {
-  const member = await findActiveTeamMember({ userId });
+  const { viewer: member, members } = await readTeamRoster({ viewerId: userId });
   if (!member) return null;
   const after = decodeInboxCursor(cursor);
   const rows = await db.counselingReferral.findMany({
@@ -74,12 +79,13 @@ export async function listTeamInbox({
   });
   const page = rows.slice(0, INBOX_PAGE_SIZE);
   const last = page.at(-1);
-  const names = await holderNames(page);
+  const names = await holderNamesFrom(page, members);
   return {
     items: page.map((row) => toSharedReferral(row, userId, names)),
     nextCursor:
       rows.length > INBOX_PAGE_SIZE && last?.intakeSubmittedAt
         ? encodeInboxCursor(last.intakeSubmittedAt, last.id)
         : null,
+    timeZone: member.timeZone,
   };
 }

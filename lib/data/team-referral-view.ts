@@ -67,6 +67,21 @@ export type SharedReferral = {
 };
 
 /**
+ * The display names of the members holding these rows: from the active team
+ * already read (lib/data/team-members.ts readTeamRoster), and one query only
+ * for holders no longer on it (a closed referral of a since-removed member).
+ */
+export async function holderNamesFrom(
+  rows: ReadonlyArray<{ claimedById: string | null }>,
+  members: ReadonlyArray<{ userId: string; displayName: string | null }>,
+): Promise<Map<string, string | null>> {
+  const known = new Map(members.map((member) => [member.userId, member.displayName]));
+  const missing = rows.filter((row) => row.claimedById && !known.has(row.claimedById));
+  for (const [id, name] of await holderNames(missing)) known.set(id, name);
+  return known;
+}
+
+/**
  * The display names of the members holding these rows, in one query (a nested
  * relation select would cost two per page).
  */

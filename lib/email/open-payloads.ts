@@ -45,6 +45,7 @@ export const payloadOpeners = {
       ) as { email?: unknown }
     ).email,
   }),
+  "counseling-message": (payload) => payload,
 } satisfies Openers;
 
 /** What a stored payload holds once opened, still to be checked by its template's schema. */

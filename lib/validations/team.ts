@@ -91,5 +91,14 @@ export const closeReferralSchema = z
 export type CloseReferralInput = z.infer<typeof closeReferralSchema>;
 
 export const reassignReferralSchema = z
-  .object({ referralId: referralIdSchema, toUserId: rowId })
+  .object({
+    referralId: referralIdSchema,
+    toUserId: z
+      .string({ error: "Choose a team member." })
+      .min(1, { error: "Choose a team member.", abort: true })
+      .regex(/^[A-Za-z0-9_-]{1,64}$/, "Choose a team member from the list."),
+  })
   .strict();
+
+/** A button that names one referral (claim). */
+export const claimReferralSchema = z.object({ referralId: referralIdSchema }).strict();

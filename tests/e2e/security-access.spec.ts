@@ -210,6 +210,46 @@ const ACTIONS: Record<string, ActionRow> = {
     fields: () => ({ purpose: "verify", response: PASSKEY_ANSWER }),
     signedIn: notFound(/could not be found/),
   },
+  // The team's referral actions (issue 14): "not found" for anyone who is not
+  // a team member past the passkey, before the form is even read. Members
+  // (past the passkey, email link only, removed): the team test below.
+  "action:lib/actions/team-referrals.ts#claimTeamReferral": {
+    page: "/team",
+    fields: (ids) => ({ referralId: ids.referralId }),
+    signedIn: notFound(/could not be found/),
+  },
+  "action:lib/actions/team-referrals.ts#reassignTeamReferral": {
+    page: "/team",
+    fields: (ids) => ({ referralId: ids.referralId, toUserId: ids.userId }),
+    signedIn: notFound(/could not be found/),
+  },
+  "action:lib/actions/team-referrals.ts#closeTeamReferral": {
+    page: "/team",
+    fields: (ids) => ({ referralId: ids.referralId, outcome: "OTHER", resources: "planted" }),
+    signedIn: notFound(/could not be found/),
+  },
+  "action:lib/actions/team-referrals.ts#sendTeamMessage": {
+    page: "/team",
+    fields: (ids) => ({
+      referralId: ids.referralId,
+      thread: "PERSON",
+      text: "planted",
+      requestKey: key(),
+    }),
+    signedIn: notFound(/could not be found/),
+  },
+  // The owner's private thread: another person and the joined partner alike
+  // find no such conversation (the partner's own threads are theirs to write).
+  "action:lib/actions/counseling-messages.ts#sendCounselingMessage": {
+    page: "/counseling",
+    fields: (ids) => ({
+      referralId: ids.referralId,
+      thread: "PERSON",
+      text: "planted",
+      requestKey: key(),
+    }),
+    signedIn: notFound(/could not find that conversation/),
+  },
   "action:lib/actions/memories.ts#addMemory": {
     page: "/progress/memories",
     fields: (ids) => ({ kind: "GOOD", text: "planted", requestKey: key(), userId: ids.userId }),
@@ -994,6 +1034,16 @@ test.describe("access control matrix: every action and route, with the owner's i
     });
 
     type Expect = { team: number | RegExp; passkey: number | RegExp; actions: Outcome };
+    /** The team's referral actions on the owner's referral: none may change it here. */
+    const referralActions: Array<[string, Fields]> = [
+      ["claimTeamReferral", { referralId: world.ids.referralId }],
+      ["reassignTeamReferral", { referralId: world.ids.referralId, toUserId: world.ids.userId }],
+      ["closeTeamReferral", { referralId: world.ids.referralId, outcome: "OTHER", resources: "" }],
+      [
+        "sendTeamMessage",
+        { referralId: world.ids.referralId, thread: "PERSON", text: "planted", requestKey: key() },
+      ],
+    ];
     const toTeam: Outcome = (r) => expect(r.redirect).toBe("/team");
     const refusedAsNotFound = notFound(/could not be found/);
     const callers: Array<[string, Person, Expect]> = [
@@ -1017,7 +1067,47 @@ test.describe("access control matrix: every action and route, with the owner's i
           check(failures, `${path} as ${who} (${variant})`, () => {
             if (typeof want === "number") expect(seen.status).toBe(want);
             else expect(seen.redirect).toMatch(want);
-            noOwnerData(seen.body);
+            // The inbox lists the owner's referral to a member past the passkey
+            // (what the owner shared, and its id); never the owner's address.
+            if (person === verified && path === "/team") {
+              expect(seen.body).not.toContain(owner().email);
+            } else noOwnerData(seen.body);
+          });
+        }
+        // The owner's referral page: the member past the passkey sees what the
+        // owner shared (never their address); everyone else finds nothing.
+        const referralPage = await rawRequest(origin(), `/team/referrals/${world.ids.referralId}`, {
+          cookie: person.cookie,
+          headers,
+        });
+        check(failures, `/team/referrals/[id] as ${who} (${variant})`, () => {
+          const want = expected.team;
+          if (typeof want !== "number") expect(referralPage.redirect).toMatch(want);
+          else if (want === 200) {
+            expect(referralPage.status).toBe(200);
+            expect(referralPage.body).toContain("Claim this referral");
+            expect(referralPage.body).not.toContain(owner().email);
+          } else {
+            expect(referralPage.status).toBe(404);
+            // The 404 page echoes the URL the caller typed; that is not the owner's data.
+            noOwnerData(referralPage.body.replaceAll(world.ids.referralId, ""));
+          }
+        });
+        for (const [action, fields] of referralActions) {
+          // A counselor's claim would change the owner's row: only the refusals
+          // are called as them here (the claim itself: team-inbox.spec.ts).
+          if (person === verified && action === "claimTeamReferral") continue;
+          const result = await rawAction(
+            origin(),
+            { page: "/team", file: "lib/actions/team-referrals.ts", action, fields },
+            { cookie: person.cookie, headers },
+          );
+          check(failures, `${action} as ${who} (${variant})`, () => {
+            if (person !== verified) return refusedAsNotFound(result, "stranger");
+            // Not the holder (nobody holds it): refused with a reason, nothing changed.
+            expect(result.status).toBe(200);
+            expect(result.state?.formError).toBeTruthy();
+            expect(result.state?.message).toBeUndefined();
           });
         }
         const passkeyAction = (action: string, fields: Fields) =>

@@ -22,6 +22,12 @@ import {
   COUNSELING_TIMES,
 } from "@/lib/counseling/intake";
 import { SAFETY_ANSWERS, SAFETY_QUESTIONS } from "@/lib/counseling/safety-screen";
+import {
+  CLOSING_OUTCOMES,
+  MESSAGE_MAX_LENGTH,
+  MESSAGE_THREADS,
+  RESOURCES_MAX_LENGTH,
+} from "@/lib/counseling/team";
 import { ACTION_BODY_LIMIT_BYTES } from "@/lib/security/action-body";
 import { CONTACT_KINDS, MEMORY_KINDS, REACH_OUT_FEELINGS } from "@/lib/tracker/scales";
 import { deleteAccountSchema, displayNameSchema } from "@/lib/validations/account";
@@ -423,6 +429,59 @@ const ACTIONS: Record<string, ActionEntry> = {
     }),
     acts: strictParse(trackerSettingsSchema),
     caller: "tracker",
+  },
+  // The team's referral actions and the people's messages (issue 14). The
+  // fuzzing callers are no team members and hold no referral by a fuzzed id,
+  // so whatever they send is "not found" and writes nothing (a member's own
+  // answers: tests/integration/team-inbox-actions.test.ts).
+  [A("team-referrals.ts", "claimTeamReferral")]: {
+    page: "/team",
+    names: ["referralId"],
+    valid: fc.record({ referralId: rowId }),
+    acts: never,
+    caller: "tracker",
+  },
+  [A("team-referrals.ts", "reassignTeamReferral")]: {
+    page: "/team",
+    names: ["referralId", "toUserId"],
+    valid: fc.record({ referralId: rowId, toUserId: rowId }),
+    acts: never,
+    caller: "tracker",
+  },
+  [A("team-referrals.ts", "closeTeamReferral")]: {
+    page: "/team",
+    names: ["referralId", "outcome", "resources"],
+    valid: fc.record({
+      referralId: rowId,
+      outcome: fc.constantFrom(...CLOSING_OUTCOMES),
+      resources: text(RESOURCES_MAX_LENGTH),
+    }),
+    acts: never,
+    caller: "tracker",
+  },
+  [A("team-referrals.ts", "sendTeamMessage")]: {
+    page: "/team",
+    names: ["referralId", "thread", "text", "requestKey"],
+    valid: fc.record({
+      referralId: rowId,
+      thread: fc.constantFrom(...MESSAGE_THREADS),
+      text: text(MESSAGE_MAX_LENGTH),
+      requestKey: fc.uuid(),
+    }),
+    acts: never,
+    caller: "tracker",
+  },
+  [A("counseling-messages.ts", "sendCounselingMessage")]: {
+    page: "/counseling",
+    names: ["referralId", "thread", "text", "requestKey"],
+    valid: fc.record({
+      referralId: rowId,
+      thread: fc.constantFrom(...MESSAGE_THREADS),
+      text: text(MESSAGE_MAX_LENGTH),
+      requestKey: fc.uuid(),
+    }),
+    acts: never,
+    caller: "counseling",
   },
   // The team's passkey steps (issue 14). The fuzzing caller is no team member,
   // so whatever they send, the data layer answers "not found" and writes nothing

@@ -144,6 +144,14 @@ const TABLE: Record<string, Row> = {
   // passkey (their own headers, and X-Robots-Tag: tests/e2e/team-passkey.spec.ts).
   "page:/team": hiddenPage("/team"),
   "page:/team/passkey": hiddenPage("/team/passkey"),
+  "page:/team/referrals/[referralId]": {
+    private: true,
+    rendering: "dynamic",
+    probes: [
+      { as: "guest", path: (c) => `/team/referrals/${c.referralId}`, status: 404 },
+      { as: "owner", path: (c) => `/team/referrals/${c.referralId}`, status: 404 },
+    ],
+  },
   "page:/signed-out": {
     private: true,
     rendering: "dynamic",

@@ -35,6 +35,7 @@ export const coverage: SuiteCoverage = {
     "page:/signin/error",
     "page:/team",
     "page:/team/passkey",
+    "page:/team/referrals/[referralId]",
     "route:app/api/auth/[...nextauth]/route.ts#GET",
     "route:app/api/auth/[...nextauth]/route.ts#POST",
     "route:app/api/health/live/route.ts#GET",

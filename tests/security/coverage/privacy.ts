@@ -35,6 +35,7 @@ export const coverage: SuiteCoverage = {
     "page:/signin/error",
     "page:/team",
     "page:/team/passkey",
+    "page:/team/referrals/[referralId]",
   ],
   exempt: {},
 };

@@ -4,6 +4,8 @@ import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 import { submitPartnerSafetyScreen } from "@/lib/actions/counseling";
 import { getPartnerReferral } from "@/lib/data/partner-referrals";
+import { getTrackerSettings } from "@/lib/data/tracker-settings";
+import { ReferralMessages } from "@/app/counseling/_components/referral-messages";
 import { SafetyResources, SupportNote } from "@/app/counseling/_components/safety-resources";
 import { SafetyScreenForm } from "@/app/counseling/_components/safety-screen-form";
 import { headingClass, linkClass, pageClass, textClass } from "@/components/ui/styles";
@@ -53,6 +55,11 @@ export default async function JoinedCounselingPage({
               Your counseling page
             </Link>
           </p>
+          <ReferralMessages
+            userId={user.id}
+            referralId={referral.id}
+            timeZone={(await getTrackerSettings({ userId: user.id })).timeZone}
+          />
         </>
       )}
       <SupportNote />

@@ -1,0 +1,140 @@
+import { randomUUID } from "node:crypto";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { sendTeamMessage } from "@/lib/actions/team-referrals";
+import { requireTeamPage } from "@/lib/auth/team-access";
+import { MESSAGE_THREADS, type MessageThread } from "@/lib/counseling/team";
+import { CLOSING_OUTCOME_LABELS, threadLabel } from "@/lib/counseling/team-labels";
+import { openTeamReferral } from "@/lib/data/team-referral";
+import { referralIdSchema } from "@/lib/validations/team";
+import { formatDateTimeIn } from "@/lib/time/format-in-zone";
+import { ReferralActions } from "@/app/team/_components/referral-actions";
+import { SharedReferralDetails } from "@/app/team/_components/shared-referral-details";
+import { StateBadge } from "@/app/team/_components/state-badge";
+import { MessageForm } from "@/components/counseling/message-form";
+import { ThreadMessages } from "@/components/counseling/thread-messages";
+import {
+  cardClass,
+  headingClass,
+  linkClass,
+  mutedClass,
+  ownTextClass,
+  sectionRuleClass,
+  textClass,
+} from "@/components/ui/styles";
+
+// One referral as a team member opens it. Opening it is recorded (the person
+// sees who opened their file); a referral outside the member's scope, or one
+// that does not exist, is a plain 404. Headers come from the proxy.
+export const metadata: Metadata = { title: "Referral" }; // noindex, nofollow: app/team/layout.tsx
+
+const threadTabClass =
+  "inline-flex min-h-10 items-center rounded-md border px-3 py-1 font-medium border-neutral-300 dark:border-neutral-700 aria-[current=page]:bg-brand-700 aria-[current=page]:text-white aria-[current=page]:border-brand-700";
+
+export default async function TeamReferralPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ referralId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const { user, member } = await requireTeamPage();
+  const [{ referralId }, query] = await Promise.all([params, searchParams]);
+  const thread: MessageThread = MESSAGE_THREADS.includes(query.thread as MessageThread)
+    ? (query.thread as MessageThread)
+    : "PERSON";
+  const referral = referralIdSchema.safeParse(referralId).success
+    ? await openTeamReferral({ userId: user.id, referralId, thread })
+    : null;
+  if (!referral) notFound();
+  const zone = referral.timeZone;
+  const coordinator = member.role === "coordinator";
+  const canWrite = referral.claimedByMe && referral.state !== "CLOSED";
+
+  return (
+    <div className="mx-auto max-w-3xl px-4 py-12">
+      <p>
+        <Link href="/team" className={linkClass}>
+          Back to the inbox
+        </Link>
+      </p>
+      <h1 className={`mt-4 ${headingClass}`}>Referral</h1>
+      <p className={`mt-2 flex flex-wrap items-center gap-2 ${mutedClass}`}>
+        <span>Sent {formatDateTimeIn(referral.submittedAt, zone)}</span>
+        <StateBadge referral={referral} />
+      </p>
+      <SharedReferralDetails referral={referral} />
+
+      {referral.state === "CLOSED" ? (
+        <div className={cardClass}>
+          <p>
+            <strong>Closed</strong>
+            {referral.closedAt ? ` on ${formatDateTimeIn(referral.closedAt, zone)}` : null}:{" "}
+            {referral.closeOutcome
+              ? (CLOSING_OUTCOME_LABELS[
+                  referral.closeOutcome as keyof typeof CLOSING_OUTCOME_LABELS
+                ] ?? referral.closeOutcome)
+              : "no outcome given"}
+            .
+          </p>
+          {referral.closeResources ? (
+            <p className={`mt-2 ${ownTextClass}`}>{referral.closeResources}</p>
+          ) : null}
+        </div>
+      ) : null}
+
+      <ReferralActions referral={referral} coordinator={coordinator} />
+
+      <section aria-labelledby="messages-heading" className={sectionRuleClass}>
+        <h2 id="messages-heading" className="text-xl font-semibold">
+          Messages
+        </h2>
+        {referral.threads.length > 1 ? (
+          <nav aria-label="Conversations" className="mt-3">
+            <ul className="flex flex-wrap gap-2">
+              {referral.threads.map((name) => (
+                <li key={name}>
+                  <Link
+                    href={`/team/referrals/${referral.id}${name === "PERSON" ? "" : `?thread=${name}`}`}
+                    aria-current={name === referral.thread.name ? "page" : undefined}
+                    className={threadTabClass}
+                  >
+                    {threadLabel(name, "team")}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        ) : null}
+        <h3 className="mt-4 font-semibold">{threadLabel(referral.thread.name, "team")}</h3>
+        {referral.threads.includes(referral.thread.name) ? (
+          <>
+            <ThreadMessages
+              messages={referral.thread.messages}
+              side="team"
+              timeZone={zone}
+              label={threadLabel(referral.thread.name, "team")}
+            />
+            {canWrite ? (
+              <MessageForm
+                action={sendTeamMessage}
+                referralId={referral.id}
+                thread={referral.thread.name}
+                requestKey={randomUUID()}
+              />
+            ) : (
+              <p className={textClass}>
+                {referral.state === "CLOSED"
+                  ? "This referral is closed; its conversations are read-only."
+                  : "Only the team member who holds this referral writes here."}
+              </p>
+            )}
+          </>
+        ) : (
+          <p className={textClass}>This conversation opens once the partner has joined.</p>
+        )}
+      </section>
+    </div>
+  );
+}

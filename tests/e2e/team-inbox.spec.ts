@@ -1,0 +1,213 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Browser, Page } from "@playwright/test";
+import { INVITATION_SUBJECT } from "@/lib/counseling/invitation-subject";
+import { COUNSELING_MESSAGE_SUBJECT } from "@/lib/email/templates/counseling-message";
+import type { CaughtMessage, SmtpCatcher } from "../support/smtp-catcher";
+import { expect, test } from "./support/fixtures";
+import { answerScreenClear } from "./support/privacy-plant";
+import { signInWithEmail, uniqueEmail } from "./support/sign-in";
+import { TEAM_APP_URL, signInAsTeamMember, startTeamApp, type TeamApp } from "./support/team";
+
+// The counseling team's inbox and a couple's conversations with their
+// counselor, end to end on the team app (its own server, roles granted with the
+// real CLI, the passkey passed with Chromium's virtual authenticator) and a
+// real SMTP server: a couple's referral arrives in the inbox showing only what
+// was shared; a counselor claims it and writes; the person reads and answers on
+// /counseling; the partner sees the shared thread and never the person's
+// private one; every notice is bland; another counselor finds nothing.
+
+test.use({ baseURL: TEAM_APP_URL });
+
+let team: TeamApp;
+test.beforeAll(async () => {
+  team = await startTeamApp();
+});
+test.afterAll(async () => {
+  await team?.stop();
+});
+
+const WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
+
+async function expectAccessible(page: Page) {
+  for (const colorScheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme });
+    const results = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
+    expect(
+      results.violations.map((v) => ({ rule: v.id, nodes: v.nodes.map((n) => n.target) })),
+      `${page.url()} in ${colorScheme} mode`,
+    ).toEqual([]);
+  }
+  await page.emulateMedia({ colorScheme: "light" });
+}
+
+/** 390 px screenshots, light and dark, for a person to look at (test-results/ is not committed). */
+async function shoot(page: Page, name: string) {
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const colorScheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme });
+    await page.screenshot({
+      path: `test-results/team-inbox/${name}-${colorScheme}.png`,
+      fullPage: true,
+    });
+  }
+  await page.emulateMedia({ colorScheme: "light" });
+  if (size) await page.setViewportSize(size);
+}
+
+async function newPage(browser: Browser) {
+  const context = await browser.newContext({ baseURL: TEAM_APP_URL });
+  return context.newPage();
+}
+
+/** A couple: the person's referral (intake in, with a shared note) and the partner joined. */
+async function coupleWithReferral(browser: Browser, mail: SmtpCatcher, note: string) {
+  const person = { page: await newPage(browser), email: uniqueEmail("person") };
+  const partner = { page: await newPage(browser), email: uniqueEmail("partner") };
+  await signInWithEmail(person.page, mail, person.email, { callbackUrl: "/counseling" });
+  await person.page.getByRole("link", { name: "Start", exact: true }).click();
+  await answerScreenClear(person.page);
+  await person.page.getByRole("link", { name: "Continue" }).click();
+  await person.page.getByLabel("Trust").check();
+  await person.page.getByLabel("Weekends").check();
+  await person.page.getByLabel("Anything else you would like a counselor to know?").fill(note);
+  await person.page.getByLabel("Share my note with the counseling team").check();
+  await person.page.getByRole("button", { name: "Send my request" }).click();
+  await person.page.getByRole("link", { name: "Invite your partner now" }).click();
+  await person.page.getByLabel("Your partner's email address").fill(partner.email);
+  await person.page.getByLabel("Your name, as your partner knows you").fill("Sam");
+  await person.page.getByRole("button", { name: "Send the invitation" }).click();
+  const invitation = await mail.waitForMessage(
+    (m) => m.to === partner.email && m.subject === INVITATION_SUBJECT,
+  );
+  await signInWithEmail(partner.page, mail, partner.email, { callbackUrl: "/counseling" });
+  await partner.page.goto(invitation.links.find((l) => l.endsWith("?choice=accept"))!);
+  await partner.page.getByRole("button", { name: "Accept the invitation" }).click();
+  await answerScreenClear(partner.page);
+  await expect(
+    partner.page.getByText("You and Sam are linked in couples counseling"),
+  ).toBeVisible();
+  return { person, partner, joinedPath: new URL(partner.page.url()).pathname };
+}
+
+function blandNotice(message: CaughtMessage, ...secrets: string[]) {
+  expect(message.subject).toBe(COUNSELING_MESSAGE_SUBJECT);
+  const body = `${message.subject}\n${message.text}`;
+  for (const secret of secrets) expect(body).not.toContain(secret);
+  expect(body.replaceAll(/https?:\/\/\S+/g, "")).not.toMatch(/counsel|therap|Sam|Dana/i);
+}
+
+test("a counselor claims a couple's referral and writes; the person answers; the partner sees only the shared thread; notices are bland; another counselor finds nothing", async ({
+  page,
+  browser,
+  mail,
+}) => {
+  test.setTimeout(300_000);
+  const note = `Shared note ${Date.now()}`;
+  const { person, partner, joinedPath } = await coupleWithReferral(browser, mail, note);
+
+  // The counselor, signed in and past the passkey, finds it in the inbox.
+  const counselor = await signInAsTeamMember(page, mail, {
+    role: "counselor",
+    displayName: "Dana",
+  });
+  await expect(page.getByRole("heading", { name: "Referral inbox", level: 1 })).toBeVisible();
+  const item = page.getByRole("listitem").filter({ hasText: note });
+  await expect(item).toBeVisible();
+  await expect(item.getByText("Has joined")).toBeVisible();
+  await expect(page.getByText(person.email)).toHaveCount(0);
+  await expectAccessible(page);
+  await shoot(page, "inbox");
+  await item.getByRole("link", { name: /^Referral sent/ }).click();
+  await page.waitForURL(/\/team\/referrals\//);
+  const referralPath = new URL(page.url()).pathname;
+  expect(referralPath).toMatch(/^\/team\/referrals\/[A-Za-z0-9_-]+$/);
+
+  await page.getByRole("button", { name: "Claim this referral" }).click();
+  await expect(page.getByText("You hold this referral now.")).toBeVisible();
+  await expectAccessible(page);
+
+  // A 10,000-character message: the limit said, the text kept, nothing sent.
+  await page.getByLabel("Your message").fill("x".repeat(10_000));
+  await page.getByRole("button", { name: "Send", exact: true }).click();
+  await expect(page.getByText(/4,000 characters or fewer/).first()).toBeVisible();
+  await expect(page.getByRole("listitem").filter({ hasText: "xxxxxxxx" })).toHaveCount(0);
+
+  const privateWords = `Private words for the person ${Date.now()}`;
+  await page.getByLabel("Your message").fill(privateWords);
+  await page.getByRole("button", { name: "Send", exact: true }).click();
+  await expect(page.getByRole("list", { name: "Private: the person" })).toContainText(privateWords);
+
+  await page.getByRole("link", { name: "Shared with both" }).click();
+  const sharedWords = `Words for you both ${Date.now()}`;
+  await page.getByLabel("Your message").fill(sharedWords);
+  await page.getByRole("button", { name: "Send", exact: true }).click();
+  await expect(page.getByRole("list", { name: "Shared with both" })).toContainText(sharedWords);
+
+  // Bland notices: to the person for each, to the partner for the shared one only.
+  const toPerson = await mail.waitForMessage(
+    (m) => m.to === person.email && m.subject === COUNSELING_MESSAGE_SUBJECT,
+  );
+  blandNotice(toPerson, privateWords, sharedWords, counselor.email);
+  expect(toPerson.links).toContain(`${TEAM_APP_URL}/counseling`);
+  const toPartner = await mail.waitForMessage(
+    (m) => m.to === partner.email && m.subject === COUNSELING_MESSAGE_SUBJECT,
+  );
+  blandNotice(toPartner, privateWords, sharedWords, person.email);
+  expect(toPartner.links).toContain(`${TEAM_APP_URL}${joinedPath}`);
+  await expect
+    .poll(
+      () =>
+        mail.messages.filter(
+          (m) => m.to === partner.email && m.subject === COUNSELING_MESSAGE_SUBJECT,
+        ).length,
+    )
+    .toBe(1);
+
+  // The person reads both and answers privately.
+  await person.page.goto("/counseling");
+  await expect(person.page.getByRole("list", { name: "Just you and the counselor" })).toContainText(
+    privateWords,
+  );
+  await expect(person.page.getByRole("list", { name: "Shared with your partner" })).toContainText(
+    sharedWords,
+  );
+  const answer = `Thank you, weekends suit us ${Date.now()}`;
+  await person.page.getByLabel("Write to your counselor").fill(answer);
+  await person.page
+    .getByLabel("Write to your counselor")
+    .locator("xpath=ancestor::form")
+    .getByRole("button", { name: "Send", exact: true })
+    .click();
+  await expect(person.page.getByRole("list", { name: "Just you and the counselor" })).toContainText(
+    answer,
+  );
+  await expectAccessible(person.page);
+  await shoot(person.page, "counseling-person");
+  const toCounselor = await mail.waitForMessage(
+    (m) => m.to === counselor.email && m.subject === COUNSELING_MESSAGE_SUBJECT,
+  );
+  blandNotice(toCounselor, answer, person.email);
+  expect(toCounselor.links).toContain(`${TEAM_APP_URL}${referralPath}`);
+  await page.goto(referralPath);
+  await expect(page.getByRole("list", { name: "Private: the person" })).toContainText(answer);
+  await shoot(page, "referral");
+
+  // The partner: the shared thread, never the person's private one.
+  await partner.page.goto(joinedPath);
+  await expect(partner.page.getByRole("list", { name: "Shared with your partner" })).toContainText(
+    sharedWords,
+  );
+  await expect(partner.page.getByText(privateWords)).toHaveCount(0);
+  await expect(partner.page.getByText(answer)).toHaveCount(0);
+  await expectAccessible(partner.page);
+  await shoot(partner.page, "counseling-partner");
+
+  // Another counselor: the claimed referral is not in their inbox, and its page is a 404.
+  const other = await newPage(browser);
+  await signInAsTeamMember(other, mail, { role: "counselor", displayName: "Eli" });
+  await expect(other.getByText(note)).toHaveCount(0);
+  const response = await other.goto(referralPath);
+  expect(response?.status()).toBe(404);
+  await expect(other.getByText(privateWords)).toHaveCount(0);
+});
