@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { EmailTemplateName } from "@/lib/data/outbox-payloads";
 import { counselingIntakeEmail } from "@/lib/email/templates/counseling-intake";
+import { counselingRequestReceivedEmail } from "@/lib/email/templates/counseling-request-received";
 import { counselingPartnerJoinedEmail } from "@/lib/email/templates/counseling-partner-joined";
 import { partnerAcceptedEmail } from "@/lib/email/templates/partner-accepted";
 import { partnerInvitationEmail } from "@/lib/email/templates/partner-invitation";
@@ -18,6 +19,7 @@ export const emailTemplates = {
   "partner-accepted": partnerAcceptedEmail,
   "counseling-intake": counselingIntakeEmail,
   "counseling-partner-joined": counselingPartnerJoinedEmail,
+  "counseling-request-received": counselingRequestReceivedEmail,
 } as const satisfies {
   // Every stored kind of email has a template; the schema is checked loosely
   // here (its data type differs per template), the render function exactly.
