@@ -147,13 +147,17 @@ export type ReferralContactChange = {
 
 export type ChangeResult = "changed" | "closed" | "not_found";
 
+/** The caller's own sent request (its id), if they have one. */
+function ownSentReferral(userId: string) {
+  return db.counselingReferral.findFirst({
+    where: { userId, intakeSubmittedAt: { not: null } },
+    select: { id: true },
+  });
+}
+
 /** Why an update on the caller's own open request touched no row. */
 async function whyUnchanged(userId: string): Promise<"closed" | "not_found"> {
-  const row = await db.counselingReferral.findFirst({
-    where: { userId, intakeSubmittedAt: { not: null } },
-    select: { state: true },
-  });
-  return row ? "closed" : "not_found";
+  return (await ownSentReferral(userId)) ? "closed" : "not_found";
 }
 
 /**
@@ -169,10 +173,7 @@ export async function changeReferralContact({
   change: ReferralContactChange;
 }): Promise<ChangeResult> {
   assertOneContact(change);
-  const referral = await db.counselingReferral.findFirst({
-    where: { userId, intakeSubmittedAt: { not: null } },
-    select: { id: true },
-  });
+  const referral = await ownSentReferral(userId);
   if (!referral) return "not_found";
   const { count } = await db.counselingReferral.updateMany({
     where: { id: referral.id, userId, state: { not: "CLOSED" } },
@@ -195,10 +196,7 @@ export async function changeReferralContact({
  * From then on the retention schedule applies as to any closed referral.
  */
 export async function withdrawReferral({ userId }: { userId: string }): Promise<ChangeResult> {
-  const referral = await db.counselingReferral.findFirst({
-    where: { userId, intakeSubmittedAt: { not: null } },
-    select: { id: true },
-  });
+  const referral = await ownSentReferral(userId);
   if (!referral) return "not_found";
   const { count } = await db.counselingReferral.updateMany({
     where: { id: referral.id, userId, state: { not: "CLOSED" } },

@@ -1,9 +1,9 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { SAFETY_QUESTIONS } from "@/lib/counseling/safety-screen";
 import { DEFAULT_COUNSELING_INTAKE_EMAIL } from "@/lib/counseling/intake";
 import { ARTICLE_PATH } from "./support/article";
 import { expect, test } from "./support/fixtures";
+import { answerScreenClear } from "./support/privacy-plant";
 import { signInWithEmail, uniqueEmail } from "./support/sign-in";
 
 // The person's side of /counseling (issue 14, item 5), through the real UI, the
@@ -43,21 +43,14 @@ async function expectAccessible(page: Page) {
   await page.emulateMedia({ colorScheme: "light" });
 }
 
-async function answerScreenNo(page: Page) {
-  for (const question of SAFETY_QUESTIONS) {
-    await page
-      .getByRole("group", { name: question.text })
-      .getByLabel("No", { exact: true })
-      .check();
-  }
-  await page.getByRole("button", { name: "Continue" }).click();
-}
-
 async function expectIndividualOnly(page: Page) {
   await expect(page.getByRole("main")).not.toContainText(NOT_INDIVIDUAL);
 }
 
 test.describe("the person's side of counseling", () => {
+  // Each test walks several pages and checks two with axe in both modes.
+  test.describe.configure({ timeout: 120_000 });
+
   test("counseling for me from the article: never a couples page; a bland receipt; the timeline shows the request sent, dated in the person's zone", async ({
     page,
     mail,
@@ -79,14 +72,14 @@ test.describe("the person's side of counseling", () => {
     await signInWithEmail(page, mail, email, { callbackUrl: "/progress/settings" });
     await page.getByLabel("Your time zone").selectOption(ZONE);
     await page.getByRole("button", { name: "Save settings" }).click();
-    await expect(page.getByRole("status")).toHaveText("Saved.");
+    await expect(page.getByRole("status")).toHaveText("Saved.", { timeout: 15_000 });
 
     await page.goto("/counseling?for=me");
     await expectIndividualOnly(page);
     await page.getByRole("link", { name: "Start", exact: true }).click();
     await expect(page.getByRole("heading", { name: "A few private questions" })).toBeVisible();
     await expectIndividualOnly(page);
-    await answerScreenNo(page);
+    await answerScreenClear(page);
     await expect(page).toHaveURL(/\/counseling\?for=me$/);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your counseling");
     await expectIndividualOnly(page);
@@ -141,7 +134,7 @@ test.describe("the person's side of counseling", () => {
       callbackUrl: "/counseling?for=us",
     });
     await page.getByRole("link", { name: "Start", exact: true }).click();
-    await answerScreenNo(page);
+    await answerScreenClear(page);
     await page.getByRole("link", { name: "Continue" }).click();
     await page.getByLabel("Weekday evenings").check();
     await page.getByRole("button", { name: "Send my request" }).click();
