@@ -253,7 +253,8 @@ function ContactSection({ progress }: { progress: OwnReferralProgress }) {
             </summary>
             <p className={textClass}>
               If you no longer want counseling, you can withdraw. The counseling team will not
-              contact you about this request, and any invitation still open is revoked.
+              contact you about this request
+              {progress.format === "COUPLES" ? ", and any invitation still open is revoked" : ""}.
             </p>
             <WithdrawForm />
           </details>

@@ -74,7 +74,10 @@ test.describe("the person's side of counseling", () => {
     await page.getByRole("button", { name: "Save settings" }).click();
     await expect(page.getByRole("status")).toHaveText("Saved.", { timeout: 15_000 });
 
-    await page.goto("/counseling?for=me");
+    // The tracker's step 4 leads to the same individual page.
+    await page.goto("/progress");
+    await page.getByRole("link", { name: "Talk to a counselor on your own" }).click();
+    await expect(page).toHaveURL(/\/counseling\?for=me$/);
     await expectIndividualOnly(page);
     await page.getByRole("link", { name: "Start", exact: true }).click();
     await expect(page.getByRole("heading", { name: "A few private questions" })).toBeVisible();
@@ -164,7 +167,7 @@ test.describe("the person's side of counseling", () => {
     await screenshot(page, "counseling-phone");
 
     // Withdrawing needs the box ticked.
-    await page.getByText("Withdraw my request", { exact: true }).click();
+    await page.locator("summary", { hasText: "Withdraw my request" }).click();
     await page.getByRole("button", { name: "Withdraw my request" }).click();
     await expect(page.getByRole("group", { name: "There is a problem" })).toContainText(
       "Tick the box to confirm that you want to withdraw.",
