@@ -116,7 +116,7 @@ test.describe("the person's side of counseling", () => {
     await expect(current).toHaveCount(1);
     await expect(current).toContainText("Request sent");
     await expect(current).toContainText("Current step");
-    const day = new Intl.DateTimeFormat("en-US", { timeZone: ZONE, dateStyle: "medium" }).format(
+    const day = new Intl.DateTimeFormat("en-US", { timeZone: ZONE, dateStyle: "long" }).format(
       sentAt,
     );
     await expect(current).toContainText(`Sent on ${day}.`);
