@@ -391,7 +391,7 @@ test.describe("couples counseling", () => {
     mail,
     baseURL,
   }) => {
-    test.setTimeout(120_000); // a dozen pages, each checked twice
+    test.setTimeout(180_000); // a dozen pages and the two-way choice, each checked twice
     const guest = await newVisitor(browser, baseURL);
     await guest.page.goto("/counseling");
     await expect(guest.page.getByRole("link", { name: "Counseling for me" })).toBeVisible();

@@ -98,7 +98,8 @@ async function answerScreen(page: Page) {
       .check();
   }
   await page.getByRole("button", { name: "Continue" }).click();
-  await expect(page).toHaveURL(/\/counseling$/);
+  // The person's own "for me" / "for us" choice travels on; never the answers.
+  await expect(page).toHaveURL(/\/counseling(\?for=(me|us))?$/);
 }
 
 const longNote = "x".repeat(NOTE_MAX + 1);
