@@ -1,3 +1,4 @@
+import { COUNSELING_ENTRY } from "@/lib/counseling/entry-points";
 import type { Metadata } from "next";
 import { getArticle } from "@/lib/articles";
 import { siteUrl } from "@/lib/site";
@@ -73,7 +74,7 @@ export default function HomePage() {
           </span>
         </a>
         <a
-          href="/counseling"
+          href={COUNSELING_ENTRY.us.href}
           className="rounded-2xl border border-neutral-200 p-6 hover:border-brand-700 dark:border-neutral-800 dark:hover:border-brand-100"
         >
           <span className="block font-semibold">Start couples counseling</span>

@@ -1,76 +1,119 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getCurrentUser } from "@/lib/auth/session";
+import { counselingChoice, withChoice } from "@/lib/counseling/entry-points";
 import { COUNSELING_FORMATS } from "@/lib/counseling/intake";
+import { referralTimeline } from "@/lib/counseling/referral-timeline";
 import { getOwnReferral } from "@/lib/data/counseling-referrals";
 import { listPartnerInvitations } from "@/lib/data/partner-invitations";
-import { listPartnerReferrals } from "@/lib/data/partner-referrals";
+import { listPartnerReferrals, type PartnerReferral } from "@/lib/data/partner-referrals";
+import { listReferralAccessLog } from "@/lib/data/referral-access-log";
+import { getOwnReferralProgress, type OwnReferralProgress } from "@/lib/data/referral-progress";
 import { getTrackerSettings } from "@/lib/data/tracker-settings";
 import { formatDateIn } from "@/lib/time/format-in-zone";
+import { ContactDetailsForm } from "@/app/counseling/_components/contact-details-form";
+import { CounselingStart, EntryPoints } from "@/app/counseling/_components/counseling-start";
 import { InvitationList } from "@/app/counseling/_components/invitation-list";
 import { ReferralMessages } from "@/app/counseling/_components/referral-messages";
+import { ReferralOpenings } from "@/app/counseling/_components/referral-openings";
+import { ReferralTimeline } from "@/app/counseling/_components/referral-timeline";
 import { SafetyResources, SupportNote } from "@/app/counseling/_components/safety-resources";
-import { buttonClass, headingClass, linkClass, textClass } from "@/components/ui/styles";
+import { WithdrawForm } from "@/app/counseling/_components/withdraw-form";
+import {
+  buttonClass,
+  cardClass,
+  headingClass,
+  linkClass,
+  mutedClass,
+  ownTextClass,
+  textClass,
+} from "@/components/ui/styles";
 
-export const metadata: Metadata = { title: "Couples counseling", robots: { index: false } };
+/** The tab's title follows the choice; without one it names neither kind. */
+export async function generateMetadata({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}): Promise<Metadata> {
+  const choice = counselingChoice((await searchParams).for);
+  return {
+    title:
+      choice === "me" ? "Counseling for me" : choice === "us" ? "Couples counseling" : "Counseling",
+    robots: { index: false },
+  };
+}
 
 const sectionClass = "mt-10 border-t border-neutral-200 pt-6 dark:border-neutral-800";
+const noticeClass =
+  "mt-6 rounded-md bg-green-50 p-3 text-green-900 dark:bg-green-950 dark:text-green-100";
 
-// "Start couples counseling" and, once started, the referral's dashboard. One
-// address for every state, so the URL never tells anyone how the private
-// questions were answered.
+// One address for every state of the person's counseling, so the URL never
+// tells anyone how the private questions were answered. Before a request: the
+// two entry points ("for me", "for us"). After it is sent: where it stands
+// (the timeline), the messages, the partner, the contact details they can
+// still change or the request they can withdraw, and who opened the file.
+// A partner who joined someone's counseling sees that first.
 export default async function CounselingPage({
   searchParams,
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
+  const query = await searchParams;
+  const choice = counselingChoice(query.for);
   const user = await getCurrentUser();
   if (!user) {
-    // The article's "Start couples counseling" lands here: explain first, then sign in.
     return (
       <div className="mx-auto max-w-2xl px-4 py-12">
-        <h1 className={headingClass}>Start couples counseling</h1>
-        <Introduction />
-        <p className="mt-6">
-          <Link href="/signin?callbackUrl=%2Fcounseling" className={buttonClass}>
-            Sign in to start
-          </Link>
-        </p>
-        <p className={textClass}>
-          New to Heartwork? Signing in with your email address creates your account; there is no
-          password.
-        </p>
+        <CounselingStart choice={choice} signedIn={false} />
+      </div>
+    );
+  }
+  const [referral, progress, invitations, joined, { timeZone }] = await Promise.all([
+    getOwnReferral({ userId: user.id }),
+    getOwnReferralProgress({ userId: user.id }),
+    listPartnerInvitations({ userId: user.id }),
+    listPartnerReferrals({ userId: user.id }),
+    getTrackerSettings({ userId: user.id }),
+  ]);
+  const openings = progress ? await listReferralAccessLog({ userId: user.id }) : [];
+  const hasOpenInvitation = invitations.some((i) => i.status === "pending");
+  const flash = query.invitation ?? query.request;
+
+  if (!referral && joined.length > 0 && choice === null) {
+    // The partner's page leads with the counseling they joined.
+    return (
+      <div className="mx-auto max-w-2xl px-4 py-12">
+        <h1 className={headingClass}>Your counseling</h1>
+        <JoinedList joined={joined} className="mt-6" />
+        <section aria-labelledby="own-heading" className={sectionClass}>
+          <h2 id="own-heading" className="text-xl font-semibold">
+            Counseling of your own
+          </h2>
+          <EntryPoints />
+        </section>
         <SupportNote />
       </div>
     );
   }
-  const [referral, invitations, joined, { timeZone }, { invitation: flash }] = await Promise.all([
-    getOwnReferral({ userId: user.id }),
-    listPartnerInvitations({ userId: user.id }),
-    listPartnerReferrals({ userId: user.id }),
-    getTrackerSettings({ userId: user.id }),
-    searchParams,
-  ]);
-  const hasOpenInvitation = invitations.some((i) => i.status === "pending");
+  if (!referral) {
+    return (
+      <div className="mx-auto max-w-2xl px-4 py-12">
+        <CounselingStart choice={choice} signedIn />
+        {joined.length > 0 ? <JoinedList joined={joined} className={sectionClass} /> : null}
+      </div>
+    );
+  }
 
+  const individual =
+    referral.format === "INDIVIDUAL" ||
+    (!referral.intakeSubmittedAt && (choice === "me" || referral.screenOutcome === "CONCERN"));
   return (
     <div className="mx-auto max-w-2xl px-4 py-12">
-      <h1 className={headingClass}>
-        {referral ? "Couples counseling" : "Start couples counseling"}
-      </h1>
+      <h1 className={headingClass}>{individual ? "Your counseling" : "Couples counseling"}</h1>
 
-      {!referral ? (
-        <>
-          <Introduction />
-          <p className="mt-6">
-            <Link href="/counseling/screen" className={buttonClass}>
-              Start
-            </Link>
-          </p>
-        </>
-      ) : !referral.intakeSubmittedAt ? (
+      {!progress ? (
         referral.screenOutcome === "CONCERN" ? (
-          <SafetyResources individualHref="/counseling/intake" />
+          <SafetyResources individualHref="/counseling/intake?for=me" forMe={choice === "me"} />
         ) : (
           <>
             <p className={textClass}>
@@ -78,52 +121,38 @@ export default async function CounselingPage({
               are looking for.
             </p>
             <p className="mt-6">
-              <Link href="/counseling/intake" className={buttonClass}>
+              <Link href={withChoice("/counseling/intake", choice)} className={buttonClass}>
                 Continue
               </Link>
             </p>
           </>
         )
       ) : (
-        <section aria-labelledby="referral-heading" className="mt-6">
-          <h2 id="referral-heading" className="text-xl font-semibold">
-            Your request
-          </h2>
-          <p className={textClass}>
-            {referral.format ? COUNSELING_FORMATS[referral.format] : null}. Your first session is
-            free. The counseling team has your request and will contact you the way you chose.
-          </p>
-          {referral.partnerLinkedAt ? (
-            <p className={textClass} role="status">
-              Your partner accepted your invitation and joined on{" "}
-              {formatDateIn(referral.partnerLinkedAt, timeZone)}. Counselors speak with each of you
-              on your own before any joint session.
-            </p>
-          ) : null}
-        </section>
+        <RequestStatus progress={progress} timeZone={timeZone} />
       )}
 
-      {referral?.intakeSubmittedAt ? (
-        <ReferralMessages userId={user.id} timeZone={timeZone} />
-      ) : null}
-
-      {flash === "sent" || flash === "revoked" ? (
-        <p
-          role="status"
-          className="mt-6 rounded-md bg-green-50 p-3 text-green-900 dark:bg-green-950 dark:text-green-100"
-        >
-          {flash === "sent"
-            ? "Your invitation is on its way."
-            : "Revoked. The link no longer works."}
+      {flash === "sent" || flash === "revoked" || flash === "withdrawn" ? (
+        <p role="status" className={noticeClass}>
+          {FLASH[flash]}
         </p>
       ) : null}
 
-      {referral?.canInvite || invitations.length > 0 ? (
+      {progress ? <ReferralMessages userId={user.id} timeZone={timeZone} /> : null}
+
+      {referral.partnerLinkedAt && !individual ? (
+        <p className={textClass} role="status">
+          Your partner accepted your invitation and joined on{" "}
+          {formatDateIn(referral.partnerLinkedAt, timeZone)}. Counselors speak with each of you on
+          your own before any joint session.
+        </p>
+      ) : null}
+
+      {referral.canInvite || invitations.length > 0 ? (
         <section aria-labelledby="invitations-heading" className={sectionClass}>
           <h2 id="invitations-heading" className="text-xl font-semibold">
             Your partner
           </h2>
-          {referral?.canInvite && !hasOpenInvitation ? (
+          {referral.canInvite && !hasOpenInvitation ? (
             <>
               <p className={textClass}>
                 Invite your partner by email whenever you are ready. They will get a short, plain
@@ -142,42 +171,116 @@ export default async function CounselingPage({
         </section>
       ) : null}
 
-      {joined.length > 0 ? (
-        <section aria-labelledby="joined-heading" className={sectionClass}>
-          <h2 id="joined-heading" className="text-xl font-semibold">
-            Counseling you were invited to
-          </h2>
-          <ul className="mt-4 space-y-2">
-            {joined.map((referral) => (
-              <li key={referral.id}>
-                <Link href={`/counseling/joined/${referral.id}`} className={linkClass}>
-                  With {referral.inviterName}
-                </Link>
-                {referral.screenOutcome === null
-                  ? " (a few private questions are waiting for you)"
-                  : null}
-              </li>
-            ))}
-          </ul>
-        </section>
+      {progress ? <ContactSection progress={progress} /> : null}
+      {progress ? (
+        <ReferralOpenings openings={openings} timeZone={timeZone} sectionClass={sectionClass} />
       ) : null}
+
+      {joined.length > 0 ? <JoinedList joined={joined} className={sectionClass} /> : null}
 
       <SupportNote />
     </div>
   );
 }
 
-function Introduction() {
+const FLASH = {
+  sent: "Your invitation is on its way.",
+  revoked: "Revoked. The link no longer works.",
+  withdrawn: "Your request is withdrawn. Nobody on the counseling team will contact you about it.",
+} as const;
+
+function RequestStatus({
+  progress,
+  timeZone,
+}: {
+  progress: OwnReferralProgress;
+  timeZone: string;
+}) {
+  const steps = referralTimeline(progress, timeZone);
   return (
-    <>
+    <section aria-labelledby="referral-heading" className="mt-6">
+      <h2 id="referral-heading" className="text-xl font-semibold">
+        Your request
+      </h2>
       <p className={textClass}>
-        Start couples counseling on Heartwork: begin on your own now, and invite your partner by
-        email now or later. Your first session is free.
+        {progress.format ? COUNSELING_FORMATS[progress.format] : null}. Your first session is free.
       </p>
-      <p className={textClass}>
-        First, a few private questions about your safety. Your partner never sees them or your
-        answers, and we do not keep the answers.
-      </p>
-    </>
+      <ReferralTimeline steps={steps} label="Your request, step by step" />
+      {progress.closedAt && progress.resources ? (
+        <div className={cardClass}>
+          <h3 className="font-semibold">What your counselor gave you</h3>
+          <p className={`mt-2 ${ownTextClass}`}>{progress.resources}</p>
+        </div>
+      ) : null}
+      {progress.textErasedAt ? (
+        <p className={`mt-4 text-sm ${mutedClass}`}>
+          As promised, the words of this request (your note, your phone number, the messages and
+          what your counselor gave you) were erased on{" "}
+          {formatDateIn(progress.textErasedAt, timeZone)}.
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+function ContactSection({ progress }: { progress: OwnReferralProgress }) {
+  return (
+    <section aria-labelledby="contact-heading" className={sectionClass}>
+      <h2 id="contact-heading" className="text-xl font-semibold">
+        Your contact details
+      </h2>
+      {progress.closedAt ? (
+        <p className={textClass}>
+          This request is closed, so its details can no longer be changed.
+        </p>
+      ) : (
+        <>
+          <p className={textClass}>
+            Change how and when a counselor may reach you. Only the counseling team sees this.
+          </p>
+          <ContactDetailsForm
+            defaults={{
+              preferredTimes: progress.preferredTimes,
+              contactMethod: progress.contactMethod,
+              phone: progress.phone,
+              safeToLeaveMessage: progress.safeToLeaveMessage,
+            }}
+          />
+          <details className="mt-8">
+            <summary className="cursor-pointer font-medium underline underline-offset-4">
+              Withdraw my request
+            </summary>
+            <p className={textClass}>
+              If you no longer want counseling, you can withdraw. The counseling team will not
+              contact you about this request
+              {progress.format === "COUPLES" ? ", and any invitation still open is revoked" : ""}.
+            </p>
+            <WithdrawForm />
+          </details>
+        </>
+      )}
+    </section>
+  );
+}
+
+function JoinedList({ joined, className }: { joined: PartnerReferral[]; className: string }) {
+  return (
+    <section aria-labelledby="joined-heading" className={className}>
+      <h2 id="joined-heading" className="text-xl font-semibold">
+        Counseling you joined
+      </h2>
+      <ul className="mt-4 space-y-2">
+        {joined.map((referral) => (
+          <li key={referral.id}>
+            <Link href={`/counseling/joined/${referral.id}`} className={linkClass}>
+              With {referral.inviterName}
+            </Link>
+            {referral.screenOutcome === null
+              ? " (a few private questions are waiting for you)"
+              : null}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

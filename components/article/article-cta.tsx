@@ -1,9 +1,10 @@
+import { COUNSELING_ENTRY } from "@/lib/counseling/entry-points";
 import type { ArticleCtaTarget } from "@/lib/articles/markdown";
 import { softClass } from "@/components/ui/styles";
 
 const CTAS: Record<ArticleCtaTarget, { href: string; label: string; detail: string }> = {
   counseling: {
-    href: "/counseling",
+    href: COUNSELING_ENTRY.us.href,
     label: "Start couples counseling",
     detail: "Start with your partner, or alone and invite them later. The first session is free.",
   },

@@ -13,12 +13,16 @@ import {
   type CreateInvitationResult,
 } from "@/lib/data/partner-invitations";
 import { recordPartnerSafetyScreen } from "@/lib/data/partner-referrals";
+import { changeReferralContact, withdrawReferral } from "@/lib/data/referral-progress";
+import { withChoice } from "@/lib/counseling/entry-points";
 import {
+  counselingContactSchema,
   counselingIntakeSchema,
   invitationIdSchema,
   invitePartnerSchema,
   partnerSafetyScreenSchema,
-  safetyScreenSchema,
+  ownSafetyScreenSchema,
+  withdrawRequestSchema,
 } from "@/lib/validations/counseling";
 import { rowLimitMessage } from "@/lib/validations/row-limits";
 
@@ -31,13 +35,14 @@ import { rowLimitMessage } from "@/lib/validations/row-limits";
 export async function submitSafetyScreen(_prev: FormState, formData: FormData): Promise<FormState> {
   return runAction(formData, {
     name: "submitSafetyScreen",
-    schema: safetyScreenSchema,
+    schema: ownSafetyScreenSchema,
     async work({ user, input }) {
       await recordSafetyScreen({ userId: user.id, outcome: safetyScreenOutcome(input) });
       revalidatePath("/counseling");
       // The same address whatever the outcome: the URL (and the browser's history)
-      // never tells anyone how the questions were answered.
-      redirect("/counseling");
+      // never tells anyone how the questions were answered. It keeps only the
+      // person's own choice of "for me" or "for us".
+      redirect(withChoice("/counseling", input.for ?? null));
     },
   });
 }
@@ -75,6 +80,48 @@ export async function submitIntake(_prev: FormState, formData: FormData): Promis
       if (result === "no_referral") redirect("/counseling/screen");
       revalidatePath("/counseling");
       redirect("/counseling/next");
+    },
+  });
+}
+
+const REQUEST_CLOSED = {
+  formError: "This request is closed, so it can no longer be changed. Nothing was saved.",
+};
+const NO_REQUEST = "We could not find a counseling request to change.";
+
+/**
+ * The person changes how and when they may be reached, until their request is
+ * closed. The intake's schema rules apply (a phone number only with "By
+ * phone"); lib/data checks the rule again before anything is stored.
+ */
+export async function changeContactDetails(
+  _prev: FormState,
+  formData: FormData,
+): Promise<FormState> {
+  return runAction(formData, {
+    name: "changeContactDetails",
+    schema: counselingContactSchema,
+    async work({ user, input }) {
+      const result = await changeReferralContact({ userId: user.id, change: input });
+      if (result === "not_found") return notFound(NO_REQUEST);
+      if (result === "closed") return REQUEST_CLOSED;
+      revalidatePath("/counseling");
+      return { message: "Saved. The counseling team sees your new details." };
+    },
+  });
+}
+
+/** The person withdraws their open request (the box must be ticked); it closes as WITHDRAWN. */
+export async function withdrawRequest(_prev: FormState, formData: FormData): Promise<FormState> {
+  return runAction(formData, {
+    name: "withdrawRequest",
+    schema: withdrawRequestSchema,
+    async work({ user }) {
+      const result = await withdrawReferral({ userId: user.id });
+      if (result === "not_found") return notFound(NO_REQUEST);
+      if (result === "closed") return REQUEST_CLOSED;
+      revalidatePath("/counseling");
+      redirect("/counseling?request=withdrawn");
     },
   });
 }

@@ -52,17 +52,6 @@ export type CounselingIntake = {
   shareNote: boolean;
 };
 
-/** What the counseling team's email carries (sealed in the outbox until it is rendered). */
-export type CounselingIntakeEmailPayload = {
-  format: CounselingFormat;
-  focuses: CounselingFocus[];
-  note: string | null;
-  preferredTimes: CounselingTime[];
-  contact:
-    | { method: "EMAIL"; email: string }
-    | { method: "PHONE"; phone: string; safeToLeaveMessage: boolean };
-};
-
 /** Fine for a local run; a public deployment must name the counseling team's inbox. */
 export const DEFAULT_COUNSELING_INTAKE_EMAIL = "counseling-intake@heartwork.localhost";
 

@@ -4,11 +4,11 @@ import { db } from "@/lib/db";
 import { enqueueEmail } from "@/lib/data/enqueue-email";
 import {
   counselingIntakeAddress,
+  type CounselingContact,
   type CounselingIntake,
-  type CounselingIntakeEmailPayload,
 } from "@/lib/counseling/intake";
 import type { SafetyScreenOutcome } from "@/lib/counseling/safety-screen";
-import { sealJson, sealOptional, sealedField } from "@/lib/counseling/sealed-fields";
+import { sealOptional, sealedField } from "@/lib/counseling/sealed-fields";
 import { logger } from "@/lib/logger";
 
 // A person's counseling referral: one per account, created by the private
@@ -20,7 +20,9 @@ export type OwnReferral = {
   format: "COUPLES" | "INDIVIDUAL" | null;
   intakeSubmittedAt: Date | null;
   partnerLinkedAt: Date | null;
-  /** The invitation path is open: a clear screen, a couples intake, no partner yet. */
+  /** The request was closed (by the team, or withdrawn by the person). */
+  closed: boolean;
+  /** The invitation path is open: a clear screen, a couples intake, no partner yet, not closed. */
   canInvite: boolean;
 };
 
@@ -64,6 +66,7 @@ export async function getOwnReferral({ userId }: { userId: string }): Promise<Ow
       intakeSubmittedAt: true,
       partnerId: true,
       partnerLinkedAt: true,
+      state: true,
     },
   });
   if (!referral) return null;
@@ -72,7 +75,9 @@ export async function getOwnReferral({ userId }: { userId: string }): Promise<Ow
     format: referral.format,
     intakeSubmittedAt: referral.intakeSubmittedAt,
     partnerLinkedAt: referral.partnerId ? referral.partnerLinkedAt : null,
+    closed: referral.state === "CLOSED",
     canInvite:
+      referral.state !== "CLOSED" &&
       referral.screenOutcome === "CLEAR" &&
       referral.format === "COUPLES" &&
       referral.intakeSubmittedAt !== null &&
@@ -88,16 +93,23 @@ export type SubmitIntakeResult = "submitted" | "already_submitted" | "no_referra
  * schema refuses both): it must fail loudly, never quietly become "email",
  * which may reach whoever reads their mail (issue 12).
  */
-function assertOneContact({ contactMethod, phone }: CounselingIntake): void {
+export function assertOneContact({
+  contactMethod,
+  phone,
+}: {
+  contactMethod: CounselingContact;
+  phone: string;
+}): void {
   const consistent = contactMethod === "PHONE" ? phone.trim() !== "" : phone === "";
   if (!consistent) throw new Error("The intake's contact method and phone number disagree");
 }
 
 /**
- * Completes the referral and, in the same transaction, queues the counseling
- * team's notification carrying only what the person agreed to share. After a
- * screen with any "yes", the referral is for individual counseling whatever
- * the form says.
+ * Completes the referral and, in the same transaction, queues two bland
+ * emails: the counseling team's "a new referral is waiting" (no personal data
+ * at all: the team reads what was shared in its inbox, behind the passkey)
+ * and the person's receipt. After a screen with any "yes", the referral is for
+ * individual counseling whatever the form says.
  */
 export async function submitCounselingIntake({
   userId,
@@ -133,30 +145,24 @@ export async function submitCounselingIntake({
     });
     if (count === 0) return "already_submitted";
 
+    await enqueueEmail(tx, {
+      to: counselingIntakeAddress(),
+      template: "counseling-intake",
+      data: {},
+      userId,
+      dedupeKey: `counseling-intake:${referral.id}`,
+    });
     const user = await tx.user.findUniqueOrThrow({
       where: { id: userId },
       select: { email: true },
     });
-    const shared: CounselingIntakeEmailPayload = {
-      format,
-      focuses: intake.shareFocuses ? intake.focuses : [],
-      note: intake.shareNote && intake.note ? intake.note : null,
-      preferredTimes: intake.preferredTimes,
-      contact:
-        intake.contactMethod === "PHONE"
-          ? { method: "PHONE", phone, safeToLeaveMessage: intake.safeToLeaveMessage }
-          : { method: "EMAIL", email: user.email ?? "" },
-    };
     await enqueueEmail(tx, {
-      to: counselingIntakeAddress(),
-      template: "counseling-intake",
-      data: {
-        referralId: referral.id,
-        ownerId: userId,
-        sealed: sealJson(shared, sealedField.intakeEmail(userId, referral.id)),
-      },
+      to: user.email ?? "",
+      template: "counseling-request-received",
+      data: {},
       userId,
-      dedupeKey: `counseling-intake:${referral.id}`,
+      dedupeKey: `counseling-request-received:${referral.id}`,
+      suppressed: !user.email,
     });
     return "submitted";
   });

@@ -36,13 +36,21 @@ export const outboxPayloadSchemas = {
     })
     .strict(),
   "partner-accepted": z.object({}).strict(),
-  "counseling-intake": z
-    .object({
-      referralId: z.string().min(1).max(64),
-      ownerId: z.string().min(1).max(64),
-      sealed: z.string().min(1).max(10_000),
-    })
-    .strict(),
+  // Nothing at all: the team reads the referral in its inbox. The older sealed
+  // shape is still accepted so mail queued before the change delivers, as the
+  // same bland message (its sealed intake is never opened).
+  "counseling-intake": z.union([
+    z.object({}).strict(),
+    z
+      .object({
+        referralId: z.string().min(1).max(64),
+        ownerId: z.string().min(1).max(64),
+        sealed: z.string().min(1).max(10_000),
+      })
+      .strict(),
+  ]),
+  /** The person's receipt for a sent request: bland, so nothing to store. */
+  "counseling-request-received": z.object({}).strict(),
   "counseling-partner-joined": z
     .object({
       referralId: z.string().min(1).max(64),

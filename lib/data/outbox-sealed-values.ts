@@ -39,9 +39,16 @@ const sealedValuesOf = {
     },
   ],
   "partner-accepted": () => [],
-  "counseling-intake": (payload) => [
-    { property: "sealed", context: sealedField.intakeEmail(payload.ownerId, payload.referralId) },
-  ],
+  // Bland and empty now; only mail queued before that change still seals the intake.
+  "counseling-intake": (payload) =>
+    "sealed" in payload
+      ? [
+          {
+            property: "sealed",
+            context: sealedField.intakeEmail(payload.ownerId, payload.referralId),
+          },
+        ]
+      : [],
   "counseling-partner-joined": (payload) => [
     {
       property: "sealed",
@@ -50,6 +57,7 @@ const sealedValuesOf = {
   ],
   // Bland by design: a referral id and who it is for, nothing sealed.
   "counseling-message": () => [],
+  "counseling-request-received": () => [],
 } satisfies SealedValuesOf;
 
 /**

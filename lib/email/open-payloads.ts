@@ -32,10 +32,8 @@ export const payloadOpeners = {
     ),
   }),
   "partner-accepted": () => ({}),
-  "counseling-intake": (payload) => ({
-    referralId: payload.referralId,
-    intake: openJson(payload.sealed, sealedField.intakeEmail(payload.ownerId, payload.referralId)),
-  }),
+  "counseling-intake": () => ({}),
+  "counseling-request-received": () => ({}),
   "counseling-partner-joined": (payload) => ({
     referralId: payload.referralId,
     email: (

@@ -1,6 +1,8 @@
 // The article's five steps, in its own words, and the gentle nudges the
 // tracker derives from what the user logged.
 
+import { COUNSELING_ENTRY } from "@/lib/counseling/entry-points";
+
 export const STEPS = [
   {
     number: 1,
@@ -40,8 +42,11 @@ export const TIME_REASSURANCE =
   "These feelings will not disappear overnight! Having a broken heart is something we need to work on and talk about, and time helps to heal the wound. Don't feel bad if things have been improving, and then you have a day when you miss him again! It just takes time.";
 
 export const COUNSELING_LINKS = {
-  couples: { href: "/counseling", label: "Start couples counseling (the first session is free)" },
-  individual: { href: "/counseling?for=individual", label: "Talk to a counselor on your own" },
+  couples: {
+    href: COUNSELING_ENTRY.us.href,
+    label: "Start couples counseling (the first session is free)",
+  },
+  individual: { href: COUNSELING_ENTRY.me.href, label: "Talk to a counselor on your own" },
 } as const;
 
 /**

@@ -11,6 +11,7 @@ import {
   type CounselingFormat,
   type CounselingTime,
 } from "@/lib/counseling/intake";
+import { COUNSELING_CHOICES } from "@/lib/counseling/entry-points";
 import { SAFETY_ANSWERS, type SAFETY_QUESTIONS } from "@/lib/counseling/safety-screen";
 import { emailAddress } from "@/lib/validations/email-address";
 import { freeText } from "@/lib/validations/free-text";
@@ -47,6 +48,11 @@ export const safetyScreenSchema = z
 
 export type SafetyScreenInput = z.infer<typeof safetyScreenSchema>;
 
+/** The person's own screen carries their choice of "for me" or "for us", if they made one. */
+export const ownSafetyScreenSchema = safetyScreenSchema
+  .extend({ for: z.enum(COUNSELING_CHOICES).optional() })
+  .strict();
+
 /** The partner's screen names the referral they joined. */
 export const partnerSafetyScreenSchema = safetyScreenSchema
   .extend({ referralId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "Unknown referral.") })
@@ -60,6 +66,54 @@ export const PHONE_WITH_EMAIL_MESSAGE =
 /** Digits, spaces, +, -, dots and parentheses; 7 to 15 digits in all. */
 const PHONE = /^\+?[0-9 ().-]{7,30}$/;
 
+const preferredTimes = z
+  .array(z.enum(keysOf<CounselingTime>(COUNSELING_TIMES)), {
+    error: "Choose at least one time that could work.",
+  })
+  .min(1, "Choose at least one time that could work.")
+  .max(Object.keys(COUNSELING_TIMES).length)
+  .transform((v) => [...new Set(v)]);
+
+/** How to reach the person: the same fields in the intake and when they change them later. */
+const contactFields = {
+  preferredTimes,
+  contactMethod: z.enum(keysOf<CounselingContact>(COUNSELING_CONTACTS), {
+    error: "Choose how counselors may contact you.",
+  }),
+  phone: freeText(PHONE_MAX_LENGTH).default(""),
+  safeToLeaveMessage: checkbox,
+};
+
+type ContactValue = { contactMethod: CounselingContact; phone: string };
+
+function checkContact(value: ContactValue, ctx: z.RefinementCtx) {
+  if (value.contactMethod !== "PHONE") {
+    // A number sent with "By email" means the form and the person disagree
+    // (issue 12: the radio had flipped back after an error). Asking is safe;
+    // emailing someone who asked for a call may reach whoever reads their mail.
+    if (value.phone !== "") {
+      ctx.addIssue({
+        code: "custom",
+        path: ["contactMethod"],
+        message: PHONE_WITH_EMAIL_MESSAGE,
+      });
+    }
+    return;
+  }
+  const digits = value.phone.replace(/\D/g, "").length;
+  if (!PHONE.test(value.phone.trim()) || digits < 7 || digits > 15) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["phone"],
+      message: "Enter a phone number, like +1 555 123 4567.",
+    });
+  }
+}
+
+function keepOneContact<V extends ContactValue>(value: V): V {
+  return { ...value, phone: value.contactMethod === "PHONE" ? value.phone.trim() : "" };
+}
+
 export const counselingIntakeSchema = z
   .object({
     format: z.enum(keysOf<CounselingFormat>(COUNSELING_FORMATS), {
@@ -71,49 +125,27 @@ export const counselingIntakeSchema = z
       .default([])
       .transform((v) => [...new Set(v)]),
     note: freeText(INTAKE_NOTE_MAX_LENGTH).default(""),
-    preferredTimes: z
-      .array(z.enum(keysOf<CounselingTime>(COUNSELING_TIMES)), {
-        error: "Choose at least one time that could work.",
-      })
-      .min(1, "Choose at least one time that could work.")
-      .max(Object.keys(COUNSELING_TIMES).length)
-      .transform((v) => [...new Set(v)]),
-    contactMethod: z.enum(keysOf<CounselingContact>(COUNSELING_CONTACTS), {
-      error: "Choose how counselors may contact you.",
-    }),
-    phone: freeText(PHONE_MAX_LENGTH).default(""),
-    safeToLeaveMessage: checkbox,
+    ...contactFields,
     shareFocuses: checkbox,
     shareNote: checkbox,
   })
   .strict()
-  .superRefine((value, ctx) => {
-    if (value.contactMethod !== "PHONE") {
-      // A number sent with "By email" means the form and the person disagree
-      // (issue 12: the radio had flipped back after an error). Asking is safe;
-      // emailing someone who asked for a call may reach whoever reads their mail.
-      if (value.phone !== "") {
-        ctx.addIssue({
-          code: "custom",
-          path: ["contactMethod"],
-          message: PHONE_WITH_EMAIL_MESSAGE,
-        });
-      }
-      return;
-    }
-    const digits = value.phone.replace(/\D/g, "").length;
-    if (!PHONE.test(value.phone.trim()) || digits < 7 || digits > 15) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["phone"],
-        message: "Enter a phone number, like +1 555 123 4567.",
-      });
-    }
+  .superRefine(checkContact)
+  .transform(keepOneContact);
+
+/** A sent request's contact details and times, changed by the person until it is closed. */
+export const counselingContactSchema = z
+  .object(contactFields)
+  .strict()
+  .superRefine(checkContact)
+  .transform(keepOneContact);
+
+/** Withdrawing asks for a tick that says so: one stray click never closes a request. */
+export const withdrawRequestSchema = z
+  .object({
+    confirm: z.literal("on", { error: "Tick the box to confirm that you want to withdraw." }),
   })
-  .transform((value) => ({
-    ...value,
-    phone: value.contactMethod === "PHONE" ? value.phone.trim() : "",
-  }));
+  .strict();
 
 export type CounselingIntakeInput = z.infer<typeof counselingIntakeSchema>;
 

@@ -103,16 +103,25 @@ test.describe("the article for guests", () => {
       .getByRole("link")
       .evaluateAll((links) => links.map((link) => link.getAttribute("href") ?? ""));
     const internal = [...new Set(hrefs.filter((href) => href.startsWith("/")))];
-    expect(internal.sort()).toEqual(["/counseling", "/progress"]);
+    expect(internal.sort()).toEqual(["/counseling?for=me", "/counseling?for=us", "/progress"]);
     // Every link stays on our site, in the page, or dials the hotline.
     for (const href of hrefs) expect(href).toMatch(/^(\/[a-z]|#|tel:\+1)/);
     for (const href of internal) expect((await request.get(href)).status(), href).toBe(200);
 
     await article.getByRole("link", { name: "Start couples counseling" }).first().click();
-    await expect(page).toHaveURL(`${baseURL}/counseling`);
+    await expect(page).toHaveURL(`${baseURL}/counseling?for=us`);
     await expect(
       page.getByRole("heading", { level: 1, name: "Start couples counseling" }),
     ).toBeVisible();
+
+    // Step 4's "online counseling" is for the reader: never a page about couples or a partner.
+    await page.goBack();
+    await article.getByRole("link", { name: "online counseling on Heartwork" }).click();
+    await expect(page).toHaveURL(`${baseURL}/counseling?for=me`);
+    await expect(
+      page.getByRole("heading", { level: 1, name: "Talk to a counselor on your own" }),
+    ).toBeVisible();
+    await expect(page.getByRole("main")).not.toContainText(/couple|invit/i);
 
     // The tracker is private: a guest is asked to sign in, and comes back to it after.
     await page.goBack();

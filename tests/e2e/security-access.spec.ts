@@ -391,6 +391,24 @@ const ACTIONS: Record<string, ActionRow> = {
     fields: (ids) => ({ invitationId: ids.pendingInvitationId }),
     signedIn: notFound(/could not find that invitation|no longer open/),
   },
+  // The person's side of a sent request (issue 14, team-person). Neither action
+  // takes an id: each finds the caller's own referral. The stranger and the
+  // partner have none, so both are "not found" and the owner's row stays.
+  "action:lib/actions/counseling.ts#changeContactDetails": {
+    page: "/counseling",
+    fields: () => [
+      ["preferredTimes", "WEEKDAY_MORNING"],
+      ["contactMethod", "PHONE"],
+      ["phone", "+1 555 010 7777"],
+      ["safeToLeaveMessage", "on"],
+    ],
+    signedIn: notFound(/could not find a counseling request/),
+  },
+  "action:lib/actions/counseling.ts#withdrawRequest": {
+    page: "/counseling",
+    fields: () => ({ confirm: "on" }),
+    signedIn: notFound(/could not find a counseling request/),
+  },
   "action:lib/actions/invitations.ts#acceptInvitation": {
     // With the real token of A2's pending invitation, which was sent to someone else.
     page: (ids) => `/invitations/${ids.pendingInvitationToken}`,

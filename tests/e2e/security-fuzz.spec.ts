@@ -33,9 +33,11 @@ import { CONTACT_KINDS, MEMORY_KINDS, REACH_OUT_FEELINGS } from "@/lib/tracker/s
 import { deleteAccountSchema, displayNameSchema } from "@/lib/validations/account";
 import { checkInSchema } from "@/lib/validations/check-in";
 import {
+  counselingContactSchema,
   counselingIntakeSchema,
   invitePartnerSchema,
-  safetyScreenSchema,
+  ownSafetyScreenSchema,
+  withdrawRequestSchema,
 } from "@/lib/validations/counseling";
 import { activitySchema, goalSchema } from "@/lib/validations/goal";
 import { hardDateSchema, valentinesOfferSchema } from "@/lib/validations/hard-date";
@@ -218,9 +220,12 @@ const ACTIONS: Record<string, ActionEntry> = {
   },
   [A("counseling.ts", "submitSafetyScreen")]: {
     page: "/counseling/screen",
-    names: SCREEN,
-    valid: screenAnswers,
-    acts: strictParse(safetyScreenSchema),
+    names: [...SCREEN, "for"],
+    // "for": the person's own choice of counseling for me or for us, carried on.
+    valid: fc
+      .tuple(screenAnswers, fc.constantFrom("me", "us"))
+      .map(([answers, choice]) => ({ ...answers, for: choice })),
+    acts: strictParse(ownSafetyScreenSchema),
     caller: "tracker",
   },
   [A("counseling.ts", "submitPartnerSafetyScreen")]: {
@@ -278,6 +283,34 @@ const ACTIONS: Record<string, ActionEntry> = {
     valid: fc.record({ invitationId: rowId }),
     acts: never,
     caller: "counseling",
+  },
+  // The person's side of a sent request (issue 14, team-person).
+  [A("counseling.ts", "changeContactDetails")]: {
+    page: "/counseling",
+    names: ["contactMethod", "phone", "safeToLeaveMessage", "preferredTimes"],
+    valid: fc.record({
+      contactMethod: fc.constantFrom(...keysOf(COUNSELING_CONTACTS)),
+      phone: fc.constantFrom("+1 555 123 4567", "", "12", XSS_PAYLOADS[0]!),
+      preferredTimes: fc.constantFrom(...keysOf(COUNSELING_TIMES)),
+    }),
+    acts: (f) => {
+      const input = asObject(f);
+      if ("preferredTimes" in input && !Array.isArray(input.preferredTimes)) {
+        input.preferredTimes = [input.preferredTimes];
+      }
+      return counselingContactSchema.safeParse(input).success;
+    },
+    caller: "counseling",
+  },
+  [A("counseling.ts", "withdrawRequest")]: {
+    page: "/counseling",
+    names: ["confirm"],
+    valid: fc.constant({ confirm: "on" }),
+    acts: strictParse(withdrawRequestSchema),
+    caller: "counseling",
+    // Withdrawing closes the inviter's referral, which the later cases need open;
+    // tests/e2e/counseling-person.spec.ts withdraws through the page.
+    onlyRefused: true,
   },
   [A("goals.ts", "addGoal")]: {
     page: "/progress/goals",

@@ -3,11 +3,15 @@ import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { recordSafetyScreen, submitCounselingIntake } from "@/lib/data/counseling-referrals";
 import { PHONE_WITH_EMAIL_MESSAGE } from "@/lib/validations/counseling";
+import { openTeamReferral } from "@/lib/data/team-referral";
 import { createPerson, intakeOf, type Person } from "@/tests/support/counseling";
+import { createTeamMember } from "@/tests/support/counseling-team";
 import { renderQueuedEmail } from "@/tests/support/queued-email";
 
 // Issue 12's safety bug, through the real intake action (pipeline, schema,
-// lib/data, outbox, template) on a real database. Only Next's request edges
+// lib/data, outbox, template) on a real database. Since issue 14 the team's
+// email says only that a referral is waiting, so the contact the person chose
+// is checked where the team reads it: its referral view (lib/data/team-referral.ts). Only Next's request edges
 // are stood in for: who is signed in, revalidatePath, and redirect (which
 // throws, as Next's does).
 
@@ -45,8 +49,31 @@ async function intakeMailText(person: Person): Promise<string[]> {
     where: { template: "counseling-intake", userId: person.id },
     select: { data: true },
   });
-  // As the worker would: the payload parsed, its sealed details opened, then rendered.
+  // As the worker would: the payload parsed, opened, then rendered.
   return rows.map((row) => renderQueuedEmail("counseling-intake", row.data).text);
+}
+
+/** The contact the counseling team sees when a counselor opens the person's referral. */
+async function contactTheTeamSees(person: Person) {
+  const counselor = await createTeamMember("intake-counselor");
+  const { id } = await db.counselingReferral.findUniqueOrThrow({
+    where: { userId: person.id },
+    select: { id: true },
+  });
+  const referral = await openTeamReferral({ userId: counselor.id, referralId: id });
+  if (!referral) throw new Error("the counselor could not open the referral");
+  return {
+    contactMethod: referral.contactMethod,
+    phone: referral.phone,
+    safeToLeaveMessage: referral.safeToLeaveMessage,
+  };
+}
+
+/** The team's email is the same bland notice whatever the person chose. */
+function expectBlandNotice(text: string, person: Person) {
+  expect(text).toContain("A new referral is waiting in the Heartwork inbox.");
+  expect(text).not.toMatch(/phone|email:|555|evening/i);
+  expect(text).not.toContain(person.email);
 }
 
 async function screenedPerson(): Promise<Person> {
@@ -86,9 +113,12 @@ describe("submitIntake (issue 12: a phone request must stay a phone request)", (
     expect(await redirectOf(submitIntake(refused, form(fixed)))).toBe("/counseling/next");
     const [text, ...more] = await intakeMailText(person);
     expect(more).toEqual([]);
-    expect(text).toContain("Contact by phone: +1 555 010 9999.");
-    expect(text).not.toContain("Contact by email");
-    expect(text).not.toContain(person.email);
+    expectBlandNotice(text!, person);
+    expect(await contactTheTeamSees(person)).toEqual({
+      contactMethod: "PHONE",
+      phone: "+1 555 010 9999",
+      safeToLeaveMessage: false,
+    });
   });
 
   it("refuses a phone number sent with 'By email' (the flipped radio) and queues nothing", async () => {
@@ -113,7 +143,12 @@ describe("submitIntake (issue 12: a phone request must stay a phone request)", (
       ),
     );
     const [text] = await intakeMailText(person);
-    expect(text).toContain(`Contact by email: ${person.email}`);
+    expectBlandNotice(text!, person);
+    expect(await contactTheTeamSees(person)).toEqual({
+      contactMethod: "EMAIL",
+      phone: null,
+      safeToLeaveMessage: null,
+    });
   });
 });
 

@@ -13,7 +13,9 @@ import {
   listPartnerReferrals,
   recordPartnerSafetyScreen,
 } from "@/lib/data/partner-referrals";
+import { openTeamReferral } from "@/lib/data/team-referral";
 import { renderQueuedEmail } from "@/tests/support/queued-email";
+import { createTeamMember } from "@/tests/support/counseling-team";
 import {
   createInviter,
   createPerson,
@@ -34,6 +36,14 @@ async function intakeMail() {
     where: { template: "counseling-intake" },
     select: { to: true, userId: true, data: true },
   });
+}
+
+async function referralOf(userId: string): Promise<string> {
+  const { id } = await db.counselingReferral.findUniqueOrThrow({
+    where: { userId },
+    select: { id: true },
+  });
+  return id;
 }
 
 function renderIntake(data: unknown) {
@@ -86,7 +96,7 @@ describe("the private safety screen", () => {
 });
 
 describe("the intake", () => {
-  it("queues the counseling team's email in the same transaction, with only what the person agreed to share", async () => {
+  it("queues the team's bland notice and the person's bland receipt in the same transaction; the team reads only what was shared in its inbox", async () => {
     const person = await createPerson();
     await recordSafetyScreen({ userId: person.id, outcome: "CLEAR" });
     await submitCounselingIntake({
@@ -104,19 +114,42 @@ describe("the intake", () => {
     const mail = await intakeMail();
     expect(mail).toHaveLength(1);
     expect(mail[0]).toMatchObject({ to: counselingIntakeAddress(), userId: person.id });
-    // The queued row holds ciphertext, not the details.
-    expect(JSON.stringify(mail[0]!.data)).not.toMatch(/555|INTIMACY|Please/);
-    const { text } = renderIntake(mail[0]!.data);
-    expect(text).toContain("+1 555 010 9999");
-    expect(text).toContain("Do NOT leave a message");
-    expect(text).toContain("Weekday evenings");
-    expect(text).not.toContain("Closeness");
-    expect(text).not.toContain("Please do not share this note.");
+    // Nothing personal is even queued: the payload is empty.
+    expect(mail[0]!.data).toEqual({});
+    const { subject, text } = renderIntake(mail[0]!.data);
+    expect(subject).toBe("A new referral is waiting in the Heartwork inbox");
+    expect(text).not.toMatch(/555|Weekday|Closeness|Please do not share|phone|message may/i);
     expect(text).not.toContain(person.email);
     expect(text).not.toMatch(SCREEN_WORDS);
+
+    const receipts = await db.outboxMessage.findMany({
+      where: { template: "counseling-request-received", userId: person.id },
+      select: { to: true, data: true },
+    });
+    expect(receipts).toHaveLength(1);
+    expect(receipts[0]!.to).toBe(person.email);
+    const receipt = renderQueuedEmail("counseling-request-received", receipts[0]!.data);
+    expect(receipt.subject).toBe("We received your request");
+    const withoutLinks = receipt.text.replace(/https?:\/\/\S+/g, "");
+    expect(withoutLinks).not.toMatch(/counsel|couple|therap|555|Trust/i);
+
+    // The team reads the request in its inbox, and only what the person agreed to share.
+    const counselor = await createTeamMember("intake-reader");
+    const seen = await openTeamReferral({
+      userId: counselor.id,
+      referralId: await referralOf(person.id),
+    });
+    expect(seen).toMatchObject({
+      focuses: [],
+      note: null,
+      preferredTimes: ["WEEKDAY_EVENING"],
+      contactMethod: "PHONE",
+      phone: "+1 555 010 9999",
+      safeToLeaveMessage: false,
+    });
   });
 
-  it("shares the note and the focuses when the person agreed, and their account address for email contact", async () => {
+  it("shows the team the note and the focuses when the person agreed, and the email contact method", async () => {
     const person = await createPerson();
     await recordSafetyScreen({ userId: person.id, outcome: "CLEAR" });
     await submitCounselingIntake({
@@ -124,10 +157,18 @@ describe("the intake", () => {
       intake: intakeOf({ focuses: ["TRUST"], note: "We want to try.", shareNote: true }),
     });
     const [mail] = await intakeMail();
-    const { text } = renderIntake(mail!.data);
-    expect(text).toContain("Trust");
-    expect(text).toContain("We want to try.");
-    expect(text).toContain(`Contact by email: ${person.email}`);
+    expect(renderIntake(mail!.data).text).not.toContain("We want to try.");
+    const counselor = await createTeamMember("intake-reader");
+    const seen = await openTeamReferral({
+      userId: counselor.id,
+      referralId: await referralOf(person.id),
+    });
+    expect(seen).toMatchObject({
+      focuses: ["TRUST"],
+      note: "We want to try.",
+      contactMethod: "EMAIL",
+      phone: null,
+    });
   });
 
   it("stores the note and the phone number encrypted", async () => {
@@ -236,6 +277,7 @@ describe("the partner's own screen", () => {
     expect(shape(seenByConcernInviter)).toEqual(shape(seenByClearInviter));
     expect(Object.keys(seenByConcernInviter!).sort()).toEqual([
       "canInvite",
+      "closed",
       "format",
       "intakeSubmittedAt",
       "partnerLinkedAt",

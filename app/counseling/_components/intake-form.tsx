@@ -1,27 +1,18 @@
 "use client";
 
-import { useState } from "react";
 import { submitIntake } from "@/lib/actions/counseling";
 import {
-  COUNSELING_CONTACTS,
   COUNSELING_FOCUSES,
   COUNSELING_FORMATS,
-  COUNSELING_TIMES,
   INTAKE_NOTE_MAX_LENGTH,
 } from "@/lib/counseling/intake";
+import { boxed, choicesOf, ContactFields } from "@/app/counseling/_components/contact-fields";
 import { ActionForm } from "@/components/forms/action-form";
 import { CheckboxField } from "@/components/forms/checkbox-field";
 import { CheckboxGroup } from "@/components/forms/checkbox-group";
-import { useField } from "@/components/forms/form-context";
 import { RadioGroup } from "@/components/forms/radio-group";
-import { TextField } from "@/components/forms/text-field";
 import { TextareaField } from "@/components/forms/textarea-field";
-import { boxClass, borderClass, hintClass } from "@/components/ui/styles";
-
-/** Each question of the intake sits in its own box. */
-const boxed = { className: boxClass, legendClassName: "px-1 font-medium" };
-const choicesOf = (labels: Record<string, string>) =>
-  Object.entries(labels).map(([value, label]) => ({ value, label }));
+import { borderClass } from "@/components/ui/styles";
 
 export function IntakeForm({ couplesAllowed }: { couplesAllowed: boolean }) {
   const formats = couplesAllowed
@@ -62,47 +53,7 @@ export function IntakeForm({ couplesAllowed }: { couplesAllowed: boolean }) {
         />
         <CheckboxField name="shareNote" label="Share my note with the counseling team" />
       </div>
-      <CheckboxGroup
-        legend="When could sessions work for you?"
-        {...boxed}
-        name="preferredTimes"
-        choices={choicesOf(COUNSELING_TIMES)}
-      />
-      <ContactChoice />
+      <ContactFields />
     </ActionForm>
-  );
-}
-
-/**
- * The contact method, and the phone fields shown only for "By phone". It
- * starts from the echoed choice, so a refused request never flips a phone
- * request back to email while the phone number is still on screen.
- */
-function ContactChoice() {
-  const echoed = useField("contactMethod").text("EMAIL");
-  const [contact, setContact] = useState(echoed);
-  return (
-    <RadioGroup
-      legend="How may a counselor contact you?"
-      {...boxed}
-      name="contactMethod"
-      choices={choicesOf(COUNSELING_CONTACTS)}
-      defaultValue="EMAIL"
-      onChoose={(value) => setContact(value)}
-    >
-      {contact === "PHONE" ? (
-        <div className="mt-3">
-          <TextField label="Phone number" name="phone" type="tel" autoComplete="tel" />
-          <CheckboxField
-            name="safeToLeaveMessage"
-            label="It is safe to leave a voice message on this number"
-          />
-        </div>
-      ) : null}
-      <p className={hintClass}>
-        Your contact details go to the counseling team only, so they can arrange your free first
-        session.
-      </p>
-    </RadioGroup>
   );
 }

@@ -6,7 +6,14 @@ import { HOTLINE } from "@/lib/safety";
  * Shown when a screen answer was "yes" or "not sure": couples counseling is not
  * the recommended next step, and here is what is. Kind, plain, no judgement.
  */
-export function SafetyResources({ individualHref }: { individualHref?: string }) {
+export function SafetyResources({
+  individualHref,
+  forMe = false,
+}: {
+  individualHref?: string;
+  /** The person asked for counseling for themselves: the text never turns to couples. */
+  forMe?: boolean;
+}) {
   return (
     <section
       aria-labelledby="safety-heading"
@@ -15,13 +22,22 @@ export function SafetyResources({ individualHref }: { individualHref?: string })
       <h2 id="safety-heading" className="text-xl font-semibold">
         Thank you for answering. Your safety comes first.
       </h2>
-      <p className="mt-3">
-        From what you told us, couples counseling is not the right first step. When someone is
-        afraid of their partner, or has been hurt, threatened or controlled by them, counselors and
-        the National Domestic Violence Hotline advise against joint sessions: what is said in the
-        room can lead to harm at home. This is not a judgement of you, and nothing about your
-        answers is sent to your partner.
-      </p>
+      {forMe ? (
+        <p className="mt-3">
+          From what you told us, your safety comes before anything else. When someone is afraid of a
+          partner or former partner, or has been hurt, threatened or controlled by them, people
+          trained for exactly this can help you plan what comes next. This is not a judgement of
+          you, and nothing about your answers is sent to anyone.
+        </p>
+      ) : (
+        <p className="mt-3">
+          From what you told us, couples counseling is not the right first step. When someone is
+          afraid of their partner, or has been hurt, threatened or controlled by them, counselors
+          and the National Domestic Violence Hotline advise against joint sessions: what is said in
+          the room can lead to harm at home. This is not a judgement of you, and nothing about your
+          answers is sent to your partner.
+        </p>
+      )}
       <p className="mt-3">
         You can talk to someone today. Call the {HOTLINE.name} at{" "}
         <HotlineLink className="font-semibold underline underline-offset-4" />, free and
@@ -29,7 +45,7 @@ export function SafetyResources({ individualHref }: { individualHref?: string })
       </p>
       {individualHref ? (
         <p className="mt-3">
-          You can also ask us for{" "}
+          You can {forMe ? "go on and" : "also"} ask us for{" "}
           <a className="font-semibold underline underline-offset-4" href={individualHref}>
             individual counseling
           </a>

@@ -1,4 +1,5 @@
 import type { FormState } from "@/lib/actions/form-state";
+import type { CounselingChoice } from "@/lib/counseling/entry-points";
 import { SAFETY_QUESTIONS } from "@/lib/counseling/safety-screen";
 import { ActionForm } from "@/components/forms/action-form";
 import { RadioGroup } from "@/components/forms/radio-group";
@@ -14,15 +15,18 @@ const CHOICES = [
 export function SafetyScreenForm({
   action,
   referralId,
+  choice,
 }: {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
   /** Set when the invited partner answers, naming the referral they joined. */
   referralId?: string;
+  /** The person's "for me" / "for us", carried on to the next page. */
+  choice?: CounselingChoice | null;
 }) {
   return (
     <ActionForm
       action={action}
-      hidden={referralId ? { referralId } : {}}
+      hidden={{ ...(referralId ? { referralId } : {}), ...(choice ? { for: choice } : {}) }}
       submitLabel="Continue"
       className="mt-8 space-y-6"
       autoComplete="off"

@@ -2,6 +2,7 @@ import type { z } from "zod";
 import type { EmailTemplateName } from "@/lib/data/outbox-payloads";
 import { counselingIntakeEmail } from "@/lib/email/templates/counseling-intake";
 import { counselingMessageEmail } from "@/lib/email/templates/counseling-message";
+import { counselingRequestReceivedEmail } from "@/lib/email/templates/counseling-request-received";
 import { counselingPartnerJoinedEmail } from "@/lib/email/templates/counseling-partner-joined";
 import { partnerAcceptedEmail } from "@/lib/email/templates/partner-accepted";
 import { partnerInvitationEmail } from "@/lib/email/templates/partner-invitation";
@@ -20,6 +21,7 @@ export const emailTemplates = {
   "counseling-intake": counselingIntakeEmail,
   "counseling-partner-joined": counselingPartnerJoinedEmail,
   "counseling-message": counselingMessageEmail,
+  "counseling-request-received": counselingRequestReceivedEmail,
 } as const satisfies {
   // Every stored kind of email has a template; the schema is checked loosely
   // here (its data type differs per template), the render function exactly.

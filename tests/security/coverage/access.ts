@@ -22,6 +22,9 @@ export const coverage: SuiteCoverage = {
     "action:lib/actions/counseling.ts#invitePartner",
     "action:lib/actions/counseling.ts#resendInvitation",
     "action:lib/actions/counseling.ts#revokeInvitation",
+    // The person's side of a sent request (issue 14, team-person).
+    "action:lib/actions/counseling.ts#changeContactDetails",
+    "action:lib/actions/counseling.ts#withdrawRequest",
     "action:lib/actions/goals.ts#addGoal",
     "action:lib/actions/goals.ts#markGoal",
     "action:lib/actions/goals.ts#removeGoal",

@@ -78,26 +78,46 @@ describe("the accepted notice", () => {
   });
 });
 
+/** Words that must never be in a bland email's subject or text (links aside). */
+const TELLING = /counsel|therap|couple|partner|health|abuse|safety|note|phone|\bname\b/i;
+const withoutLinks = (text: string) => text.replace(/https?:\/\/\S+/g, "");
+
 describe("the counseling team's intake email", () => {
-  it("shows what was shared and nothing more", () => {
+  it("says only that a referral is waiting: no reference, no personal data", () => {
+    const { subject, text, html } = composeEmail("counseling-intake", {}, { appUrl });
+    expect(subject).toBe("A new referral is waiting in the Heartwork inbox");
+    expect(text).toContain(`${appUrl}/team`);
+    expect(withoutLinks(text)).not.toMatch(TELLING);
+    expect(html).not.toMatch(/@|reference/i);
+  });
+
+  it("renders mail queued before the change the same bland way, never opening its sealed intake", () => {
     const sealed = sealJson(
       {
         format: "COUPLES",
         focuses: [],
-        note: null,
+        note: "a private note",
         preferredTimes: ["WEEKEND"],
         contact: { method: "PHONE", phone: "555 0100", safeToLeaveMessage: true },
       },
       sealedField.intakeEmail("u1", "r1"),
     );
-    const { text } = composeEmail(
+    const old = composeEmail(
       "counseling-intake",
       { referralId: "r1", ownerId: "u1", sealed },
       { appUrl },
     );
-    expect(text).toContain("reference r1");
-    expect(text).toContain("chose not to share what they hope");
-    expect(text).toContain("Contact by phone: 555 0100. A message may be left.");
-    expect(text).not.toContain("In their words");
+    expect(old).toEqual(composeEmail("counseling-intake", {}, { appUrl }));
+    expect(old.text).not.toContain("555 0100");
+    expect(old.text).not.toContain("a private note");
+  });
+});
+
+describe("the person's receipt", () => {
+  it("is bland: no health words, no names, a link to the counseling page", () => {
+    const { subject, text } = composeEmail("counseling-request-received", {}, { appUrl });
+    expect(subject).toBe("We received your request");
+    expect(text).toContain(`${appUrl}/counseling`);
+    expect(`${subject}\n${withoutLinks(text)}`).not.toMatch(TELLING);
   });
 });

@@ -3,17 +3,31 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 import { submitPartnerSafetyScreen } from "@/lib/actions/counseling";
+import { referralTimeline } from "@/lib/counseling/referral-timeline";
 import { getPartnerReferral } from "@/lib/data/partner-referrals";
+import { listReferralAccessLog } from "@/lib/data/referral-access-log";
+import { getJoinedReferralSteps } from "@/lib/data/referral-progress";
 import { getTrackerSettings } from "@/lib/data/tracker-settings";
 import { ReferralMessages } from "@/app/counseling/_components/referral-messages";
+import { ReferralOpenings } from "@/app/counseling/_components/referral-openings";
+import { ReferralTimeline } from "@/app/counseling/_components/referral-timeline";
 import { SafetyResources, SupportNote } from "@/app/counseling/_components/safety-resources";
 import { SafetyScreenForm } from "@/app/counseling/_components/safety-screen-form";
-import { headingClass, linkClass, pageClass, textClass } from "@/components/ui/styles";
+import {
+  headingClass,
+  linkClass,
+  pageClass,
+  sectionRuleClass,
+  textClass,
+} from "@/components/ui/styles";
 
 export const metadata: Metadata = { title: "Couples counseling", robots: { index: false } };
 
 // The invited partner's page for the referral they joined. They see who
 // invited them and their own next step; nothing the inviter wrote or answered.
+// Once their own screen is clear they take part: they see where the referral
+// stands (never how it ended: that was written for the person who asked) and
+// who on the team opened it, as the person does.
 export default async function JoinedCounselingPage({
   params,
 }: {
@@ -25,6 +39,14 @@ export default async function JoinedCounselingPage({
     ? await getPartnerReferral({ userId: user.id, referralId })
     : null;
   if (!referral) notFound();
+  const joined = referral.screenOutcome === "CLEAR";
+  const [steps, openings, { timeZone }] = joined
+    ? await Promise.all([
+        getJoinedReferralSteps({ userId: user.id, referralId: referral.id }),
+        listReferralAccessLog({ userId: user.id, referralId: referral.id }),
+        getTrackerSettings({ userId: user.id }),
+      ])
+    : [null, [], { timeZone: "UTC" }];
 
   return (
     <div className={pageClass}>
@@ -55,10 +77,22 @@ export default async function JoinedCounselingPage({
               Your counseling page
             </Link>
           </p>
-          <ReferralMessages
-            userId={user.id}
-            referralId={referral.id}
-            timeZone={(await getTrackerSettings({ userId: user.id })).timeZone}
+          {steps ? (
+            <section aria-labelledby="steps-heading" className={sectionRuleClass}>
+              <h2 id="steps-heading" className="text-xl font-semibold">
+                Where it stands
+              </h2>
+              <ReferralTimeline
+                steps={referralTimeline(steps, timeZone)}
+                label="The counseling request, step by step"
+              />
+            </section>
+          ) : null}
+          <ReferralMessages userId={user.id} referralId={referral.id} timeZone={timeZone} />
+          <ReferralOpenings
+            openings={openings}
+            timeZone={timeZone}
+            sectionClass={sectionRuleClass}
           />
         </>
       )}
