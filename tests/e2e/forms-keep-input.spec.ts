@@ -1,23 +1,26 @@
-import AxeBuilder from "@axe-core/playwright";
 import type { Locator, Page } from "@playwright/test";
 import { SAFETY_QUESTIONS } from "@/lib/counseling/safety-screen";
 import { DEFAULT_COUNSELING_INTAKE_EMAIL } from "@/lib/counseling/intake";
 import { formatDayLong } from "@/lib/tracker/calendar-day";
 import { GOAL_TITLE_MAX, NOTE_MAX, WHO_MAX } from "@/lib/tracker/limits";
-import { DISPLAY_NAME_MAX_LENGTH } from "@/lib/account/form-rules";
+import { DELETE_CONFIRMATION_PHRASE, DISPLAY_NAME_MAX_LENGTH } from "@/lib/account/form-rules";
+import {
+  DECLINE_NOTE_MAX_LENGTH,
+  INVITER_NAME_MAX_LENGTH,
+} from "@/lib/counseling/invitation-limits";
 import { EMAIL_FORMAT_MESSAGE } from "@/lib/validations/email-address";
 import { tooLongMessage as tooLong } from "@/lib/validations/free-text";
 import type { SmtpCatcher } from "../support/smtp-catcher";
 import { expect, test } from "./support/fixtures";
 import { signInWithEmail, uniqueEmail } from "./support/sign-in";
 import { dayOffset } from "./support/tracker";
+import { expectAccessible } from "./support/axe";
+import { answerScreen, inviterWhoInvited, startReferral, submitIntake } from "./support/counseling";
 
 // Every form that takes typed input, table-driven: fill every field, submit
 // with exactly one error, and check that every value and choice is still
 // there, that focus is on the error summary and that axe finds nothing; then
 // fix the one error, send, and read back exactly what was entered.
-
-const WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
 
 /** One control and what goes into it. `in` names the group (legend) a choice sits in. */
 type Field =
@@ -70,19 +73,6 @@ async function expectFocusOn(page: Page, field: Field) {
   await expect(page.locator(":focus")).toHaveAttribute("name", name!);
 }
 
-async function expectAccessible(page: Page) {
-  for (const colorScheme of ["light", "dark"] as const) {
-    await page.emulateMedia({ colorScheme });
-    const results = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
-    const violations = results.violations.map((v) => ({
-      rule: v.id,
-      nodes: v.nodes.map((node) => node.target.join(" ")),
-    }));
-    expect(violations, `${page.url()} in ${colorScheme} mode`).toEqual([]);
-  }
-  await page.emulateMedia({ colorScheme: "light" });
-}
-
 const signedIn =
   (path: string, label = "forms") =>
   async (page: Page, mail: SmtpCatcher) => {
@@ -90,20 +80,18 @@ const signedIn =
     await expect(page).toHaveURL(new RegExp(`${path.replace(/[?]/g, "\\?")}$`));
   };
 
-async function answerScreen(page: Page) {
-  for (const question of SAFETY_QUESTIONS) {
-    await page
-      .getByRole("group", { name: question.text })
-      .getByLabel("No", { exact: true })
-      .check();
-  }
-  await page.getByRole("button", { name: "Continue" }).click();
-  await expect(page).toHaveURL(/\/counseling$/);
+/** Opens the invitation as the invited partner: signed out, then signed in with the invited address. */
+async function asInvitedPartner(page: Page, mail: SmtpCatcher, partnerEmail: string, link: string) {
+  await page.context().clearCookies();
+  await signInWithEmail(page, mail, partnerEmail, { callbackUrl: new URL(link).pathname });
+  await expect(page).toHaveURL(/\/invitations\//);
 }
 
 const longNote = "x".repeat(NOTE_MAX + 1);
 const signInAddress = uniqueEmail("forms-signin");
 const yesterday = dayOffset(-1);
+const invitedAddress = uniqueEmail("forms-invited");
+const decliningInviter = uniqueEmail("forms-declined");
 
 const cases: FormCase[] = [
   {
@@ -273,9 +261,7 @@ const cases: FormCase[] = [
   {
     name: "the counseling intake, by phone",
     open: async (page, mail) => {
-      await signedIn("/counseling", "intake")(page, mail);
-      await page.getByRole("link", { name: "Start", exact: true }).click();
-      await answerScreen(page);
+      await startReferral(page, mail, uniqueEmail("intake"));
       await page.getByRole("link", { name: "Continue" }).click();
       await expect(page.getByRole("heading", { name: "Your counseling request" })).toBeVisible();
     },
@@ -309,6 +295,106 @@ const cases: FormCase[] = [
       );
     },
   },
+  {
+    name: "the invitation to a partner",
+    open: async (page, mail) => {
+      await startReferral(page, mail, uniqueEmail("invite"));
+      await page.getByRole("link", { name: "Continue" }).click();
+      await submitIntake(page);
+      await page.getByRole("link", { name: "Invite your partner now" }).click();
+    },
+    fields: [
+      { fill: "Your partner's email address", with: invitedAddress },
+      { fill: "A short personal message (optional)", with: "Shall we try this?\nNo rush." },
+    ],
+    error: {
+      field: {
+        fill: "Your name, as your partner knows you",
+        with: "S".repeat(INVITER_NAME_MAX_LENGTH + 1),
+      },
+      fix: { fill: "Your name, as your partner knows you", with: "Sam" },
+      message: tooLong(INVITER_NAME_MAX_LENGTH, INVITER_NAME_MAX_LENGTH + 1),
+    },
+    submit: "Send the invitation",
+    saved: async (page, mail) => {
+      await expect(page.getByText("Your invitation is on its way.")).toBeVisible();
+      const invitation = await mail.waitForMessage((m) => m.to === invitedAddress);
+      expect(invitation.text).toContain("Sam invited you to start couples counseling");
+      // The message waits behind the link, as it was typed.
+      await page.goto(invitation.links.find((l) => l.endsWith("?choice=accept"))!);
+      expect(await page.locator("blockquote").innerText()).toBe("Shall we try this?\nNo rush.");
+    },
+  },
+  {
+    name: "the partner's own safety screen",
+    open: async (page, mail) => {
+      const partnerEmail = uniqueEmail("partner-screen");
+      const { accept } = await inviterWhoInvited(page, mail, partnerEmail);
+      await asInvitedPartner(page, mail, partnerEmail, accept);
+      await page.getByRole("button", { name: "Accept the invitation" }).click();
+      await expect(
+        page.getByRole("heading", { name: "Couples counseling with Sam" }),
+      ).toBeVisible();
+    },
+    fields: SAFETY_QUESTIONS.slice(1).map((q) => ({ check: "No", in: q.text })),
+    error: {
+      field: { leave: "No", in: SAFETY_QUESTIONS[0]!.text },
+      fix: { check: "No", in: SAFETY_QUESTIONS[0]!.text },
+      message: "Choose an answer.",
+    },
+    submit: "Continue",
+    saved: async (page) => {
+      // Every "no", the kept ones and the fixed one, leads to the joint path.
+      await expect(page.getByText("You and Sam are linked in couples counseling")).toBeVisible();
+    },
+  },
+  {
+    name: "the note with a declined invitation",
+    open: async (page, mail) => {
+      const { decline } = await inviterWhoInvited(page, mail, uniqueEmail("decline-note"), {
+        inviterEmail: decliningInviter,
+      });
+      // The partner needs no account: a signed-out visitor opens the emailed link.
+      await page.context().clearCookies();
+      await page.goto(decline);
+    },
+    fields: [],
+    error: {
+      field: { fill: "A note for Sam (optional)", with: "n".repeat(DECLINE_NOTE_MAX_LENGTH + 1) },
+      fix: { fill: "A note for Sam (optional)", with: "Not now, thank you." },
+      message: tooLong(DECLINE_NOTE_MAX_LENGTH, DECLINE_NOTE_MAX_LENGTH + 1),
+    },
+    submit: "Decline the invitation",
+    saved: async (page, mail) => {
+      await expect(page.getByText("You declined.")).toBeVisible();
+      await signInWithEmail(page, mail, decliningInviter, { callbackUrl: "/counseling" });
+      await expect(page.getByText("Not now, thank you.")).toBeVisible();
+    },
+  },
+  {
+    name: "deleting the account",
+    open: signedIn("/account", "delete"),
+    fields: [],
+    error: {
+      field: {
+        fill: `Type \u201c${DELETE_CONFIRMATION_PHRASE}\u201d to confirm`,
+        with: "delete it",
+      },
+      fix: {
+        fill: `Type \u201c${DELETE_CONFIRMATION_PHRASE}\u201d to confirm`,
+        with: DELETE_CONFIRMATION_PHRASE,
+      },
+      message: `Type "${DELETE_CONFIRMATION_PHRASE}" to confirm.`,
+    },
+    submit: "Delete my account",
+    saved: async (page) => {
+      await expect(
+        page.getByRole("heading", { name: "Your account has been deleted" }),
+      ).toBeVisible();
+      await page.goto("/account");
+      await expect(page).toHaveURL(/\/signin\?/);
+    },
+  },
 ];
 
 test.describe("every form keeps what was typed through an error", () => {
@@ -338,6 +424,27 @@ test.describe("every form keeps what was typed through an error", () => {
   }
 });
 
+/** Today's check-in on the overview: how it feels, how much they are missed, and contact if asked. */
+async function chooseToday(
+  page: Page,
+  { feeling, missing, contact }: { feeling: RegExp; missing: string; contact?: string },
+) {
+  await page
+    .getByRole("group", { name: /How are you feeling/ })
+    .getByLabel(feeling)
+    .check();
+  await page
+    .getByRole("group", { name: /How much do you miss them/ })
+    .getByLabel(missing, { exact: true })
+    .check();
+  if (contact) {
+    await page
+      .getByRole("group", { name: /Were you in contact/ })
+      .getByLabel(contact, { exact: true })
+      .check();
+  }
+}
+
 test.describe("what a person writes is never cut, hidden or shown in the wrong zone", () => {
   test("a pasted 70,000 characters stay in the box, the count says how many are too many, and the server refuses them", async ({
     page,
@@ -351,18 +458,7 @@ test.describe("what a person writes is never cut, hidden or shown in the wrong z
     await expect(note).toHaveValue(pasted);
     await expect(page.getByText("65,000 characters too many")).toBeVisible();
 
-    await page
-      .getByRole("group", { name: /How are you feeling/ })
-      .getByLabel(/^Okay/)
-      .check();
-    await page
-      .getByRole("group", { name: /How much do you miss them/ })
-      .getByLabel("5", { exact: true })
-      .check();
-    await page
-      .getByRole("group", { name: /Were you in contact/ })
-      .getByLabel("No contact", { exact: true })
-      .check();
+    await chooseToday(page, { feeling: /^Okay/, missing: "5", contact: "No contact" });
     await page.getByRole("button", { name: "Save check-in" }).click();
     await expect(page.getByRole("group", { name: "There is a problem" })).toContainText(
       tooLong(NOTE_MAX, 70_000),
@@ -375,18 +471,7 @@ test.describe("what a person writes is never cut, hidden or shown in the wrong z
     mail,
   }) => {
     await signedIn("/progress", "first")(page, mail);
-    await page
-      .getByRole("group", { name: /How are you feeling/ })
-      .getByLabel(/^Good/)
-      .check();
-    await page
-      .getByRole("group", { name: /How much do you miss them/ })
-      .getByLabel("3", { exact: true })
-      .check();
-    await page
-      .getByRole("group", { name: /Were you in contact/ })
-      .getByLabel("No contact", { exact: true })
-      .check();
+    await chooseToday(page, { feeling: /^Good/, missing: "3", contact: "No contact" });
     await page.getByRole("button", { name: "Save check-in" }).click();
     await expect(page.getByRole("status")).toHaveText("Saved. Thank you for checking in.");
     const today = page.getByRole("region", { name: "Today's check-in" });
@@ -401,14 +486,7 @@ test.describe("what a person writes is never cut, hidden or shown in the wrong z
     await page.setViewportSize({ width: 390, height: 844 });
     await signedIn("/progress", "long-word")(page, mail);
     const word = "w".repeat(NOTE_MAX);
-    await page
-      .getByRole("group", { name: /How are you feeling/ })
-      .getByLabel(/^Hard/)
-      .check();
-    await page
-      .getByRole("group", { name: /How much do you miss them/ })
-      .getByLabel("7", { exact: true })
-      .check();
+    await chooseToday(page, { feeling: /^Hard/, missing: "7" });
     await page.getByLabel("I checked their social media").check();
     await page.getByLabel("What led to it? (optional)").fill(word.slice(0, 500));
     await page.getByLabel("A private note (optional)").fill(word);
