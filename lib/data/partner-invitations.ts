@@ -113,6 +113,22 @@ async function checkInvitation(
 }
 
 /**
+ * The zone the invitation email tells its closing time in: the invitee's own,
+ * when the address already has an account whose tracker has one, else UTC
+ * (which the email names). Looked up for every send, suppressed or not, so
+ * both cost the same statements.
+ */
+async function recipientTimeZone(tx: Prisma.TransactionClient, to: string): Promise<string> {
+  const user = to
+    ? await tx.user.findUnique({
+        where: { email: to },
+        select: { trackerSettings: { select: { timeZone: true } } },
+      })
+    : null;
+  return user?.trackerSettings?.timeZone ?? "UTC";
+}
+
+/**
  * Queues the email of one send of an invitation. `suppressed` (a do-not-contact
  * address): the same row, written already skipped, with no address and no
  * data, so the inviter's answer costs the same statements and the same time.
@@ -127,8 +143,10 @@ async function queueInvitationEmail(
     token: string;
     sendNumber: number;
     suppressed: boolean;
+    expiresAt: Date;
   },
 ): Promise<void> {
+  const timeZone = await recipientTimeZone(tx, invitation.to);
   await enqueueEmail(tx, {
     suppressed: invitation.suppressed,
     notBefore: new Date(Date.now() + INVITATION_SEND_DELAY_MS),
@@ -143,6 +161,8 @@ async function queueInvitationEmail(
         invitation.token,
         sealedField.invitationEmail(invitation.inviterId, invitation.id, invitation.sendNumber),
       ),
+      expiresAt: invitation.expiresAt.toISOString(),
+      timeZone,
     },
     userId: invitation.inviterId,
     dedupeKey: invitationMailKey(invitation.id, invitation.sendNumber),
@@ -204,6 +224,7 @@ export async function createPartnerInvitation({
       const id = randomBytes(16).toString("base64url");
       const { token, tokenHash } = generateInvitationToken();
       const optedOut = await isOnDoNotContactList(tx, { addressHmacs: matchHmacs });
+      const expiresAt = invitationExpiry();
       await tx.partnerInvitation.create({
         data: {
           id,
@@ -216,7 +237,7 @@ export async function createPartnerInvitation({
           recipientHint: maskAddress(address),
           inviterName,
           message: sealOptional(message, sealedField.invitationMessage(userId, id)),
-          expiresAt: invitationExpiry(),
+          expiresAt,
           requestKey,
         },
         select: { id: true },
@@ -229,6 +250,7 @@ export async function createPartnerInvitation({
         token,
         sendNumber: 0,
         suppressed: optedOut,
+        expiresAt,
       });
       logger.info({ event: "invitation.created", invitationId: id, userId }, "invitation created");
       return { ok: true };
@@ -303,6 +325,7 @@ export async function resendPartnerInvitation({
 
   const result = await db.$transaction(async (tx): Promise<ResendInvitationResult> => {
     const now = new Date();
+    const expiresAt = invitationExpiry(now);
     const { token, tokenHash } = generateInvitationToken();
     const { count } = await tx.partnerInvitation.updateMany({
       where: {
@@ -315,7 +338,7 @@ export async function resendPartnerInvitation({
         tokenHash,
         resendCount: { increment: 1 },
         sentAt: now,
-        expiresAt: invitationExpiry(now),
+        expiresAt,
       },
     });
     if (count === 0) return "not_pending";
@@ -341,6 +364,7 @@ export async function resendPartnerInvitation({
       token,
       sendNumber: row.resendCount,
       suppressed: optedOut || !row.recipientEmail,
+      expiresAt,
     });
     return "resent";
   });
