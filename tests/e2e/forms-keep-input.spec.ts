@@ -87,6 +87,29 @@ async function asInvitedPartner(page: Page, mail: SmtpCatcher, partnerEmail: str
   await expect(page).toHaveURL(/\/invitations\//);
 }
 
+/** The one error of a row: a field one character over its limit, fixed with `fixed`. */
+function oneTooLong(label: string, max: number, fixed: string): FormCase["error"] {
+  return {
+    field: { fill: label, with: "x".repeat(max + 1) },
+    fix: { fill: label, with: fixed },
+    message: tooLong(max, max + 1),
+  };
+}
+
+/** A safety screen: every question but the first answered `rest`, the first left, then "No". */
+function screenRows(rest: "No" | "Not sure"): Pick<FormCase, "fields" | "error" | "submit"> {
+  const first = SAFETY_QUESTIONS[0]!.text;
+  return {
+    fields: SAFETY_QUESTIONS.slice(1).map((q) => ({ check: rest, in: q.text })),
+    error: {
+      field: { leave: "No", in: first },
+      fix: { check: "No", in: first },
+      message: "Choose an answer.",
+    },
+    submit: "Continue",
+  };
+}
+
 const longNote = "x".repeat(NOTE_MAX + 1);
 const signInAddress = uniqueEmail("forms-signin");
 const yesterday = dayOffset(-1);
@@ -141,11 +164,7 @@ const cases: FormCase[] = [
       { check: "About the same" },
       { fill: "A note (optional)", with: "We walked the dog." },
     ],
-    error: {
-      field: { fill: "Who you talked to", with: "D".repeat(WHO_MAX + 1) },
-      fix: { fill: "Who you talked to", with: "Dana" },
-      message: tooLong(WHO_MAX, WHO_MAX + 1),
-    },
+    error: oneTooLong("Who you talked to", WHO_MAX, "Dana"),
     submit: "Save",
     saved: async (page) => {
       const entry = page.getByRole("listitem").filter({ hasText: "We walked the dog." });
@@ -160,11 +179,7 @@ const cases: FormCase[] = [
       { fill: "Target date (optional)", with: dayOffset(30) },
       { fill: "A note (optional)", with: "Twice a week." },
     ],
-    error: {
-      field: { fill: "Your goal", with: "G".repeat(GOAL_TITLE_MAX + 1) },
-      fix: { fill: "Your goal", with: "Run 5k" },
-      message: tooLong(GOAL_TITLE_MAX, GOAL_TITLE_MAX + 1),
-    },
+    error: oneTooLong("Your goal", GOAL_TITLE_MAX, "Run 5k"),
     submit: "Add goal",
     saved: async (page) => {
       const goal = page.getByRole("listitem").filter({ hasText: "Twice a week." });
@@ -215,11 +230,7 @@ const cases: FormCase[] = [
     name: "the display name",
     open: signedIn("/account", "account"),
     fields: [],
-    error: {
-      field: { fill: "Display name", with: "N".repeat(DISPLAY_NAME_MAX_LENGTH + 1) },
-      fix: { fill: "Display name", with: "Robin" },
-      message: tooLong(DISPLAY_NAME_MAX_LENGTH, DISPLAY_NAME_MAX_LENGTH + 1),
-    },
+    error: oneTooLong("Display name", DISPLAY_NAME_MAX_LENGTH, "Robin"),
     submit: "Save name",
     saved: async (page) => {
       await page.reload();
@@ -246,13 +257,7 @@ const cases: FormCase[] = [
   {
     name: "the private safety screen",
     open: signedIn("/counseling/screen", "screen"),
-    fields: SAFETY_QUESTIONS.slice(1).map((q) => ({ check: "Not sure", in: q.text })),
-    error: {
-      field: { leave: "No", in: SAFETY_QUESTIONS[0]!.text },
-      fix: { check: "No", in: SAFETY_QUESTIONS[0]!.text },
-      message: "Choose an answer.",
-    },
-    submit: "Continue",
+    ...screenRows("Not sure"),
     saved: async (page) => {
       // The answers are never stored: what shows is where they lead.
       await expect(page).toHaveURL(/\/counseling$/);
@@ -307,14 +312,7 @@ const cases: FormCase[] = [
       { fill: "Your partner's email address", with: invitedAddress },
       { fill: "A short personal message (optional)", with: "Shall we try this?\nNo rush." },
     ],
-    error: {
-      field: {
-        fill: "Your name, as your partner knows you",
-        with: "S".repeat(INVITER_NAME_MAX_LENGTH + 1),
-      },
-      fix: { fill: "Your name, as your partner knows you", with: "Sam" },
-      message: tooLong(INVITER_NAME_MAX_LENGTH, INVITER_NAME_MAX_LENGTH + 1),
-    },
+    error: oneTooLong("Your name, as your partner knows you", INVITER_NAME_MAX_LENGTH, "Sam"),
     submit: "Send the invitation",
     saved: async (page, mail) => {
       await expect(page.getByText("Your invitation is on its way.")).toBeVisible();
@@ -336,13 +334,7 @@ const cases: FormCase[] = [
         page.getByRole("heading", { name: "Couples counseling with Sam" }),
       ).toBeVisible();
     },
-    fields: SAFETY_QUESTIONS.slice(1).map((q) => ({ check: "No", in: q.text })),
-    error: {
-      field: { leave: "No", in: SAFETY_QUESTIONS[0]!.text },
-      fix: { check: "No", in: SAFETY_QUESTIONS[0]!.text },
-      message: "Choose an answer.",
-    },
-    submit: "Continue",
+    ...screenRows("No"),
     saved: async (page) => {
       // Every "no", the kept ones and the fixed one, leads to the joint path.
       await expect(page.getByText("You and Sam are linked in couples counseling")).toBeVisible();
@@ -359,11 +351,7 @@ const cases: FormCase[] = [
       await page.goto(decline);
     },
     fields: [],
-    error: {
-      field: { fill: "A note for Sam (optional)", with: "n".repeat(DECLINE_NOTE_MAX_LENGTH + 1) },
-      fix: { fill: "A note for Sam (optional)", with: "Not now, thank you." },
-      message: tooLong(DECLINE_NOTE_MAX_LENGTH, DECLINE_NOTE_MAX_LENGTH + 1),
-    },
+    error: oneTooLong("A note for Sam (optional)", DECLINE_NOTE_MAX_LENGTH, "Not now, thank you."),
     submit: "Decline the invitation",
     saved: async (page, mail) => {
       await expect(page.getByText("You declined.")).toBeVisible();
