@@ -5,7 +5,8 @@ import { signOutEverywhere } from "@/lib/actions/account";
 import { getAccountProfile } from "@/lib/data/users";
 import { DeleteAccountForm } from "@/app/account/_components/delete-account-form";
 import { DisplayNameForm } from "@/app/account/_components/display-name-form";
-import { headingClass, pageClass, secondaryButtonClass, textClass } from "@/components/ui/styles";
+import { ButtonForm } from "@/components/forms/button-form";
+import { headingClass, pageClass, textClass } from "@/components/ui/styles";
 
 export const metadata: Metadata = { title: "Your account", robots: { index: false } };
 
@@ -33,16 +34,8 @@ export default async function AccountPage() {
           Sign out
         </h2>
         <div className="mt-4 flex flex-wrap gap-3">
-          <form action={signOutAction}>
-            <button type="submit" className={secondaryButtonClass}>
-              Sign out
-            </button>
-          </form>
-          <form action={signOutEverywhere}>
-            <button type="submit" className={secondaryButtonClass}>
-              Sign out of all devices
-            </button>
-          </form>
+          <ButtonForm action={signOutAction}>Sign out</ButtonForm>
+          <ButtonForm action={signOutEverywhere}>Sign out of all devices</ButtonForm>
         </div>
       </section>
 

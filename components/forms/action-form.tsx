@@ -3,6 +3,7 @@
 import { Fragment, useActionState, useId, useState, type ReactNode } from "react";
 import type { FormState } from "@/lib/actions/form-state";
 import { ErrorSummary } from "@/components/forms/error-summary";
+import { HiddenInputs } from "@/components/forms/hidden-inputs";
 import { FormContext } from "@/components/forms/form-context";
 import { StatusLine } from "@/components/forms/status-line";
 import { SubmitButton } from "@/components/forms/submit-button";
@@ -63,9 +64,7 @@ export function ActionForm<S extends FormState>({
       noValidate
       autoComplete={autoComplete}
     >
-      {Object.entries(hidden).map(([name, value]) => (
-        <input key={name} type="hidden" name={name} value={value} />
-      ))}
+      <HiddenInputs values={hidden} />
       <ErrorSummary formId={id} state={state} />
       <FormContext value={{ id, state, sent }}>
         {/* A new answer remounts the fields: each starts again from the echoed values. */}

@@ -30,7 +30,7 @@ export function Fieldset({
       }
     >
       <legend className={legendClassName}>{legend}</legend>
-      {ids ? <FieldHint id={ids.hint}>{hint}</FieldHint> : null}
+      {ids ? <FieldHint id={ids.hint} hint={hint} /> : null}
       {children}
       {ids ? <FieldError id={ids.error} errors={errors} /> : null}
     </fieldset>

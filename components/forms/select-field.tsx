@@ -40,7 +40,7 @@ export function SelectField({
       <label htmlFor={field.id} className={labelClassName}>
         {label}
       </label>
-      <FieldHint id={field.hintId}>{hint}</FieldHint>
+      <FieldHint id={field.hintId} hint={hint} />
       <select
         {...select}
         id={field.id}

@@ -3,8 +3,7 @@
 import type { InputHTMLAttributes, ReactNode } from "react";
 import { describedBy, useField } from "@/components/forms/form-context";
 import { FieldError } from "@/components/forms/field-error";
-import { FieldHint } from "@/components/forms/field-hint";
-import { FieldLabel } from "@/components/forms/field-label";
+import { FieldHead } from "@/components/forms/field-head";
 import { useEdited } from "@/components/forms/use-edited";
 import { inputClass } from "@/components/ui/styles";
 
@@ -22,6 +21,7 @@ export function TextField({
   label,
   name,
   hint,
+  maxChars,
   optional,
   defaultValue,
   ...input
@@ -29,6 +29,8 @@ export function TextField({
   label: ReactNode;
   name: string;
   hint?: ReactNode;
+  /** The server's limit, said in the hint (never enforced by the browser). */
+  maxChars?: number;
   optional?: boolean;
   defaultValue?: string;
 }) {
@@ -37,10 +39,7 @@ export function TextField({
   const errors = edited ? undefined : field.errors;
   return (
     <div>
-      <FieldLabel htmlFor={field.id} optional={optional}>
-        {label}
-      </FieldLabel>
-      <FieldHint id={field.hintId}>{hint}</FieldHint>
+      <FieldHead field={field} label={label} optional={optional} hint={hint} maxChars={maxChars} />
       <input
         type="text"
         {...input}
@@ -48,7 +47,10 @@ export function TextField({
         name={name}
         defaultValue={field.text(defaultValue)}
         onInput={markEdited}
-        aria-describedby={describedBy(!!hint && field.hintId, !!errors && field.errorId)}
+        aria-describedby={describedBy(
+          (!!hint || maxChars !== undefined) && field.hintId,
+          !!errors && field.errorId,
+        )}
         aria-invalid={errors ? true : undefined}
         className={inputClass}
       />

@@ -3,12 +3,10 @@
 import { useState, type ReactNode } from "react";
 import { describedBy, useField } from "@/components/forms/form-context";
 import { FieldError } from "@/components/forms/field-error";
-import { FieldHint } from "@/components/forms/field-hint";
-import { FieldLabel } from "@/components/forms/field-label";
+import { charCount } from "@/components/forms/field-hint";
+import { FieldHead } from "@/components/forms/field-head";
 import { useEdited } from "@/components/forms/use-edited";
 import { errorTextClass, inputClass, mutedClass } from "@/components/ui/styles";
-
-const count = new Intl.NumberFormat("en-US");
 
 /**
  * Multi-line text with its limit said in the hint and a live count beside it.
@@ -41,12 +39,7 @@ export function TextareaField({
   const over = length - maxChars;
   return (
     <div>
-      <FieldLabel htmlFor={field.id} optional={optional}>
-        {label}
-      </FieldLabel>
-      <FieldHint id={field.hintId}>
-        {hint} Up to {count.format(maxChars)} characters.
-      </FieldHint>
+      <FieldHead field={field} label={label} optional={optional} hint={hint} maxChars={maxChars} />
       <textarea
         id={field.id}
         name={name}
@@ -62,8 +55,8 @@ export function TextareaField({
       />
       <p id={countId} className={`mt-1 text-sm ${over > 0 ? errorTextClass : mutedClass}`}>
         {over > 0
-          ? `${count.format(over)} ${over === 1 ? "character" : "characters"} too many: shorten it to ${count.format(maxChars)} to save.`
-          : `${count.format(length)} of ${count.format(maxChars)} characters`}
+          ? `${charCount.format(over)} ${over === 1 ? "character" : "characters"} too many: shorten it to ${charCount.format(maxChars)} to save.`
+          : `${charCount.format(length)} of ${charCount.format(maxChars)} characters`}
       </p>
       <FieldError id={field.errorId} errors={errors} />
     </div>

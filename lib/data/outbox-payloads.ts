@@ -33,6 +33,10 @@ export const outboxPayloadSchemas = {
       sendNumber: z.number().int().min(0).max(1_000),
       inviterName: z.string().min(1).max(80),
       sealedToken: z.string().min(1).max(500),
+      // When the link stops working, and the zone the email says it in. Rows
+      // queued before these were added still deliver, with "open for 7 days".
+      expiresAt: z.iso.datetime().optional(),
+      timeZone: z.string().min(1).max(64).optional(),
     })
     .strict(),
   "partner-accepted": z.object({}).strict(),

@@ -117,6 +117,22 @@ async function checkInvitation(
 }
 
 /**
+ * The zone the invitation email tells its closing time in: the invitee's own,
+ * when the address already has an account whose tracker has one, else UTC
+ * (which the email names). Looked up for every send, suppressed or not, so
+ * both cost the same statements.
+ */
+async function recipientTimeZone(tx: Prisma.TransactionClient, to: string): Promise<string> {
+  const user = to
+    ? await tx.user.findUnique({
+        where: { email: to },
+        select: { trackerSettings: { select: { timeZone: true } } },
+      })
+    : null;
+  return user?.trackerSettings?.timeZone ?? "UTC";
+}
+
+/**
  * Queues the email of one send of an invitation. `suppressed` (a do-not-contact
  * address): the same row, written already skipped, with no address and no
  * data, so the inviter's answer costs the same statements and the same time.
@@ -131,8 +147,10 @@ async function queueInvitationEmail(
     token: string;
     sendNumber: number;
     suppressed: boolean;
+    expiresAt: Date;
   },
 ): Promise<void> {
+  const timeZone = await recipientTimeZone(tx, invitation.to);
   await enqueueEmail(tx, {
     suppressed: invitation.suppressed,
     notBefore: new Date(Date.now() + INVITATION_SEND_DELAY_MS),
@@ -147,6 +165,8 @@ async function queueInvitationEmail(
         invitation.token,
         sealedField.invitationEmail(invitation.inviterId, invitation.id, invitation.sendNumber),
       ),
+      expiresAt: invitation.expiresAt.toISOString(),
+      timeZone,
     },
     userId: invitation.inviterId,
     dedupeKey: invitationMailKey(invitation.id, invitation.sendNumber),
@@ -208,6 +228,7 @@ export async function createPartnerInvitation({
       const id = randomBytes(16).toString("base64url");
       const { token, tokenHash } = generateInvitationToken();
       const optedOut = await isOnDoNotContactList(tx, { addressHmacs: matchHmacs });
+      const expiresAt = invitationExpiry();
       await tx.partnerInvitation.create({
         data: {
           id,
@@ -220,7 +241,7 @@ export async function createPartnerInvitation({
           recipientHint: maskAddress(address),
           inviterName,
           message: sealOptional(message, sealedField.invitationMessage(userId, id)),
-          expiresAt: invitationExpiry(),
+          expiresAt,
           requestKey,
         },
         select: { id: true },
@@ -233,6 +254,7 @@ export async function createPartnerInvitation({
         token,
         sendNumber: 0,
         suppressed: optedOut,
+        expiresAt,
       });
       logger.info({ event: "invitation.created", invitationId: id, userId }, "invitation created");
       return { ok: true };
@@ -307,6 +329,7 @@ export async function resendPartnerInvitation({
 
   const result = await db.$transaction(async (tx): Promise<ResendInvitationResult> => {
     const now = new Date();
+    const expiresAt = invitationExpiry(now);
     const { token, tokenHash } = generateInvitationToken();
     const { count } = await tx.partnerInvitation.updateMany({
       where: {
@@ -319,7 +342,7 @@ export async function resendPartnerInvitation({
         tokenHash,
         resendCount: { increment: 1 },
         sentAt: now,
-        expiresAt: invitationExpiry(now),
+        expiresAt,
       },
     });
     if (count === 0) return "not_pending";
@@ -345,6 +368,7 @@ export async function resendPartnerInvitation({
       token,
       sendNumber: row.resendCount,
       suppressed: optedOut || !row.recipientEmail,
+      expiresAt,
     });
     return "resent";
   });

@@ -26,6 +26,8 @@ export const payloadOpeners = {
   }),
   "partner-invitation": (payload) => ({
     inviterName: payload.inviterName,
+    expiresAt: payload.expiresAt,
+    timeZone: payload.timeZone,
     token: decryptField(
       payload.sealedToken,
       sealedField.invitationEmail(payload.inviterId, payload.invitationId, payload.sendNumber),

@@ -20,6 +20,7 @@ import { isEmailTemplateName, parseOutboxPayload } from "@/lib/data/outbox-paylo
 import { outboxSendGuards } from "@/lib/data/outbox-send-guards";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
+import { wakeableSleep } from "@/lib/time/wakeable-sleep";
 import { composeEmail } from "@/lib/email/compose-email";
 import { transportFromEnv, type MailTransport } from "@/lib/email/transport";
 
@@ -107,8 +108,7 @@ export function startEmailWorker(options: EmailWorkerOptions = {}): EmailWorker 
   const random = options.random ?? Math.random;
 
   let stopped = false;
-  let woken = false;
-  let wakeUp: (() => void) | undefined;
+  const pause = wakeableSleep();
   let unlisten: Unlisten | undefined;
 
   const fail = async (message: ClaimedMessage, reason: string) => {
@@ -234,18 +234,6 @@ export function startEmailWorker(options: EmailWorkerOptions = {}): EmailWorker 
     return claimed.length;
   };
 
-  const sleep = (ms: number) =>
-    new Promise<void>((resolve) => {
-      if (woken || stopped) return resolve();
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
-        wakeUp = undefined;
-        resolve();
-      }
-      wakeUp = done;
-    });
-
   const loop = (async () => {
     if (options.listen !== false) {
       try {
@@ -259,7 +247,6 @@ export function startEmailWorker(options: EmailWorkerOptions = {}): EmailWorker 
     }
     let failures = 0;
     while (!stopped) {
-      woken = false;
       let wait = pollMs;
       try {
         if ((await runOnce()) > 0) continue; // there may be more due right now
@@ -274,22 +261,21 @@ export function startEmailWorker(options: EmailWorkerOptions = {}): EmailWorker 
           "email worker cannot reach the database",
         );
       }
-      await sleep(wait);
+      if (!stopped) await pause.sleep(wait);
     }
   })();
 
   const worker: EmailWorker = {
     id,
     wake() {
-      woken = true;
-      wakeUp?.();
+      pause.wake();
     },
     runOnce,
     async stop() {
       if (stopped) return;
       stopped = true;
       running.delete(worker);
-      wakeUp?.();
+      pause.wake();
       await loop;
       await unlisten?.();
       transport.close();

@@ -2,6 +2,7 @@ import "server-only";
 import { JOBS } from "@/lib/jobs";
 import type { JobDefinition } from "@/lib/jobs/job-definition";
 import { logger } from "@/lib/logger";
+import { wakeableSleep } from "@/lib/time/wakeable-sleep";
 
 // Runs the named jobs on their schedules, one at a time, in the process that
 // runs the email worker (the web server, or `npm run worker`). Each job runs
@@ -23,7 +24,7 @@ export type JobRunner = {
 export function startJobRunner({ jobs = JOBS, tickMs = 1_000 }: JobRunnerOptions = {}): JobRunner {
   const nextRunAt = new Map(jobs.map((job) => [job.name, 0]));
   let stopped = false;
-  let wakeUp: (() => void) | undefined;
+  const pause = wakeableSleep();
 
   const runDue = async () => {
     for (const job of jobs) {
@@ -42,28 +43,17 @@ export function startJobRunner({ jobs = JOBS, tickMs = 1_000 }: JobRunnerOptions
     }
   };
 
-  const sleep = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
-        wakeUp = undefined;
-        resolve();
-      }
-      wakeUp = done;
-    });
-
   const loop = (async () => {
     while (!stopped) {
       await runDue();
-      if (!stopped) await sleep(tickMs);
+      if (!stopped) await pause.sleep(tickMs);
     }
   })();
 
   return {
     async stop() {
       stopped = true;
-      wakeUp?.();
+      pause.wake();
       await loop;
     },
   };

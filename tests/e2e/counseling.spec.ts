@@ -1,110 +1,27 @@
-import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "@playwright/test";
-import { SAFETY_QUESTIONS, type SafetyQuestionId } from "@/lib/counseling/safety-screen";
 import { DEFAULT_COUNSELING_INTAKE_EMAIL } from "@/lib/counseling/intake";
-import type { CaughtMessage, SmtpCatcher } from "../support/smtp-catcher";
+import type { SmtpCatcher } from "../support/smtp-catcher";
 import { expect, test } from "./support/fixtures";
 import { callAction } from "./support/server-actions";
 import { signInWithEmail, uniqueEmail } from "./support/sign-in";
+import { expectAccessible } from "./support/axe";
+import {
+  answerScreen,
+  invitationMailTo,
+  invitePartner,
+  inviterWhoInvited,
+  startReferral,
+  submitIntake,
+} from "./support/counseling";
 import { INVITATION_SUBJECT } from "@/lib/counseling/invitation-subject";
 
 // Couples counseling end to end, through the real UI, the production server and
 // a real SMTP server: the private screen, the intake, the invitation email, the
 // partner's side, and the paths that must never lead to a joint session.
 
-async function answerScreen(page: Page, { yesTo }: { yesTo?: SafetyQuestionId } = {}) {
-  for (const question of SAFETY_QUESTIONS) {
-    await page
-      .getByRole("group", { name: question.text })
-      .getByLabel(question.id === yesTo ? "Yes" : "No", { exact: true })
-      .check();
-  }
-  await page.getByRole("button", { name: "Continue" }).click();
-}
-
-/** Signs in through "counseling for us", answers the screen (all "no" unless told) and lands on /counseling. */
-async function startReferral(
-  page: Page,
-  mail: SmtpCatcher,
-  email: string,
-  options: { yesTo?: SafetyQuestionId } = {},
-) {
-  await signInWithEmail(page, mail, email, { callbackUrl: "/counseling?for=us" });
-  await expect(
-    page.getByRole("heading", { name: "Start couples counseling", level: 1 }),
-  ).toBeVisible();
-  await page.getByRole("link", { name: "Start", exact: true }).click();
-  await expect(page.getByRole("heading", { name: "A few private questions" })).toBeVisible();
-  await answerScreen(page, options);
-  // The same address whatever the answers; only the person's own choice travels with it.
-  await expect(page).toHaveURL(/\/counseling\?for=us$/);
-}
-
-async function submitIntake(page: Page, { note = "" }: { note?: string } = {}) {
-  await page.getByLabel("Trust").check();
-  await page.getByLabel("Weekends").check();
-  if (note) await page.getByLabel("Anything else you would like a counselor to know?").fill(note);
-  await page.getByRole("button", { name: "Send my request" }).click();
-  await expect(page.getByRole("heading", { name: "Your request is in" })).toBeVisible();
-  await expect(page.getByText("Your first session is free.")).toBeVisible();
-}
-
-async function invitePartner(page: Page, partnerEmail: string, name = "Sam", message = "") {
-  await page.getByLabel("Your partner's email address").fill(partnerEmail);
-  await page.getByLabel("Your name, as your partner knows you").fill(name);
-  if (message) await page.getByLabel("A short personal message (optional)").fill(message);
-  await page.getByRole("button", { name: "Send the invitation" }).click();
-  await expect(page.getByText("Your invitation is on its way.")).toBeVisible();
-}
-
-/** An inviter who is signed in, screened clear, with the intake in, and who invited `partnerEmail`. */
-async function inviterWhoInvited(page: Page, mail: SmtpCatcher, partnerEmail: string) {
-  await startReferral(page, mail, uniqueEmail("inviter"));
-  await page.getByRole("link", { name: "Continue" }).click();
-  await submitIntake(page);
-  await page.getByRole("link", { name: "Invite your partner now" }).click();
-  await invitePartner(page, partnerEmail);
-  return invitationMailTo(mail, partnerEmail);
-}
-
-async function invitationMailTo(mail: SmtpCatcher, address: string, { after = 0 } = {}) {
-  const message = await mail.waitForMessage(
-    (m) =>
-      m.to === address &&
-      m.subject === INVITATION_SUBJECT &&
-      mail.messages.filter((x) => x.to === address).indexOf(m) >= after,
-  );
-  return { message, ...linksOf(message) };
-}
-
 /** Page HTML as text: React separates adjacent text with comments. */
 function textOf(html: string): string {
   return html.replace(/<!-- -->/g, "");
-}
-
-function linksOf(message: CaughtMessage) {
-  const find = (choice: string) => {
-    const link = message.links.find((l) => l.endsWith(`?choice=${choice}`));
-    if (!link) throw new Error(`no ${choice} link in the invitation`);
-    return link;
-  };
-  return { accept: find("accept"), decline: find("decline"), never: find("never") };
-}
-
-const WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
-
-/** Runs axe on the page as it is, in light and in dark mode. */
-async function expectAccessible(page: Page) {
-  for (const colorScheme of ["light", "dark"] as const) {
-    await page.emulateMedia({ colorScheme });
-    const results = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
-    const violations = results.violations.map((v) => ({
-      rule: v.id,
-      nodes: v.nodes.map((node) => node.target.join(" ")),
-    }));
-    expect(violations, `${page.url()} in ${colorScheme} mode`).toEqual([]);
-  }
-  await page.emulateMedia({ colorScheme: "light" });
 }
 
 async function newVisitor(browser: Browser, baseURL: string | undefined) {

@@ -1,23 +1,26 @@
-import AxeBuilder from "@axe-core/playwright";
 import type { Locator, Page } from "@playwright/test";
 import { SAFETY_QUESTIONS } from "@/lib/counseling/safety-screen";
 import { DEFAULT_COUNSELING_INTAKE_EMAIL } from "@/lib/counseling/intake";
 import { formatDayLong } from "@/lib/tracker/calendar-day";
 import { GOAL_TITLE_MAX, NOTE_MAX, WHO_MAX } from "@/lib/tracker/limits";
-import { DISPLAY_NAME_MAX_LENGTH } from "@/lib/account/form-rules";
+import { DELETE_CONFIRMATION_PHRASE, DISPLAY_NAME_MAX_LENGTH } from "@/lib/account/form-rules";
+import {
+  DECLINE_NOTE_MAX_LENGTH,
+  INVITER_NAME_MAX_LENGTH,
+} from "@/lib/counseling/invitation-limits";
 import { EMAIL_FORMAT_MESSAGE } from "@/lib/validations/email-address";
 import { tooLongMessage as tooLong } from "@/lib/validations/free-text";
 import type { SmtpCatcher } from "../support/smtp-catcher";
 import { expect, test } from "./support/fixtures";
 import { signInWithEmail, uniqueEmail } from "./support/sign-in";
 import { dayOffset } from "./support/tracker";
+import { expectAccessible } from "./support/axe";
+import { answerScreen, inviterWhoInvited, startReferral, submitIntake } from "./support/counseling";
 
 // Every form that takes typed input, table-driven: fill every field, submit
 // with exactly one error, and check that every value and choice is still
 // there, that focus is on the error summary and that axe finds nothing; then
 // fix the one error, send, and read back exactly what was entered.
-
-const WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
 
 /** One control and what goes into it. `in` names the group (legend) a choice sits in. */
 type Field =
@@ -70,19 +73,6 @@ async function expectFocusOn(page: Page, field: Field) {
   await expect(page.locator(":focus")).toHaveAttribute("name", name!);
 }
 
-async function expectAccessible(page: Page) {
-  for (const colorScheme of ["light", "dark"] as const) {
-    await page.emulateMedia({ colorScheme });
-    const results = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
-    const violations = results.violations.map((v) => ({
-      rule: v.id,
-      nodes: v.nodes.map((node) => node.target.join(" ")),
-    }));
-    expect(violations, `${page.url()} in ${colorScheme} mode`).toEqual([]);
-  }
-  await page.emulateMedia({ colorScheme: "light" });
-}
-
 const signedIn =
   (path: string, label = "forms") =>
   async (page: Page, mail: SmtpCatcher) => {
@@ -90,21 +80,41 @@ const signedIn =
     await expect(page).toHaveURL(new RegExp(`${path.replace(/[?]/g, "\\?")}$`));
   };
 
-async function answerScreen(page: Page) {
-  for (const question of SAFETY_QUESTIONS) {
-    await page
-      .getByRole("group", { name: question.text })
-      .getByLabel("No", { exact: true })
-      .check();
-  }
-  await page.getByRole("button", { name: "Continue" }).click();
-  // The person's own "for me" / "for us" choice travels on; never the answers.
-  await expect(page).toHaveURL(/\/counseling(\?for=(me|us))?$/);
+/** Opens the invitation as the invited partner: signed out, then signed in with the invited address. */
+async function asInvitedPartner(page: Page, mail: SmtpCatcher, partnerEmail: string, link: string) {
+  await page.context().clearCookies();
+  await signInWithEmail(page, mail, partnerEmail, { callbackUrl: new URL(link).pathname });
+  await expect(page).toHaveURL(/\/invitations\//);
+}
+
+/** The one error of a row: a field one character over its limit, fixed with `fixed`. */
+function oneTooLong(label: string, max: number, fixed: string): FormCase["error"] {
+  return {
+    field: { fill: label, with: "x".repeat(max + 1) },
+    fix: { fill: label, with: fixed },
+    message: tooLong(max, max + 1),
+  };
+}
+
+/** A safety screen: every question but the first answered `rest`, the first left, then "No". */
+function screenRows(rest: "No" | "Not sure"): Pick<FormCase, "fields" | "error" | "submit"> {
+  const first = SAFETY_QUESTIONS[0]!.text;
+  return {
+    fields: SAFETY_QUESTIONS.slice(1).map((q) => ({ check: rest, in: q.text })),
+    error: {
+      field: { leave: "No", in: first },
+      fix: { check: "No", in: first },
+      message: "Choose an answer.",
+    },
+    submit: "Continue",
+  };
 }
 
 const longNote = "x".repeat(NOTE_MAX + 1);
 const signInAddress = uniqueEmail("forms-signin");
 const yesterday = dayOffset(-1);
+const invitedAddress = uniqueEmail("forms-invited");
+const decliningInviter = uniqueEmail("forms-declined");
 
 const cases: FormCase[] = [
   {
@@ -154,11 +164,7 @@ const cases: FormCase[] = [
       { check: "About the same" },
       { fill: "A note (optional)", with: "We walked the dog." },
     ],
-    error: {
-      field: { fill: "Who you talked to", with: "D".repeat(WHO_MAX + 1) },
-      fix: { fill: "Who you talked to", with: "Dana" },
-      message: tooLong(WHO_MAX, WHO_MAX + 1),
-    },
+    error: oneTooLong("Who you talked to", WHO_MAX, "Dana"),
     submit: "Save",
     saved: async (page) => {
       const entry = page.getByRole("listitem").filter({ hasText: "We walked the dog." });
@@ -173,11 +179,7 @@ const cases: FormCase[] = [
       { fill: "Target date (optional)", with: dayOffset(30) },
       { fill: "A note (optional)", with: "Twice a week." },
     ],
-    error: {
-      field: { fill: "Your goal", with: "G".repeat(GOAL_TITLE_MAX + 1) },
-      fix: { fill: "Your goal", with: "Run 5k" },
-      message: tooLong(GOAL_TITLE_MAX, GOAL_TITLE_MAX + 1),
-    },
+    error: oneTooLong("Your goal", GOAL_TITLE_MAX, "Run 5k"),
     submit: "Add goal",
     saved: async (page) => {
       const goal = page.getByRole("listitem").filter({ hasText: "Twice a week." });
@@ -228,11 +230,7 @@ const cases: FormCase[] = [
     name: "the display name",
     open: signedIn("/account", "account"),
     fields: [],
-    error: {
-      field: { fill: "Display name", with: "N".repeat(DISPLAY_NAME_MAX_LENGTH + 1) },
-      fix: { fill: "Display name", with: "Robin" },
-      message: tooLong(DISPLAY_NAME_MAX_LENGTH, DISPLAY_NAME_MAX_LENGTH + 1),
-    },
+    error: oneTooLong("Display name", DISPLAY_NAME_MAX_LENGTH, "Robin"),
     submit: "Save name",
     saved: async (page) => {
       await page.reload();
@@ -259,13 +257,7 @@ const cases: FormCase[] = [
   {
     name: "the private safety screen",
     open: signedIn("/counseling/screen", "screen"),
-    fields: SAFETY_QUESTIONS.slice(1).map((q) => ({ check: "Not sure", in: q.text })),
-    error: {
-      field: { leave: "No", in: SAFETY_QUESTIONS[0]!.text },
-      fix: { check: "No", in: SAFETY_QUESTIONS[0]!.text },
-      message: "Choose an answer.",
-    },
-    submit: "Continue",
+    ...screenRows("Not sure"),
     saved: async (page) => {
       // The answers are never stored: what shows is where they lead.
       await expect(page).toHaveURL(/\/counseling$/);
@@ -274,9 +266,7 @@ const cases: FormCase[] = [
   {
     name: "the counseling intake, by phone",
     open: async (page, mail) => {
-      await signedIn("/counseling?for=us", "intake")(page, mail);
-      await page.getByRole("link", { name: "Start", exact: true }).click();
-      await answerScreen(page);
+      await startReferral(page, mail, uniqueEmail("intake"));
       await page.getByRole("link", { name: "Continue" }).click();
       await expect(page.getByRole("heading", { name: "Your counseling request" })).toBeVisible();
     },
@@ -352,6 +342,90 @@ const cases: FormCase[] = [
       await expect(page.getByLabel("Weekday evenings")).not.toBeChecked();
     },
   },
+  {
+    name: "the invitation to a partner",
+    open: async (page, mail) => {
+      await startReferral(page, mail, uniqueEmail("invite"));
+      await page.getByRole("link", { name: "Continue" }).click();
+      await submitIntake(page);
+      await page.getByRole("link", { name: "Invite your partner now" }).click();
+    },
+    fields: [
+      { fill: "Your partner's email address", with: invitedAddress },
+      { fill: "A short personal message (optional)", with: "Shall we try this?\nNo rush." },
+    ],
+    error: oneTooLong("Your name, as your partner knows you", INVITER_NAME_MAX_LENGTH, "Sam"),
+    submit: "Send the invitation",
+    saved: async (page, mail) => {
+      await expect(page.getByText("Your invitation is on its way.")).toBeVisible();
+      const invitation = await mail.waitForMessage((m) => m.to === invitedAddress);
+      expect(invitation.text).toContain("Sam invited you to start couples counseling");
+      // The message waits behind the link, as it was typed.
+      await page.goto(invitation.links.find((l) => l.endsWith("?choice=accept"))!);
+      expect(await page.locator("blockquote").innerText()).toBe("Shall we try this?\nNo rush.");
+    },
+  },
+  {
+    name: "the partner's own safety screen",
+    open: async (page, mail) => {
+      const partnerEmail = uniqueEmail("partner-screen");
+      const { accept } = await inviterWhoInvited(page, mail, partnerEmail);
+      await asInvitedPartner(page, mail, partnerEmail, accept);
+      await page.getByRole("button", { name: "Accept the invitation" }).click();
+      await expect(
+        page.getByRole("heading", { name: "Couples counseling with Sam" }),
+      ).toBeVisible();
+    },
+    ...screenRows("No"),
+    saved: async (page) => {
+      // Every "no", the kept ones and the fixed one, leads to the joint path.
+      await expect(page.getByText("You and Sam are linked in couples counseling")).toBeVisible();
+    },
+  },
+  {
+    name: "the note with a declined invitation",
+    open: async (page, mail) => {
+      const { decline } = await inviterWhoInvited(page, mail, uniqueEmail("decline-note"), {
+        inviterEmail: decliningInviter,
+      });
+      // The partner needs no account: a signed-out visitor opens the emailed link.
+      await page.context().clearCookies();
+      await page.goto(decline);
+    },
+    fields: [],
+    error: oneTooLong("A note for Sam (optional)", DECLINE_NOTE_MAX_LENGTH, "Not now, thank you."),
+    submit: "Decline the invitation",
+    saved: async (page, mail) => {
+      await expect(page.getByText("You declined.")).toBeVisible();
+      await signInWithEmail(page, mail, decliningInviter, { callbackUrl: "/counseling" });
+      await expect(page.getByText("Not now, thank you.")).toBeVisible();
+    },
+  },
+  {
+    name: "deleting the account",
+    open: signedIn("/account", "delete"),
+    fields: [],
+    error: {
+      field: {
+        fill: `Type \u201c${DELETE_CONFIRMATION_PHRASE}\u201d to confirm`,
+        with: "delete it",
+      },
+      fix: {
+        fill: `Type \u201c${DELETE_CONFIRMATION_PHRASE}\u201d to confirm`,
+        with: DELETE_CONFIRMATION_PHRASE,
+      },
+      message: `Type "${DELETE_CONFIRMATION_PHRASE}" to confirm.`,
+    },
+    submit: "Delete my account",
+    saved: async (page) => {
+      await expect(
+        page.getByRole("heading", { name: "Your account has been deleted" }),
+      ).toBeVisible();
+      // The account is gone: its page no longer opens with this browser's cookie.
+      await page.goto("/account");
+      await expect(page).not.toHaveURL(/\/account$/);
+    },
+  },
 ];
 
 test.describe("every form keeps what was typed through an error", () => {
@@ -381,6 +455,27 @@ test.describe("every form keeps what was typed through an error", () => {
   }
 });
 
+/** Today's check-in on the overview: how it feels, how much they are missed, and contact if asked. */
+async function chooseToday(
+  page: Page,
+  { feeling, missing, contact }: { feeling: RegExp; missing: string; contact?: string },
+) {
+  await page
+    .getByRole("group", { name: /How are you feeling/ })
+    .getByLabel(feeling)
+    .check();
+  await page
+    .getByRole("group", { name: /How much do you miss them/ })
+    .getByLabel(missing, { exact: true })
+    .check();
+  if (contact) {
+    await page
+      .getByRole("group", { name: /Were you in contact/ })
+      .getByLabel(contact, { exact: true })
+      .check();
+  }
+}
+
 test.describe("what a person writes is never cut, hidden or shown in the wrong zone", () => {
   test("a pasted 70,000 characters stay in the box, the count says how many are too many, and the server refuses them", async ({
     page,
@@ -394,18 +489,7 @@ test.describe("what a person writes is never cut, hidden or shown in the wrong z
     await expect(note).toHaveValue(pasted);
     await expect(page.getByText("65,000 characters too many")).toBeVisible();
 
-    await page
-      .getByRole("group", { name: /How are you feeling/ })
-      .getByLabel(/^Okay/)
-      .check();
-    await page
-      .getByRole("group", { name: /How much do you miss them/ })
-      .getByLabel("5", { exact: true })
-      .check();
-    await page
-      .getByRole("group", { name: /Were you in contact/ })
-      .getByLabel("No contact", { exact: true })
-      .check();
+    await chooseToday(page, { feeling: /^Okay/, missing: "5", contact: "No contact" });
     await page.getByRole("button", { name: "Save check-in" }).click();
     await expect(page.getByRole("group", { name: "There is a problem" })).toContainText(
       tooLong(NOTE_MAX, 70_000),
@@ -418,18 +502,7 @@ test.describe("what a person writes is never cut, hidden or shown in the wrong z
     mail,
   }) => {
     await signedIn("/progress", "first")(page, mail);
-    await page
-      .getByRole("group", { name: /How are you feeling/ })
-      .getByLabel(/^Good/)
-      .check();
-    await page
-      .getByRole("group", { name: /How much do you miss them/ })
-      .getByLabel("3", { exact: true })
-      .check();
-    await page
-      .getByRole("group", { name: /Were you in contact/ })
-      .getByLabel("No contact", { exact: true })
-      .check();
+    await chooseToday(page, { feeling: /^Good/, missing: "3", contact: "No contact" });
     await page.getByRole("button", { name: "Save check-in" }).click();
     await expect(page.getByRole("status")).toHaveText("Saved. Thank you for checking in.");
     const today = page.getByRole("region", { name: "Today's check-in" });
@@ -444,14 +517,7 @@ test.describe("what a person writes is never cut, hidden or shown in the wrong z
     await page.setViewportSize({ width: 390, height: 844 });
     await signedIn("/progress", "long-word")(page, mail);
     const word = "w".repeat(NOTE_MAX);
-    await page
-      .getByRole("group", { name: /How are you feeling/ })
-      .getByLabel(/^Hard/)
-      .check();
-    await page
-      .getByRole("group", { name: /How much do you miss them/ })
-      .getByLabel("7", { exact: true })
-      .check();
+    await chooseToday(page, { feeling: /^Hard/, missing: "7" });
     await page.getByLabel("I checked their social media").check();
     await page.getByLabel("What led to it? (optional)").fill(word.slice(0, 500));
     await page.getByLabel("A private note (optional)").fill(word);

@@ -35,6 +35,8 @@ import { startSmtpCatcher } from "@/tests/support/smtp-catcher";
 import { smtpTransportTo } from "@/tests/support/smtp-transport";
 import { waitFor } from "@/tests/support/wait-for";
 import { withSqlExecutor } from "@/lib/db/connection";
+import { saveTrackerSettings } from "@/lib/data/tracker-settings";
+import { formatDateTimeIn } from "@/lib/time/format-in-zone";
 
 beforeEach(async () => {
   await db.outboxMessage.deleteMany();
@@ -190,6 +192,48 @@ describe("creating an invitation", () => {
     const [b] = await listPartnerInvitations({ userId: second.id });
     expect(Object.keys(a!).sort()).toEqual(Object.keys(b!).sort());
     expect(a!.status).toBe(b!.status);
+  });
+});
+
+describe("the closing time in the invitation email", () => {
+  it("is said in the invitee's own zone when their address has an account that chose one, else in UTC, named either way", async () => {
+    const inviter = await createInviter();
+    const known = await createPerson("known");
+    await saveTrackerSettings({ userId: known.id, timeZone: "Asia/Tokyo", breakupDate: undefined });
+    const { invitationId } = await invite(inviter, known.email);
+    const [first] = await invitationMail(invitationId);
+    const { expiresAt } = await invitationRow(invitationId);
+    expect(first!.data).toMatchObject({
+      expiresAt: expiresAt.toISOString(),
+      timeZone: "Asia/Tokyo",
+    });
+    expect(renderInvitationMail(first!.data).text).toContain(
+      `The invitation is open until ${formatDateTimeIn(expiresAt, "Asia/Tokyo")}.`,
+    );
+    expect(formatDateTimeIn(expiresAt, "Asia/Tokyo")).toMatch(/\(Asia\/Tokyo time\)$/);
+
+    await revokePartnerInvitation({ userId: inviter.id, invitationId });
+    const stranger = uniqueAddress("stranger");
+    const second = await invite(inviter, stranger);
+    const [mail] = await invitationMail(second.invitationId);
+    expect(mail!.data).toMatchObject({ timeZone: "UTC" });
+    expect(renderInvitationMail(mail!.data).text).toMatch(
+      /The invitation is open until .* \(UTC\)\./,
+    );
+  });
+
+  it("follows a resend: the new email says the new closing time", async () => {
+    const inviter = await createInviter();
+    const { invitationId } = await invite(inviter, uniqueAddress("resent"));
+    await db.partnerInvitation.update({
+      where: { id: invitationId },
+      data: { expiresAt: new Date(Date.now() + 60_000) },
+    });
+    expect(await resendPartnerInvitation({ userId: inviter.id, invitationId })).toBe("resent");
+    const mail = await invitationMail(invitationId);
+    const { expiresAt } = await invitationRow(invitationId);
+    expect(mail.at(-1)!.data).toMatchObject({ expiresAt: expiresAt.toISOString() });
+    expect(expiresAt.getTime()).toBeGreaterThan(Date.now() + INVITATION_TTL_MS - 60_000);
   });
 });
 

@@ -11,7 +11,8 @@ export function DisplayNameForm({ name }: { name: string }) {
         name="name"
         defaultValue={name}
         autoComplete="nickname"
-        hint={`Optional. Shown to a partner you invite; leave empty to stay unnamed. Up to ${DISPLAY_NAME_MAX_LENGTH} characters.`}
+        hint="Optional. Shown to a partner you invite; leave empty to stay unnamed."
+        maxChars={DISPLAY_NAME_MAX_LENGTH}
       />
     </ActionForm>
   );

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { connection } from "next/server";
+import { readPageQuery, type QueryPageProps } from "@/lib/http/page-query";
 import { getCurrentUser } from "@/lib/auth/session";
 import { switchAccountForInvitation } from "@/lib/actions/invitations";
 import { getInvitationForRecipient } from "@/lib/data/invitation-responses";
@@ -11,14 +11,9 @@ import {
   AcceptForm,
   DeclineChoices,
 } from "@/app/invitations/[token]/_components/invitation-choices";
-import {
-  headingClass,
-  linkClass,
-  mutedClass,
-  pageClass,
-  secondaryButtonClass,
-  textClass,
-} from "@/components/ui/styles";
+import { ButtonForm } from "@/components/forms/button-form";
+import { NoticePage } from "@/components/ui/notice-page";
+import { headingClass, linkClass, mutedClass, pageClass, textClass } from "@/components/ui/styles";
 
 export const metadata: Metadata = { title: "An invitation", robots: { index: false } };
 
@@ -29,10 +24,12 @@ export default async function InvitationPage({
   searchParams,
 }: {
   params: Promise<{ token: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
+  searchParams: QueryPageProps["searchParams"];
 }) {
-  await connection();
-  const [{ token: rawToken }, { choice }] = await Promise.all([params, searchParams]);
+  const [{ token: rawToken }, { choice }] = await Promise.all([
+    params,
+    readPageQuery(searchParams),
+  ]);
   const parsedToken = invitationTokenSchema.safeParse(rawToken);
   const user = await getCurrentUser();
   const invitation = parsedToken.success
@@ -45,27 +42,25 @@ export default async function InvitationPage({
 
   if (invitation.state === "accepted_by_viewer") {
     return (
-      <div className={pageClass}>
-        <h1 className={headingClass}>You accepted this invitation</h1>
+      <NoticePage title="You accepted this invitation">
         <p className={textClass}>
           <Link href="/counseling" className={linkClass}>
             Go to your counseling page
           </Link>
         </p>
-      </div>
+      </NoticePage>
     );
   }
 
   if (invitation.state === "unavailable") {
     return (
-      <div className={pageClass}>
-        <h1 className={headingClass}>This invitation is no longer open</h1>
+      <NoticePage title="This invitation is no longer open">
         <p className={textClass}>
           It may have expired, been answered, or been withdrawn by the person who sent it. If you
           were sent a newer email, use the link in that one.
         </p>
         <DeclineChoices token={token} inviterName="" canDecline={false} />
-      </div>
+      </NoticePage>
     );
   }
 
@@ -126,12 +121,9 @@ export default async function InvitationPage({
               You are signed in as {user?.email}, but this invitation was sent to a different
               address ({recipientHint}). To accept, sign out and sign in with that address.
             </p>
-            <form action={switchAccountForInvitation} className="mt-4">
-              <input type="hidden" name="token" value={token} />
-              <button type="submit" className={secondaryButtonClass}>
-                Sign out and use another address
-              </button>
-            </form>
+            <ButtonForm action={switchAccountForInvitation} hidden={{ token }} className="mt-4">
+              Sign out and use another address
+            </ButtonForm>
           </>
         ) : (
           <p className={textClass}>

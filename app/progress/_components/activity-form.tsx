@@ -7,11 +7,7 @@ import { ACTIVITY_TITLE_MAX } from "@/lib/tracker/limits";
 export function ActivityForm({ requestKey, today }: { requestKey: string; today: string }) {
   return (
     <ActionForm action={addActivity} hidden={{ requestKey }} submitLabel="Save activity">
-      <TextField
-        label="Something new you tried"
-        name="title"
-        hint={`Up to ${ACTIVITY_TITLE_MAX} characters.`}
-      />
+      <TextField label="Something new you tried" name="title" maxChars={ACTIVITY_TITLE_MAX} />
       <PastDayField today={today} />
     </ActionForm>
   );

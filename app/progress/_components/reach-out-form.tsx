@@ -18,7 +18,8 @@ export function ReachOutForm({ requestKey, today }: { requestKey: string; today:
       <TextField
         label="Who you talked to"
         name="who"
-        hint={`A first name or a nickname is enough. Names are encrypted and stay private. Up to ${WHO_MAX} characters.`}
+        hint="A first name or a nickname is enough. Names are encrypted and stay private."
+        maxChars={WHO_MAX}
       />
       <PastDayField today={today} />
       <RadioGroup

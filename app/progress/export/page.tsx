@@ -1,15 +1,13 @@
 import type { Metadata } from "next";
 import { isRecentSignIn, requireUser } from "@/lib/auth/session";
-import { buttonClass, cardClass, secondaryButtonClass } from "@/components/ui/styles";
+import type { QueryPageProps } from "@/lib/http/page-query";
+import { ButtonForm } from "@/components/forms/button-form";
+import { buttonClass, cardClass } from "@/components/ui/styles";
 import { FreshSignInForm } from "@/app/progress/_components/fresh-sign-in-form";
 
 export const metadata: Metadata = { title: "Export your tracker", robots: { index: false } };
 
-export default async function ExportPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function ExportPage({ searchParams }: QueryPageProps) {
   const user = await requireUser();
   const recent = isRecentSignIn(user);
   const askedAgain = (await searchParams).fresh === "required";
@@ -26,16 +24,10 @@ export default async function ExportPage({
       </p>
       {recent ? (
         <div className="mt-6 flex flex-wrap gap-3">
-          <form method="post" action="/progress/export/json">
-            <button type="submit" className={buttonClass}>
-              Download everything (JSON)
-            </button>
-          </form>
-          <form method="post" action="/progress/export/csv">
-            <button type="submit" className={secondaryButtonClass}>
-              Download check-ins (CSV)
-            </button>
-          </form>
+          <ButtonForm action="/progress/export/json" buttonClassName={buttonClass}>
+            Download everything (JSON)
+          </ButtonForm>
+          <ButtonForm action="/progress/export/csv">Download check-ins (CSV)</ButtonForm>
         </div>
       ) : (
         <div className={cardClass}>

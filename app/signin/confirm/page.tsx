@@ -1,31 +1,26 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { connection } from "next/server";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { EMAIL_PROVIDER_ID } from "@/lib/auth/constants";
+import { queryText, readPageQuery, type QueryPageProps } from "@/lib/http/page-query";
 import { emailAddressProblem } from "@/lib/validations/email-address";
-import { buttonClass, headingClass, linkClass, pageClass, textClass } from "@/components/ui/styles";
+import { ButtonForm } from "@/components/forms/button-form";
+import { NoticePage } from "@/components/ui/notice-page";
+import { buttonClass, linkClass, textClass } from "@/components/ui/styles";
 
 export const metadata: Metadata = { title: "Confirm sign-in", robots: { index: false } };
 
 // The page the emailed link opens. Opening it (GET, HEAD: what mail scanners
 // do) changes nothing; only the button below spends the one-time token.
-export default async function ConfirmSignInPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  await connection();
-  const params = await searchParams;
-  const token = typeof params.token === "string" ? params.token : "";
-  const email = typeof params.email === "string" ? params.email : "";
-  const callbackUrl = safeCallbackPath(params.callbackUrl);
+export default async function ConfirmSignInPage({ searchParams }: QueryPageProps) {
+  const query = await readPageQuery(searchParams);
+  const token = queryText(query.token);
+  const email = queryText(query.email);
   const complete = /^[A-Za-z0-9_-]{16,256}$/.test(token) && emailAddressProblem(email) === null;
 
   if (!complete) {
     return (
-      <div className={pageClass}>
-        <h1 className={headingClass}>This link is incomplete</h1>
+      <NoticePage title="This link is incomplete">
         <p className={textClass}>
           Part of the sign-in link seems to be missing. Copy the whole link from the email, or{" "}
           <Link className={linkClass} href="/signin">
@@ -33,26 +28,25 @@ export default async function ConfirmSignInPage({
           </Link>
           .
         </p>
-      </div>
+      </NoticePage>
     );
   }
   return (
-    <div className={pageClass}>
-      <h1 className={headingClass}>Sign in to Heartwork</h1>
+    <NoticePage title="Sign in to Heartwork">
       <p className={textClass}>
         You are signing in as <strong>{email}</strong>.
       </p>
-      <form method="post" action={`/api/auth/callback/${EMAIL_PROVIDER_ID}`} className="mt-8">
-        <input type="hidden" name="token" value={token} />
-        <input type="hidden" name="email" value={email} />
-        <input type="hidden" name="callbackUrl" value={callbackUrl} />
-        <button type="submit" className={buttonClass}>
-          Sign in
-        </button>
-      </form>
+      <ButtonForm
+        action={`/api/auth/callback/${EMAIL_PROVIDER_ID}`}
+        hidden={{ token, email, callbackUrl: safeCallbackPath(query.callbackUrl) }}
+        className="mt-8"
+        buttonClassName={buttonClass}
+      >
+        Sign in
+      </ButtonForm>
       <p className={`${textClass} text-sm`}>
         Did not ask to sign in? Close this page; nothing happens without the button.
       </p>
-    </div>
+    </NoticePage>
   );
 }

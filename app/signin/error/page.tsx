@@ -1,23 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { connection } from "next/server";
-import { headingClass, linkClass, pageClass, textClass } from "@/components/ui/styles";
+import { readPageQuery, type QueryPageProps } from "@/lib/http/page-query";
+import { NoticePage } from "@/components/ui/notice-page";
+import { linkClass, textClass } from "@/components/ui/styles";
 
 export const metadata: Metadata = { title: "Sign-in problem", robots: { index: false } };
 
-export default async function SignInErrorPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  await connection();
-  const { error } = await searchParams;
+export default async function SignInErrorPage({ searchParams }: QueryPageProps) {
+  const { error } = await readPageQuery(searchParams);
+  // Auth.js says "Verification" for a link that was used, expired or never issued.
   const usedOrExpired = error === "Verification";
   return (
-    <div className={pageClass}>
-      <h1 className={headingClass}>
-        {usedOrExpired ? "This sign-in link was already used" : "We could not sign you in"}
-      </h1>
+    <NoticePage
+      title={usedOrExpired ? "This sign-in link was already used" : "We could not sign you in"}
+    >
       <p className={textClass}>
         {usedOrExpired
           ? "Each link works once, for 10 minutes: this one has been used or has expired. If you just signed in, you are already in."
@@ -33,6 +29,6 @@ export default async function SignInErrorPage({
         </Link>
         .
       </p>
-    </div>
+    </NoticePage>
   );
 }

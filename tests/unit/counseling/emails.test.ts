@@ -70,6 +70,46 @@ describe("the invitation email", () => {
   });
 });
 
+describe("the invitation email's closing time", () => {
+  const expiresAt = "2026-12-12T23:30:00.000Z";
+
+  it("is said in the invitee's own zone, named, when their account chose one", () => {
+    const { text } = composeEmail(
+      "partner-invitation",
+      { ...invitationData(), expiresAt, timeZone: "Europe/Berlin" },
+      { appUrl },
+    );
+    expect(text).toContain(
+      "The invitation is open until Dec 13, 2026, 12:30 AM (Europe/Berlin time).",
+    );
+  });
+
+  it("is said in UTC, named, for an address we know nothing about", () => {
+    const { text } = composeEmail(
+      "partner-invitation",
+      { ...invitationData(), expiresAt, timeZone: "UTC" },
+      { appUrl },
+    );
+    expect(text).toContain("The invitation is open until Dec 12, 2026, 11:30 PM (UTC).");
+  });
+
+  it("stays a duration for a row queued before the time was sent along", () => {
+    const { text } = composeEmail("partner-invitation", invitationData(), { appUrl });
+    expect(text).toContain("The invitation is open for 7 days.");
+  });
+
+  it("refuses a zone that is not one", () => {
+    expect(
+      partnerInvitationEmail.schema.safeParse({
+        inviterName: "Sam",
+        token,
+        expiresAt,
+        timeZone: "Mars/Base",
+      }).success,
+    ).toBe(false);
+  });
+});
+
 describe("the accepted notice", () => {
   it("tells the inviter nothing but that the invitation was accepted", () => {
     const { subject, text } = partnerAcceptedEmail.render({}, { appUrl });

@@ -1,6 +1,6 @@
 "use client";
 
-import type { ReactNode } from "react";
+import { useId, type ReactNode } from "react";
 import {
   acceptInvitation,
   declineInvitation,
@@ -39,7 +39,6 @@ export function DeclineChoices({
     <>
       {canDecline ? (
         <ChoiceSection
-          id="decline"
           title="Decline"
           action={declineInvitation}
           token={token}
@@ -56,11 +55,9 @@ export function DeclineChoices({
         </ChoiceSection>
       ) : null}
       <ChoiceSection
-        id="never"
         title="Never contact me again"
         action={optOutOfAllInvitations}
         token={token}
-        submitLabel="Never contact me again"
         done={(state) => (state.done === "opted_out" ? optedOut : null)}
       >
         <p className={textClass}>
@@ -74,25 +71,25 @@ export function DeclineChoices({
 
 /** One choice the invited person can make without an account, under its own heading. */
 function ChoiceSection({
-  id,
   title,
   action,
   token,
-  submitLabel,
+  submitLabel = title,
   done,
   children,
 }: {
-  id: string;
   title: string;
   action: (state: InvitationFormState, formData: FormData) => Promise<InvitationFormState>;
   token: string;
-  submitLabel: string;
+  /** The button's words; the heading's unless they need to say more. */
+  submitLabel?: string;
   done: (state: InvitationFormState) => ReactNode;
   children: ReactNode;
 }) {
+  const headingId = useId();
   return (
-    <section aria-labelledby={`${id}-heading`} className={sectionRuleClass}>
-      <h2 id={`${id}-heading`} className="text-xl font-semibold">
+    <section aria-labelledby={headingId} className={sectionRuleClass}>
+      <h2 id={headingId} className="text-xl font-semibold">
         {title}
       </h2>
       <ActionForm

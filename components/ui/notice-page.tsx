@@ -1,0 +1,16 @@
+import type { ReactNode } from "react";
+import { headingClass, pageClass } from "@/components/ui/styles";
+
+/**
+ * A page that says one thing and offers a way on: signed out, a sign-in link
+ * that no longer works, an invitation already answered. Its heading, then
+ * the paragraphs (and links or buttons) it is given.
+ */
+export function NoticePage({ title, children }: { title: ReactNode; children: ReactNode }) {
+  return (
+    <div className={pageClass}>
+      <h1 className={headingClass}>{title}</h1>
+      {children}
+    </div>
+  );
+}

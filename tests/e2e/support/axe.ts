@@ -1,0 +1,20 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page } from "@playwright/test";
+
+// axe as every spec runs it: the WCAG 2.2 A and AA rules, in light and in dark mode.
+
+export const WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
+
+/** Runs axe on the page as it is, in light and in dark mode. */
+export async function expectAccessible(page: Page) {
+  for (const colorScheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme });
+    const results = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
+    const violations = results.violations.map((v) => ({
+      rule: v.id,
+      nodes: v.nodes.map((node) => node.target.join(" ")),
+    }));
+    expect(violations, `${page.url()} in ${colorScheme} mode`).toEqual([]);
+  }
+  await page.emulateMedia({ colorScheme: "light" });
+}
