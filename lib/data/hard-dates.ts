@@ -10,6 +10,7 @@ import {
 } from "@/lib/data/tracker-records";
 import { VALENTINES_DAY } from "@/lib/tracker/hard-dates";
 import { encryptedColumnContext } from "@/lib/crypto/encrypted-columns";
+import { resyncRemindersNow } from "@/lib/data/reminders";
 
 const labelField = (userId: string, id: string) =>
   encryptedColumnContext("HardDate.label", userId, id);
@@ -47,9 +48,12 @@ export async function createHardDate(input: {
   plan?: string;
   requestKey: string;
 }) {
-  return createOnce(() =>
+  const result = await createOnce(() =>
     db.hardDate.create({ data: hardDateInsert(input), select: { id: true } }),
   );
+  // Its heads-up, when the person has them on.
+  if (result.created) await resyncRemindersNow({ userId: input.userId });
+  return result;
 }
 
 /** Adds Valentine's Day with the article's plan, or records a "no thanks"; either way the offer ends. */
@@ -62,7 +66,7 @@ export async function answerValentinesOffer({
   answer: "add" | "decline";
   requestKey: string;
 }) {
-  return createOnce(() =>
+  const result = await createOnce(() =>
     db.$transaction([
       ...(answer === "add"
         ? [
@@ -85,6 +89,8 @@ export async function answerValentinesOffer({
       }),
     ]),
   );
+  if (result.created && answer === "add") await resyncRemindersNow({ userId });
+  return result;
 }
 
 export async function listHardDates({ userId }: { userId: string }) {

@@ -1,6 +1,7 @@
 import "server-only";
 import { decryptField } from "@/lib/crypto/field-encryption";
 import { openJson, sealedField } from "@/lib/counseling/sealed-fields";
+import { stopTokenContext } from "@/lib/reminders/stop-token";
 import {
   signInPathContext,
   type EmailTemplateName,
@@ -44,6 +45,13 @@ export const payloadOpeners = {
         sealedField.partnerJoinedEmail(payload.partnerId, payload.referralId),
       ) as { email?: unknown }
     ).email,
+  }),
+  reminder: (payload) => ({
+    kind: payload.kind,
+    token: decryptField(
+      payload.sealedToken,
+      stopTokenContext(payload.userId, payload.reminderId, payload.day),
+    ),
   }),
 } satisfies Openers;
 

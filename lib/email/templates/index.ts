@@ -4,6 +4,7 @@ import { counselingIntakeEmail } from "@/lib/email/templates/counseling-intake";
 import { counselingPartnerJoinedEmail } from "@/lib/email/templates/counseling-partner-joined";
 import { partnerAcceptedEmail } from "@/lib/email/templates/partner-accepted";
 import { partnerInvitationEmail } from "@/lib/email/templates/partner-invitation";
+import { reminderEmail } from "@/lib/email/templates/reminder";
 import { signInEmail } from "@/lib/email/templates/sign-in";
 import type { EmailTemplate } from "@/lib/email/templates/types";
 
@@ -18,6 +19,7 @@ export const emailTemplates = {
   "partner-accepted": partnerAcceptedEmail,
   "counseling-intake": counselingIntakeEmail,
   "counseling-partner-joined": counselingPartnerJoinedEmail,
+  reminder: reminderEmail,
 } as const satisfies {
   // Every stored kind of email has a template; the schema is checked loosely
   // here (its data type differs per template), the render function exactly.
