@@ -6,6 +6,8 @@ import { goalFields } from "@/lib/data/goals";
 import { decryptHardDate } from "@/lib/data/hard-dates";
 import { memoryFields } from "@/lib/data/memories";
 import { reachOutFields } from "@/lib/data/reach-outs";
+import { exportReminderSettings } from "@/lib/data/reminders";
+import { listTextPauses } from "@/lib/data/text-pauses";
 import { getTrackerSettings } from "@/lib/data/tracker-settings";
 import { dateToDay, unseal, unsealOptional } from "@/lib/data/tracker-records";
 
@@ -14,60 +16,72 @@ import { dateToDay, unseal, unsealOptional } from "@/lib/data/tracker-records";
 // outside Heartwork. Every query is scoped by the user's id.
 
 export async function exportTrackerData({ userId }: { userId: string }) {
-  const [settings, checkIns, slips, memories, goals, activities, reachOuts, hardDates] =
-    await Promise.all([
-      getTrackerSettings({ userId }),
-      db.checkIn.findMany({
-        where: { userId },
-        orderBy: { day: "asc" },
-        select: {
-          day: true,
-          mood: true,
-          missing: true,
-          contact: true,
-          note: true,
-          createdAt: true,
-          updatedAt: true,
-        },
-      }),
-      db.slip.findMany({
-        where: { userId },
-        orderBy: { day: "asc" },
-        select: { day: true, trigger: true },
-      }),
-      db.memory.findMany({
-        where: { userId },
-        orderBy: { createdAt: "asc" },
-        select: { id: true, kind: true, text: true, createdAt: true },
-      }),
-      db.goal.findMany({
-        where: { userId },
-        orderBy: { createdAt: "asc" },
-        select: {
-          id: true,
-          title: true,
-          note: true,
-          targetDate: true,
-          doneAt: true,
-          createdAt: true,
-        },
-      }),
-      db.activity.findMany({
-        where: { userId },
-        orderBy: { day: "asc" },
-        select: { id: true, title: true, day: true, createdAt: true },
-      }),
-      db.reachOut.findMany({
-        where: { userId },
-        orderBy: { day: "asc" },
-        select: { id: true, who: true, day: true, feeling: true, note: true, createdAt: true },
-      }),
-      db.hardDate.findMany({
-        where: { userId },
-        orderBy: [{ month: "asc" }, { day: "asc" }],
-        select: { id: true, label: true, month: true, day: true, plan: true },
-      }),
-    ]);
+  const [
+    settings,
+    checkIns,
+    slips,
+    memories,
+    goals,
+    activities,
+    reachOuts,
+    hardDates,
+    reminders,
+    textPauses,
+  ] = await Promise.all([
+    getTrackerSettings({ userId }),
+    db.checkIn.findMany({
+      where: { userId },
+      orderBy: { day: "asc" },
+      select: {
+        day: true,
+        mood: true,
+        missing: true,
+        contact: true,
+        note: true,
+        createdAt: true,
+        updatedAt: true,
+      },
+    }),
+    db.slip.findMany({
+      where: { userId },
+      orderBy: { day: "asc" },
+      select: { day: true, trigger: true },
+    }),
+    db.memory.findMany({
+      where: { userId },
+      orderBy: { createdAt: "asc" },
+      select: { id: true, kind: true, text: true, createdAt: true },
+    }),
+    db.goal.findMany({
+      where: { userId },
+      orderBy: { createdAt: "asc" },
+      select: {
+        id: true,
+        title: true,
+        note: true,
+        targetDate: true,
+        doneAt: true,
+        createdAt: true,
+      },
+    }),
+    db.activity.findMany({
+      where: { userId },
+      orderBy: { day: "asc" },
+      select: { id: true, title: true, day: true, createdAt: true },
+    }),
+    db.reachOut.findMany({
+      where: { userId },
+      orderBy: { day: "asc" },
+      select: { id: true, who: true, day: true, feeling: true, note: true, createdAt: true },
+    }),
+    db.hardDate.findMany({
+      where: { userId },
+      orderBy: [{ month: "asc" }, { day: "asc" }],
+      select: { id: true, label: true, month: true, day: true, plan: true },
+    }),
+    exportReminderSettings({ userId }),
+    listTextPauses({ userId }),
+  ]);
 
   return {
     settings: {
@@ -118,6 +132,14 @@ export async function exportTrackerData({ userId }: { userId: string }) {
       const { label, month, day, plan } = decryptHardDate(userId, row);
       return { label, month, day, plan };
     }),
+    reminders,
+    textPauses: textPauses.map((pause) => ({
+      day: pause.day,
+      message: pause.draft,
+      trigger: pause.trigger,
+      outcome: pause.outcome,
+      createdAt: pause.createdAt.toISOString(),
+    })),
   };
 }
 

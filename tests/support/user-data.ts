@@ -7,6 +7,7 @@ import { createHardDate } from "@/lib/data/hard-dates";
 import { createMemory } from "@/lib/data/memories";
 import { createReachOut } from "@/lib/data/reach-outs";
 import { saveReminderSettings } from "@/lib/data/reminders";
+import { startTextPause } from "@/lib/data/text-pauses";
 import { saveTrackerSettings } from "@/lib/data/tracker-settings";
 import { COUNSELING_SEEDERS } from "@/tests/support/counseling-data";
 
@@ -116,6 +117,14 @@ export const USER_DATA_SEEDERS: Record<string, Seeder> = {
       hardDateDaysBefore: 7,
     }),
   Reminder: async () => {}, // written by ReminderSettings above
+  TextPause: (user) =>
+    startTextPause({
+      userId: user.id,
+      day: "2026-11-26",
+      draft: "d",
+      trigger: "t",
+      requestKey: randomUUID(),
+    }),
   ReminderStopToken: (user) =>
     db.reminderStopToken.create({ data: { tokenHash: randomUUID(), userId: user.id } }),
 };
