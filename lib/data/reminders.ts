@@ -116,7 +116,7 @@ export async function resyncReminders(
     tx.reminderSettings.findUnique({ where: { userId }, select: settingsSelect }),
     tx.trackerSettings.findUnique({ where: { userId }, select: { timeZone: true } }),
     tx.hardDate.findMany({
-      where: { userId, removedAt: null },
+      where: { userId },
       select: { id: true, month: true, day: true },
     }),
   ]);
@@ -177,7 +177,6 @@ type ReminderContext = {
   pausedUntil: Date | null;
   month: number | null;
   day: number | null;
-  removedAt: Date | null;
 };
 
 export type SchedulerRound = { claimed: number; queued: number; statements: number };
@@ -209,7 +208,7 @@ export async function runDueReminderBatch({
   const ids = claimed.map((row) => row.id);
   const contexts = await db.$queryRaw<ReminderContext[]>`
     SELECT r."id", u."email", t."timeZone", s."dailyMinute", s."hardDateDaysBefore",
-           s."dailyEnabled", s."hardDatesEnabled", s."pausedUntil", h."month", h."day", h."removedAt"
+           s."dailyEnabled", s."hardDatesEnabled", s."pausedUntil", h."month", h."day"
       FROM "Reminder" r
       JOIN "User" u ON u."id" = r."userId"
       LEFT JOIN "ReminderSettings" s ON s."userId" = r."userId"
@@ -288,7 +287,6 @@ function nextDue(
     return nextDailyDue({ minuteOfDay: context.dailyMinute, timeZone, now, after });
   }
   if (!context.hardDatesEnabled || context.month === null || context.day === null) return null;
-  if (context.removedAt !== null) return null;
   return nextHardDateDue({
     date: { month: context.month, day: context.day },
     daysBefore: context.hardDateDaysBefore ?? 7,
@@ -323,12 +321,10 @@ export async function reminderEmailStillWanted(
   const reminder = await tx.reminder.findFirst({
     where: { id: reminderId, userId },
     select: {
-      hardDate: { select: { removedAt: true } },
       user: { select: { reminderSettings: { select: { pausedUntil: true } } } },
     },
   });
   if (!reminder) return false;
-  if (reminder.hardDate?.removedAt) return false;
   const pausedUntil = reminder.user.reminderSettings?.pausedUntil;
   return !pausedUntil || pausedUntil <= new Date();
 }

@@ -1,8 +1,6 @@
--- Issue 16, items 5-7: opt-in reminders (their settings, one row per reminder
--- with its next due instant, the hashed one-click stop tokens), the "I want to
--- text them" pauses (draft and trigger encrypted in the application), and a
--- short undo window for removed tracker rows ("removedAt"; a job erases them
--- for good once the window has passed).
+-- Issue 16, items 6-7: opt-in reminders (their settings, one row per reminder
+-- with its next due instant, the hashed one-click stop tokens) and the "I want
+-- to text them" pauses (draft and trigger encrypted in the application).
 
 -- CreateEnum
 CREATE TYPE "PauseOutcome" AS ENUM ('REACHED_OUT', 'SLIPPED', 'KEPT_DRAFT');
@@ -56,13 +54,6 @@ CREATE TABLE "TextPause" (
 
     CONSTRAINT "TextPause_pkey" PRIMARY KEY ("id")
 );
-
--- AlterTable
-ALTER TABLE "Memory" ADD COLUMN "removedAt" TIMESTAMP(3);
-ALTER TABLE "Goal" ADD COLUMN "removedAt" TIMESTAMP(3);
-ALTER TABLE "Activity" ADD COLUMN "removedAt" TIMESTAMP(3);
-ALTER TABLE "ReachOut" ADD COLUMN "removedAt" TIMESTAMP(3);
-ALTER TABLE "HardDate" ADD COLUMN "removedAt" TIMESTAMP(3);
 
 -- CreateIndex
 CREATE UNIQUE INDEX "Reminder_hardDateId_key" ON "Reminder"("hardDateId");
