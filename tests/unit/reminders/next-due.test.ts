@@ -48,44 +48,52 @@ describe(localDayOf, () => {
 });
 
 describe(localTimeToInstant, () => {
-  it("turns a local time into its instant on an ordinary day", () => {
-    expect(localTimeToInstant("2026-07-01", 20 * 60, "America/New_York").toISOString()).toBe(
-      "2026-07-02T00:00:00.000Z",
-    );
-    expect(localTimeToInstant("2026-07-01", 20 * 60, "Asia/Kolkata").toISOString()).toBe(
-      "2026-07-01T14:30:00.000Z",
-    );
-  });
-
-  it("sends a time inside the spring-forward gap just after the gap (New York, March 8 2026)", () => {
-    // 02:30 does not exist; 03:30 EDT is 07:30Z.
-    expect(localTimeToInstant("2026-03-08", 150, "America/New_York").toISOString()).toBe(
+  // [why, local day, minute of the day, zone, the instant]
+  it.each([
+    ["an ordinary day", "2026-07-01", 20 * 60, "America/New_York", "2026-07-02T00:00:00.000Z"],
+    ["a 30-minute offset", "2026-07-01", 20 * 60, "Asia/Kolkata", "2026-07-01T14:30:00.000Z"],
+    // 02:30 does not exist; 03:30 EDT.
+    [
+      "New York's spring gap: just after it",
+      "2026-03-08",
+      150,
+      "America/New_York",
       "2026-03-08T07:30:00.000Z",
-    );
-  });
-
-  it("takes the earlier of a repeated time at the autumn change (New York, November 1 2026)", () => {
-    expect(localTimeToInstant("2026-11-01", 90, "America/New_York").toISOString()).toBe(
+    ],
+    // 01:30 happens twice; the earlier is EDT.
+    [
+      "New York's autumn repeat: the earlier",
+      "2026-11-01",
+      90,
+      "America/New_York",
       "2026-11-01T05:30:00.000Z",
-    );
-  });
-
-  it("handles the southern hemisphere's changes (Sydney: April back, October forward)", () => {
-    // April 5 2026, 02:30 happens twice: the earlier is AEDT (+11).
-    expect(localTimeToInstant("2026-04-05", 150, "Australia/Sydney").toISOString()).toBe(
+    ],
+    // 02:30 happens twice; the earlier is AEDT (+11).
+    [
+      "Sydney's April repeat: the earlier",
+      "2026-04-05",
+      150,
+      "Australia/Sydney",
       "2026-04-04T15:30:00.000Z",
-    );
-    // October 4 2026, 02:30 does not exist: 03:30 AEDT.
-    expect(localTimeToInstant("2026-10-04", 150, "Australia/Sydney").toISOString()).toBe(
+    ],
+    // 02:30 does not exist; 03:30 AEDT.
+    [
+      "Sydney's October gap: just after it",
+      "2026-10-04",
+      150,
+      "Australia/Sydney",
       "2026-10-03T16:30:00.000Z",
-    );
-  });
-
-  it("handles Lord Howe's half-hour change", () => {
-    // October 4 2026: 02:00 jumps to 02:30 (+10:30 → +11); 02:15 lands at 02:45 (+11).
-    expect(localTimeToInstant("2026-10-04", 135, "Australia/Lord_Howe").toISOString()).toBe(
+    ],
+    // 02:00 jumps to 02:30 (+10:30 → +11); 02:15 lands at 02:45.
+    [
+      "Lord Howe's half-hour gap",
+      "2026-10-04",
+      135,
+      "Australia/Lord_Howe",
       "2026-10-03T15:45:00.000Z",
-    );
+    ],
+  ] as const)("%s", (_why, day, minute, zone, instant) => {
+    expect(localTimeToInstant(day, minute, zone).toISOString()).toBe(instant);
   });
 
   it("keeps the wall time whenever it exists, in every zone and on every day (property)", () => {
