@@ -50,7 +50,8 @@ export default async function RemindersPage() {
               Pause every reminder for seven days; they come back on their own.
             </p>
           )}
-          <ReminderPauseForm paused={paused} />
+          {/* Remounted when the pause starts or ends: the button then calls the other action. */}
+          <ReminderPauseForm key={String(paused)} paused={paused} />
         </Section>
       )}
     </div>
