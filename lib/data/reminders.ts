@@ -21,8 +21,19 @@ import {
 
 export const PAUSE_DAYS = 7;
 const DAILY_ID_PREFIX = "daily:";
-/** How long a claimed row is kept from other schedulers while it is worked on. */
-const CLAIM_LEASE_MS = 2 * 60_000;
+/**
+ * How long a claimed row is kept from other schedulers while it is worked on.
+ * Short, so a batch whose transaction failed is taken up again within the
+ * minute; a batch slower than this is harmless (the dedupe key keeps its
+ * emails single, and both writers move the row to the same next time).
+ */
+const CLAIM_LEASE_MS = 30_000;
+/**
+ * A batch's transaction on a loaded machine: Prisma's interactive default
+ * (2 s to get a connection, 5 s to finish) dropped whole batches of 500 in
+ * bench:reminders with two instances on two busy cores.
+ */
+const BATCH_TRANSACTION = { maxWait: 20_000, timeout: 25_000 };
 
 export type ReminderSettingsView = {
   dailyEnabled: boolean;
@@ -269,7 +280,7 @@ export async function runDueReminderBatch({
     }
     if (gone.length > 0) await tx.reminder.deleteMany({ where: { id: { in: gone } } });
     return count;
-  });
+  }, BATCH_TRANSACTION);
   return { claimed: claimed.length, queued, statements: 3 };
 }
 
