@@ -37,6 +37,8 @@ export const ENCRYPTED_COLUMNS = {
   "ReachOut.note": { table: "ReachOut", column: "note", owner: "userId", row: "id" },
   "HardDate.label": { table: "HardDate", column: "label", owner: "userId", row: "id" },
   "HardDate.plan": { table: "HardDate", column: "plan", owner: "userId", row: "id" },
+  "TextPause.draft": { table: "TextPause", column: "draft", owner: "userId", row: "id" },
+  "TextPause.trigger": { table: "TextPause", column: "trigger", owner: "userId", row: "id" },
   "CounselingReferral.note": {
     table: "CounselingReferral",
     column: "note",

@@ -70,3 +70,28 @@ export async function enqueueEmail<Name extends EmailTemplateName>(
   if (count === 1) await tx.$executeRaw`SELECT pg_notify(${OUTBOX_CHANNEL}, '')`;
   return { id, queued: count === 1 };
 }
+
+/**
+ * Many emails in one statement (the reminder scheduler's batches), each with
+ * its dedupe key; one NOTIFY. Resolves to how many were queued (a duplicate
+ * key queues nothing and does not abort the transaction).
+ */
+export async function enqueueEmails<Name extends EmailTemplateName>(
+  tx: Prisma.TransactionClient,
+  inputs: readonly EnqueueEmailInput<Name>[],
+): Promise<number> {
+  const { count } = await tx.outboxMessage.createMany({
+    data: inputs.map((input) => ({
+      id: randomUUID(),
+      to: normalizeEmailAddress(input.to),
+      template: input.template,
+      data: outboxPayloadSchemas[input.template].parse(input.data) as Prisma.InputJsonValue,
+      userId: input.userId ?? null,
+      dedupeKey: input.dedupeKey ?? null,
+      ...(input.notBefore ? { runAt: input.notBefore } : {}),
+    })),
+    skipDuplicates: true,
+  });
+  if (count > 0) await tx.$executeRaw`SELECT pg_notify(${OUTBOX_CHANNEL}, '')`;
+  return count;
+}

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { newRowId, seal, sealOptional, unseal, unsealOptional } from "@/lib/data/tracker-records";
 import { VALENTINES_DAY } from "@/lib/tracker/hard-dates";
 import { encryptedColumnContext } from "@/lib/crypto/encrypted-columns";
+import { resyncRemindersNow } from "@/lib/data/reminders";
 import { createWithinCap } from "@/lib/data/row-caps";
 
 const labelField = (userId: string, id: string) =>
@@ -42,11 +43,14 @@ export async function createHardDate(input: {
   requestKey: string;
 }) {
   const { userId, requestKey } = input;
-  return createWithinCap("hardDates", userId, {
+  const result = await createWithinCap("hardDates", userId, {
     twin: (tx) => tx.hardDate.findUnique({ where: { userId_requestKey: { userId, requestKey } } }),
     count: (tx) => tx.hardDate.count({ where: { userId } }),
     insert: (tx) => tx.hardDate.create({ data: hardDateInsert(input), select: { id: true } }),
   });
+  // Its heads-up, when the person has them on.
+  if (result.created) await resyncRemindersNow({ userId });
+  return result;
 }
 
 /** Adds Valentine's Day with the article's plan, or records a "no thanks"; either way the offer ends. */
@@ -60,7 +64,7 @@ export async function answerValentinesOffer({
   requestKey: string;
 }) {
   // A full list refuses the whole answer, so the offer stays open for later.
-  return createWithinCap("hardDates", userId, {
+  const result = await createWithinCap("hardDates", userId, {
     twin: (tx) => tx.hardDate.findUnique({ where: { userId_requestKey: { userId, requestKey } } }),
     count: async (tx) => (answer === "add" ? tx.hardDate.count({ where: { userId } }) : 0),
     async insert(tx) {
@@ -78,6 +82,8 @@ export async function answerValentinesOffer({
       });
     },
   });
+  if (result.created && answer === "add") await resyncRemindersNow({ userId });
+  return result;
 }
 
 export async function listHardDates({ userId }: { userId: string }) {

@@ -69,6 +69,17 @@ export const outboxPayloadSchemas = {
       referralId: z.string().min(1).max(64),
     })
     .strict(),
+  // A daily check-in reminder or a hard date's heads-up: nothing but which
+  // reminder and day (for the send-time check) and the sealed stop token.
+  reminder: z
+    .object({
+      reminderId: z.string().min(1).max(80),
+      userId: z.string().min(1).max(64),
+      day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+      kind: z.enum(["daily", "hard-date"]),
+      sealedToken: z.string().min(1).max(500),
+    })
+    .strict(),
 } as const;
 
 /** Every email Heartwork can send; each has a template of the same name in lib/email/templates. */

@@ -1,5 +1,6 @@
 import type { FieldContext } from "@/lib/crypto/field-encryption";
 import { sealedField } from "@/lib/counseling/sealed-fields";
+import { stopTokenContext } from "@/lib/reminders/stop-token";
 import {
   parseOutboxPayload,
   signInPathContext,
@@ -58,6 +59,12 @@ const sealedValuesOf = {
   // Bland by design: a referral id and who it is for, nothing sealed.
   "counseling-message": () => [],
   "counseling-request-received": () => [],
+  reminder: (payload) => [
+    {
+      property: "sealedToken",
+      context: stopTokenContext(payload.userId, payload.reminderId, payload.day),
+    },
+  ],
 } satisfies SealedValuesOf;
 
 /**

@@ -1,6 +1,7 @@
 import "server-only";
 import { invitationEmailStillWanted } from "@/lib/data/invitation-mail";
 import type { OutboxSendGuard } from "@/lib/data/outbox";
+import { reminderEmailStillWanted } from "@/lib/data/reminders";
 import { parseOutboxPayload, type EmailTemplateName } from "@/lib/data/outbox-payloads";
 
 // The emails that must be re-checked against the database right before they go
@@ -16,5 +17,12 @@ export const outboxSendGuards: Partial<Record<EmailTemplateName, OutboxSendGuard
       sendNumber: data.sendNumber,
       to: message.to,
     });
+  },
+  // Still on (not turned off, not stopped from an email, its hard date not
+  // deleted) and not paused.
+  reminder: async (tx, message) => {
+    const data = parseOutboxPayload("reminder", message.data);
+    if (!data) return false;
+    return reminderEmailStillWanted(tx, { reminderId: data.reminderId, userId: data.userId });
   },
 };

@@ -5,6 +5,7 @@ import { decryptHardDate } from "@/lib/data/hard-dates";
 import { unsealOptional } from "@/lib/data/tracker-records";
 import { addDays, type CalendarDay } from "@/lib/tracker/calendar-day";
 import { type DailyValues } from "@/lib/tracker/chart";
+import { PAUSE_OUTCOMES_WITHOUT_CONTACT } from "@/lib/data/text-pauses";
 import { WINDOW_DAYS, type ContactAggregates } from "@/lib/tracker/no-contact";
 import { SLIP_CONTACT_KINDS, type ContactKind } from "@/lib/tracker/scales";
 
@@ -27,6 +28,7 @@ type Row = {
   last_contact_day: string | null;
   longest_gap: number | null;
   contact_days_in_window: number;
+  pauses_without_contact: number;
   series: DailyValues[];
   good_memories: number;
   hard_memories: number;
@@ -61,6 +63,9 @@ export type ProgressDashboard = {
   hardDates: ReturnType<typeof decryptHardDate>[];
 };
 
+const pauseOutcomes = Prisma.join(
+  PAUSE_OUTCOMES_WITHOUT_CONTACT.map((outcome) => Prisma.sql`${outcome}::"PauseOutcome"`),
+);
 const slipKinds = Prisma.join(SLIP_CONTACT_KINDS.map((kind) => Prisma.sql`${kind}::"ContactKind"`));
 
 export async function loadProgressDashboard({
@@ -90,6 +95,8 @@ export async function loadProgressDashboard({
       (SELECT to_char(MAX("day"), 'YYYY-MM-DD') FROM contact_days) AS last_contact_day,
       (SELECT MAX(gap)::int FROM contact_days) AS longest_gap,
       (SELECT COUNT(*)::int FROM contact_days WHERE "day" >= ${windowStart}::date) AS contact_days_in_window,
+      (SELECT COUNT(*)::int FROM "TextPause"
+        WHERE "userId" = ${userId} AND "outcome" IN (${pauseOutcomes})) AS pauses_without_contact,
       (SELECT COALESCE(json_agg(json_build_object('day', to_char("day", 'YYYY-MM-DD'),
                                                   'mood', "mood", 'missing', "missing")
                                 ORDER BY "day"), '[]'::json)
@@ -123,6 +130,7 @@ export async function loadProgressDashboard({
       lastContactDay: row.last_contact_day,
       longestGapBetweenContacts: row.longest_gap ?? 0,
       contactDaysInWindow: row.contact_days_in_window,
+      pausesWithoutContact: row.pauses_without_contact,
     },
     series: row.series,
     steps: {

@@ -6,6 +6,8 @@ import { goalFields } from "@/lib/data/goals";
 import { decryptHardDate } from "@/lib/data/hard-dates";
 import { memoryFields } from "@/lib/data/memories";
 import { reachOutFields } from "@/lib/data/reach-outs";
+import { exportReminderSettings } from "@/lib/data/reminders";
+import { listTextPauses } from "@/lib/data/text-pauses";
 import { getTrackerSettings } from "@/lib/data/tracker-settings";
 import { dateToDay, dayToDate, unseal, unsealOptional } from "@/lib/data/tracker-records";
 import { exportCounselingData } from "@/lib/data/counseling-export";
@@ -217,6 +219,17 @@ export function trackerExportPages({ userId, ...paging }: { userId: string } & E
   };
 }
 
+/** The "I want to text them" pauses, as the person wrote them (few: one per pause taken). */
+async function exportTextPauses({ userId }: { userId: string }) {
+  return (await listTextPauses({ userId })).map((pause) => ({
+    day: pause.day,
+    message: pause.draft,
+    trigger: pause.trigger,
+    outcome: pause.outcome,
+    createdAt: pause.createdAt.toISOString(),
+  }));
+}
+
 function slipOut(userId: string) {
   return (row: { day: Date; trigger: string | null }) => {
     const day = dateToDay(row.day);
@@ -242,18 +255,41 @@ async function collect<Item>(pages: AsyncIterable<Item[]>): Promise<Item[]> {
 /** The whole export as one object (tests, small callers); the route streams the same pages instead. */
 export async function exportTrackerData({ userId, ...paging }: { userId: string } & ExportPaging) {
   const lists = trackerExportPages({ userId, ...paging });
-  const [settings, checkIns, slips, memories, goals, activities, reachOuts, hardDates] =
-    await Promise.all([
-      trackerExportSettings({ userId }),
-      collect(lists.checkIns),
-      collect(lists.slips),
-      collect(lists.memories),
-      collect(lists.goals),
-      collect(lists.activities),
-      collect(lists.reachOuts),
-      collect(lists.hardDates),
-    ]);
-  return { settings, checkIns, slips, memories, goals, activities, reachOuts, hardDates };
+  const [
+    settings,
+    checkIns,
+    slips,
+    memories,
+    goals,
+    activities,
+    reachOuts,
+    hardDates,
+    reminders,
+    textPauses,
+  ] = await Promise.all([
+    trackerExportSettings({ userId }),
+    collect(lists.checkIns),
+    collect(lists.slips),
+    collect(lists.memories),
+    collect(lists.goals),
+    collect(lists.activities),
+    collect(lists.reachOuts),
+    collect(lists.hardDates),
+    exportReminderSettings({ userId }),
+    exportTextPauses({ userId }),
+  ]);
+  return {
+    settings,
+    checkIns,
+    slips,
+    memories,
+    goals,
+    activities,
+    reachOuts,
+    hardDates,
+    reminders,
+    textPauses,
+  };
 }
 
 export type TrackerExport = Awaited<ReturnType<typeof exportTrackerData>>;
@@ -309,6 +345,8 @@ export function trackerExportJson({
     ["activities", { pages: lists.activities }],
     ["reachOuts", { pages: lists.reachOuts }],
     ["hardDates", { pages: lists.hardDates }],
+    ["reminders", { later: () => exportReminderSettings({ userId }) }],
+    ["textPauses", { later: () => exportTextPauses({ userId }) }],
     ["counseling", { later: () => exportCounselingData({ userId }) }],
   ]);
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { resyncRemindersNow } from "@/lib/data/reminders";
 import { dateToDay, dayToDate, type CalendarDay } from "@/lib/data/tracker-records";
 
 export type TrackerSettingsView = {
@@ -47,4 +48,6 @@ export async function saveTrackerSettings({
     update: values,
     select: { userId: true },
   });
+  // A new zone moves every reminder's instant.
+  await resyncRemindersNow({ userId });
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { decryptField } from "@/lib/crypto/field-encryption";
 import { openJson, sealedField } from "@/lib/counseling/sealed-fields";
+import { stopTokenContext } from "@/lib/reminders/stop-token";
 import {
   signInPathContext,
   type EmailTemplateName,
@@ -46,6 +47,13 @@ export const payloadOpeners = {
     ).email,
   }),
   "counseling-message": (payload) => payload,
+  reminder: (payload) => ({
+    kind: payload.kind,
+    token: decryptField(
+      payload.sealedToken,
+      stopTokenContext(payload.userId, payload.reminderId, payload.day),
+    ),
+  }),
 } satisfies Openers;
 
 /** What a stored payload holds once opened, still to be checked by its template's schema. */

@@ -14,6 +14,7 @@ export type OutgoingEmail = {
   subject: string;
   text: string;
   html: string;
+  headers?: Record<string, string>;
 };
 
 export type MailTransport = {
@@ -87,7 +88,7 @@ export function createSmtpTransport(
         html: message.html,
         messageId: messageIdFor(message.id),
         // Transactional mail: no auto-replies back to us.
-        headers: { "Auto-Submitted": "auto-generated" },
+        headers: { ...message.headers, "Auto-Submitted": "auto-generated" },
       });
       const refused = info.rejected ?? [];
       if (refused.length > 0) throw new Error("The SMTP server refused the recipient");

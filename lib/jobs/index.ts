@@ -3,6 +3,7 @@ import { eraseExpiredReferralTextJob } from "@/lib/jobs/definitions/erase-expire
 import { expirePartnerInvitationsJob } from "@/lib/jobs/definitions/expire-partner-invitations";
 import { purgeFinishedOutboxMessagesJob } from "@/lib/jobs/definitions/purge-finished-outbox-messages";
 import { purgeOldDevMailboxMessagesJob } from "@/lib/jobs/definitions/purge-old-dev-mailbox-messages";
+import { queueDueRemindersJob } from "@/lib/jobs/definitions/queue-due-reminders";
 import type { JobDefinition } from "@/lib/jobs/job-definition";
 
 // Every periodic job. To add one: write lib/jobs/definitions/<name>.ts and list
@@ -13,4 +14,5 @@ export const JOBS: readonly JobDefinition[] = [
   purgeOldDevMailboxMessagesJob,
   deleteExpiredRateLimitsJob,
   eraseExpiredReferralTextJob,
+  queueDueRemindersJob,
 ];

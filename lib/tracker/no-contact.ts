@@ -18,6 +18,8 @@ export type ContactAggregates = {
   longestGapBetweenContacts: number;
   /** Contact days in the last WINDOW_DAYS days, today included. */
   contactDaysInWindow: number;
+  /** "I want to text them" pauses that ended without contacting them. */
+  pausesWithoutContact: number;
 };
 
 export type NoContactCounter = {
@@ -28,6 +30,8 @@ export type NoContactCounter = {
   /** Days of the window the tracker knows about (fewer than 30 for a new user). */
   windowDays: number;
   lastContactDay: CalendarDay | null;
+  /** Times the person paused instead of texting them (counted even before the first check-in). */
+  pausesWithoutContact: number;
 };
 
 export function computeNoContactCounter(
@@ -43,6 +47,7 @@ export function computeNoContactCounter(
       contactFreeInWindow: 0,
       windowDays: 0,
       lastContactDay: null,
+      pausesWithoutContact: aggregates.pausesWithoutContact,
     };
   }
   const currentRun = lastContactDay
@@ -63,6 +68,7 @@ export function computeNoContactCounter(
     contactFreeInWindow,
     windowDays,
     lastContactDay,
+    pausesWithoutContact: aggregates.pausesWithoutContact,
   };
 }
 
@@ -70,6 +76,7 @@ export function computeNoContactCounter(
 export function aggregateContactDays(
   checkInDays: ReadonlyArray<{ day: CalendarDay; contact: boolean }>,
   today: CalendarDay,
+  pausesWithoutContact = 0,
 ): ContactAggregates {
   const days = [...checkInDays].sort((a, b) => a.day.localeCompare(b.day));
   const contactDays = days.filter((d) => d.contact).map((d) => d.day);
@@ -87,5 +94,6 @@ export function aggregateContactDays(
     contactDaysInWindow: contactDays.filter(
       (d) => daysBetween(windowStart, d) >= 0 && daysBetween(d, today) >= 0,
     ).length,
+    pausesWithoutContact,
   };
 }

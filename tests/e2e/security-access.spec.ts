@@ -70,6 +70,7 @@ type OwnerIds = {
   activityId: string;
   reachOutId: string;
   hardDateId: string;
+  textPauseId: string;
   referralId: string;
   invitationId: string;
   /** A2's invitation, still pending: the one a missing ownership check could change. */
@@ -330,6 +331,41 @@ const ACTIONS: Record<string, ActionRow> = {
     fields: (ids) => ({ id: ids.hardDateId }),
     signedIn: notFound(/could not be found/),
   },
+  "action:lib/actions/reminders.ts#updateReminderSettings": {
+    page: "/progress/reminders",
+    fields: (ids) => ({
+      dailyEnabled: "on",
+      dailyTime: "07:00",
+      hardDateDaysBefore: "3",
+      userId: ids.userId,
+    }),
+    signedIn: unexpectedFields,
+  },
+  "action:lib/actions/reminders.ts#pauseRemindersForAWeek": {
+    page: "/progress/reminders",
+    fields: (ids) => ({ userId: ids.userId }),
+    signedIn: unexpectedFields,
+  },
+  "action:lib/actions/reminders.ts#resumeRemindersNow": {
+    page: "/progress/reminders",
+    fields: (ids) => ({ userId: ids.userId }),
+    signedIn: unexpectedFields,
+  },
+  "action:lib/actions/text-pauses.ts#beginTextPause": {
+    page: "/progress/pause",
+    fields: (ids) => ({ draft: "planted", trigger: "", requestKey: key(), userId: ids.userId }),
+    signedIn: unexpectedFields,
+  },
+  "action:lib/actions/text-pauses.ts#finishTextPause": {
+    page: "/progress/pause",
+    fields: (ids) => ({ id: ids.textPauseId, outcome: "SLIPPED" }),
+    signedIn: notFound(/could not be found/),
+  },
+  "action:lib/actions/text-pauses.ts#removeTextPauseDraft": {
+    page: "/progress/pause",
+    fields: (ids) => ({ id: ids.textPauseId }),
+    signedIn: notFound(/could not be found/),
+  },
   "action:lib/actions/tracker-export.ts#requestExportSignIn": {
     page: "/progress/export",
     fields: (ids) => ({ email: ids.email, userId: ids.userId }),
@@ -481,7 +517,7 @@ type RouteCall = {
   label: string;
   method: "GET" | "POST";
   path: string;
-  body?: () => FormData;
+  body?: () => FormData | string;
   /** Checks for the answer to `caller`; `me` is the caller's own address when signed in. */
   check: (
     result: Awaited<ReturnType<typeof rawRequest>>,
@@ -514,7 +550,26 @@ function exportCall(format: "json" | "csv"): RouteCall {
   };
 }
 
+/** The one-click stop with a token that is no one's: the same answer as a real one, nothing changes. */
+function stopCall(method: "GET" | "POST", oneClick: boolean): RouteCall {
+  const token = randomUUID().replaceAll("-", "").padEnd(43, "x");
+  return {
+    label: `${method} /api/reminders/stop${oneClick ? " (one-click)" : ""}`,
+    method,
+    path: `/api/reminders/stop?t=${token}`,
+    ...(oneClick ? { body: () => "List-Unsubscribe=One-Click" } : {}),
+    check: (result) => {
+      expect(result.status, result.body.slice(0, 200)).toBeLessThan(400);
+      if (method === "GET") expect(result.redirect).toMatch(/\/reminders\/stop\?t=/);
+      if (oneClick) expect(result.body).toBe("Reminders stopped.");
+      noOwnerData(result.body);
+    },
+  };
+}
+
 const ROUTES: Record<string, RouteCall[]> = {
+  "route:app/api/reminders/stop/route.ts#GET": [stopCall("GET", false)],
+  "route:app/api/reminders/stop/route.ts#POST": [stopCall("POST", false), stopCall("POST", true)],
   "route:app/progress/export/[format]/route.ts#POST": [exportCall("json"), exportCall("csv")],
   "route:app/api/auth/[...nextauth]/route.ts#GET": [
     {
@@ -705,6 +760,19 @@ async function buildWorld(mail: Parameters<typeof signInRaw>[1]) {
     plan: "",
     requestKey: key(),
   });
+  // Reminders on, at a time twelve hours away: no reminder goes out during the run.
+  const farHour = String((new Date().getUTCHours() + 12) % 24).padStart(2, "0");
+  await setUp(a, "/progress/reminders", "lib/actions/reminders.ts", "updateReminderSettings", {
+    dailyEnabled: "on",
+    dailyTime: `${farHour}:00`,
+    hardDatesEnabled: "on",
+    hardDateDaysBefore: "7",
+  });
+  await setUp(a, "/progress/pause", "lib/actions/text-pauses.ts", "beginTextPause", {
+    draft: `${SECRET} draft`,
+    trigger: `${SECRET} trigger`,
+    requestKey: key(),
+  });
   for (const [person, invitee] of [
     [a, emails.partner],
     [a2, emails.invitee],
@@ -787,6 +855,7 @@ async function buildWorld(mail: Parameters<typeof signInRaw>[1]) {
       "Activity",
       "ReachOut",
       "HardDate",
+      "TextPause",
       "CounselingReferral",
     ]) {
       for (const row of await query(`SELECT id FROM "${table}" WHERE "userId" IN ($1, $2)`, [
@@ -807,6 +876,7 @@ async function buildWorld(mail: Parameters<typeof signInRaw>[1]) {
       activityId: await one("Activity"),
       reachOutId: await one("ReachOut"),
       hardDateId: await one("HardDate"),
+      textPauseId: await one("TextPause"),
       referralId,
       invitationId: await one("PartnerInvitation", a.id, "inviterId"),
       pendingInvitationId: await one("PartnerInvitation", a2.id, "inviterId"),

@@ -44,6 +44,8 @@ import { hardDateSchema, valentinesOfferSchema } from "@/lib/validations/hard-da
 import { memorySchema } from "@/lib/validations/memory";
 import { noInputSchema } from "@/lib/validations/no-input";
 import { reachOutSchema } from "@/lib/validations/reach-out";
+import { reminderSettingsSchema } from "@/lib/validations/reminders";
+import { startTextPauseSchema } from "@/lib/validations/text-pause";
 import { signInRequestSchema } from "@/lib/validations/sign-in";
 import { trackerSettingsSchema } from "@/lib/validations/tracker-settings";
 import { report } from "../support/report";
@@ -379,6 +381,56 @@ const ACTIONS: Record<string, ActionEntry> = {
     acts: never,
     caller: "tracker",
   },
+  [A("reminders.ts", "updateReminderSettings")]: {
+    page: "/progress/reminders",
+    names: ["dailyEnabled", "dailyTime", "hardDatesEnabled", "hardDateDaysBefore"],
+    valid: fc.record({
+      dailyEnabled: fc.constant("on"),
+      dailyTime: fc.constantFrom("00:00", "07:30", "20:00", "23:59"),
+      hardDatesEnabled: fc.constant("on"),
+      hardDateDaysBefore: fc.integer({ min: 1, max: 30 }).map(String),
+    }),
+    acts: strictParse(reminderSettingsSchema),
+    caller: "tracker",
+  },
+  [A("reminders.ts", "pauseRemindersForAWeek")]: {
+    page: "/progress/reminders",
+    names: [],
+    valid: fc.constant({}),
+    acts: strictParse(noInputSchema),
+    caller: "tracker",
+  },
+  [A("reminders.ts", "resumeRemindersNow")]: {
+    page: "/progress/reminders",
+    names: [],
+    valid: fc.constant({}),
+    acts: strictParse(noInputSchema),
+    caller: "tracker",
+  },
+  [A("text-pauses.ts", "beginTextPause")]: {
+    page: "/progress/pause",
+    names: ["draft", "trigger", "requestKey"],
+    valid: fc.record({ draft: text(5000), trigger: text(500), requestKey }),
+    acts: strictParse(startTextPauseSchema),
+    caller: "tracker",
+  },
+  [A("text-pauses.ts", "finishTextPause")]: {
+    page: "/progress/pause",
+    names: ["id", "outcome"],
+    valid: fc.record({
+      id: rowId,
+      outcome: fc.constantFrom("REACHED_OUT", "SLIPPED", "KEPT_DRAFT"),
+    }),
+    acts: never, // random ids: never one of this person's pauses
+    caller: "tracker",
+  },
+  [A("text-pauses.ts", "removeTextPauseDraft")]: {
+    page: "/progress/pause",
+    names: ["id"],
+    valid: fc.record({ id: rowId }),
+    acts: never,
+    caller: "tracker",
+  },
   [A("invitations.ts", "acceptInvitation")]: {
     page: `/invitations/${ANY_TOKEN}`,
     names: ["token"],
@@ -647,6 +699,13 @@ function routes(origin: string): Record<string, RouteEntry> {
     },
     "route:app/api/health/live/route.ts#GET": { cases: get(fc.constant("/api/health/live")) },
     "route:app/api/health/ready/route.ts#GET": { cases: get(fc.constant("/api/health/ready")) },
+    // The one-click stop: random tokens are no one's, so nothing may change.
+    "route:app/api/reminders/stop/route.ts#GET": {
+      cases: get(fc.constant("/api/reminders/stop")),
+    },
+    "route:app/api/reminders/stop/route.ts#POST": {
+      cases: post(fc.constant("/api/reminders/stop")),
+    },
     "route:app/progress/export/[format]/route.ts#POST": {
       cases: post(
         fc
@@ -998,6 +1057,10 @@ test.describe("security fuzz: every action and route, hostile input over HTTP", 
         A("hard-dates.ts", "addHardDate"),
         (p, key) => ({ label: p.slice(0, 100), month: "6", day: "1", plan: p, requestKey: key }),
       ],
+      [
+        A("text-pauses.ts", "beginTextPause"),
+        (p, key) => ({ draft: p, trigger: p.slice(0, 500), requestKey: key }),
+      ],
       [A("account.ts", "saveDisplayName"), (p) => ({ name: p.slice(0, 80) })],
     ];
     for (const [id, fieldsOf] of stores) {
@@ -1026,6 +1089,8 @@ test.describe("security fuzz: every action and route, hostile input over HTTP", 
       "/progress/people",
       "/progress/hard-dates",
       "/progress/settings",
+      "/progress/reminders",
+      "/progress/pause",
       "/progress/export",
     ]) {
       await expectRendersAsText(

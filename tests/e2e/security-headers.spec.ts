@@ -152,6 +152,26 @@ const TABLE: Record<string, Row> = {
       { as: "owner", path: (c) => `/team/referrals/${c.referralId}`, status: 404 },
     ],
   },
+  "page:/progress/reminders": privatePage("/progress/reminders"),
+  "page:/progress/pause": privatePage("/progress/pause"),
+  // The one-click stop's confirm page and its answer: no sign-in needed.
+  "page:/reminders/stop": {
+    private: true,
+    rendering: "dynamic",
+    probes: [
+      {
+        as: "guest",
+        path: `/reminders/stop?t=${randomBytes(32).toString("base64url")}`,
+        status: 200,
+      },
+      { as: "guest", path: "/reminders/stop", status: 200 },
+    ],
+  },
+  "page:/reminders/stop/done": {
+    private: true,
+    rendering: "dynamic",
+    probes: [{ as: "guest", path: "/reminders/stop/done", status: 200 }],
+  },
   "page:/signed-out": {
     private: true,
     rendering: "dynamic",
@@ -233,6 +253,39 @@ const TABLE: Record<string, Row> = {
     private: false,
     rendering: "dynamic",
     probes: [{ as: "guest", path: "/api/health/ready", status: 200 }],
+  },
+  "route:app/api/reminders/stop/route.ts#GET": {
+    private: true,
+    rendering: "dynamic",
+    probes: [
+      {
+        as: "guest",
+        path: `/api/reminders/stop?t=${randomBytes(32).toString("base64url")}`,
+        status: 303,
+      },
+    ],
+  },
+  // RFC 8058: the mail provider's one-click POST is cross-site by nature.
+  "route:app/api/reminders/stop/route.ts#POST": {
+    private: true,
+    rendering: "dynamic",
+    probes: [
+      {
+        as: "guest",
+        path: `/api/reminders/stop?t=${randomBytes(32).toString("base64url")}`,
+        method: "POST",
+        crossSite: true,
+        form: { "List-Unsubscribe": "One-Click" },
+        status: 200,
+      },
+      {
+        as: "guest",
+        path: `/api/reminders/stop?t=${randomBytes(32).toString("base64url")}`,
+        method: "POST",
+        form: {},
+        status: 303,
+      },
+    ],
   },
   "route:app/progress/export/[format]/route.ts#POST": {
     private: true,

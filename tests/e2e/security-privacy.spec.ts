@@ -127,6 +127,23 @@ const CRAWL: Record<string, CrawlEntry> = {
     url: () => "/progress/settings",
   },
   "page:/progress/export": { stage: "tracker", viewer: "user", url: () => "/progress/export" },
+  "page:/progress/reminders": {
+    stage: "tracker",
+    viewer: "user",
+    url: () => "/progress/reminders",
+  },
+  "page:/progress/pause": { stage: "tracker", viewer: "user", url: () => "/progress/pause" },
+  // A reminder's stop link opened signed out: the confirm page, then its answer.
+  "page:/reminders/stop": {
+    stage: "signed-in",
+    viewer: "guest",
+    url: () => `/reminders/stop?t=${"A".repeat(43)}`,
+  },
+  "page:/reminders/stop/done": {
+    stage: "signed-in",
+    viewer: "guest",
+    url: () => "/reminders/stop/done",
+  },
   "page:/counseling/intake": {
     stage: "screened",
     viewer: "user",

@@ -23,6 +23,7 @@ import { recordSafetyScreen, submitCounselingIntake } from "@/lib/data/counselin
 import { exportCounselingData } from "@/lib/data/counseling-export";
 import { createGoal } from "@/lib/data/goals";
 import { createHardDate } from "@/lib/data/hard-dates";
+import { startTextPause } from "@/lib/data/text-pauses";
 import { declinePartnerInvitation } from "@/lib/data/invitation-responses";
 import { createMemory } from "@/lib/data/memories";
 import { createReachOut } from "@/lib/data/reach-outs";
@@ -114,6 +115,13 @@ async function writeEveryKindOfRow() {
     plan: "hard plan",
     requestKey: randomUUID(),
   });
+  await startTextPause({
+    userId,
+    day,
+    draft: "pause draft",
+    trigger: "pause trigger",
+    requestKey: randomUUID(),
+  });
   await recordSafetyScreen({ userId, outcome: "CLEAR" });
   await submitCounselingIntake({
     userId,
@@ -159,6 +167,8 @@ const PLAINTEXTS = [
   "reach note",
   "hard label",
   "hard plan",
+  "pause draft",
+  "pause trigger",
   "+1 555 123 4567",
   "intake note",
   "decline note",

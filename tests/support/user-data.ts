@@ -6,6 +6,8 @@ import { createGoal } from "@/lib/data/goals";
 import { createHardDate } from "@/lib/data/hard-dates";
 import { createMemory } from "@/lib/data/memories";
 import { createReachOut } from "@/lib/data/reach-outs";
+import { saveReminderSettings } from "@/lib/data/reminders";
+import { startTextPause } from "@/lib/data/text-pauses";
 import { saveTrackerSettings } from "@/lib/data/tracker-settings";
 import { COUNSELING_SEEDERS } from "@/tests/support/counseling-data";
 
@@ -105,6 +107,26 @@ export const USER_DATA_SEEDERS: Record<string, Seeder> = {
     }),
   HardDate: (user) =>
     createHardDate({ userId: user.id, label: "h", month: 2, day: 29, requestKey: randomUUID() }),
+  // Turning reminders on writes the settings and one row per reminder.
+  ReminderSettings: (user) =>
+    saveReminderSettings({
+      userId: user.id,
+      dailyEnabled: true,
+      dailyMinute: 1200,
+      hardDatesEnabled: true,
+      hardDateDaysBefore: 7,
+    }),
+  Reminder: async () => {}, // written by ReminderSettings above
+  TextPause: (user) =>
+    startTextPause({
+      userId: user.id,
+      day: "2026-11-26",
+      draft: "d",
+      trigger: "t",
+      requestKey: randomUUID(),
+    }),
+  ReminderStopToken: (user) =>
+    db.reminderStopToken.create({ data: { tokenHash: randomUUID(), userId: user.id } }),
 };
 
 Object.assign(USER_DATA_SEEDERS, COUNSELING_SEEDERS);

@@ -41,3 +41,32 @@ describe(escapeHtml, () => {
     );
   });
 });
+
+describe("the reminder email", () => {
+  const token = "A".repeat(43);
+  const daily = emailTemplates.reminder.render({ kind: "daily", token }, { appUrl });
+  const headsUp = emailTemplates.reminder.render({ kind: "hard-date", token }, { appUrl });
+
+  it("is bland: the same subject and body for both kinds, naming no one and no feeling", () => {
+    expect(daily.subject).toBe("Your Heartwork reminder");
+    expect(headsUp).toEqual(daily);
+    const words = `${daily.subject}\n${daily.text}`;
+    expect(words).not.toMatch(HEALTH_WORDS);
+    expect(words).not.toMatch(/\bex\b|miss|sad|lonely|feel|hard date|anniversar|streak/i);
+  });
+
+  it("carries the RFC 8058 one-click stop headers, and the same stop link in the body", () => {
+    expect(daily.headers).toEqual({
+      "List-Unsubscribe": `<${appUrl}/api/reminders/stop?t=${token}>`,
+      "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    });
+    expect(daily.text).toContain(`${appUrl}/reminders/stop?t=${token}`);
+    expect(daily.html).toContain(`${appUrl}/reminders/stop?t=${token}`);
+  });
+
+  it("refuses a token that is not one", () => {
+    expect(
+      emailTemplates.reminder.schema.safeParse({ kind: "daily", token: "<script>" }).success,
+    ).toBe(false);
+  });
+});

@@ -4,12 +4,22 @@ import { pluralize } from "@/lib/tracker/steps";
 
 /** The counter in words. A slip is information, never a failure. */
 export function NoContactSummary({ counter }: { counter: NoContactCounter }) {
+  const pauses =
+    counter.pausesWithoutContact > 0 ? (
+      <p className="mt-3">
+        You paused {pluralize(counter.pausesWithoutContact, "time")} instead of texting them. Each
+        one counts.
+      </p>
+    ) : null;
   if (!counter.started) {
     return (
-      <p className="mt-3">
-        Your contact-free days will be counted from your first check-in. Every day counts, and a
-        slip never wipes out the days before it.
-      </p>
+      <>
+        <p className="mt-3">
+          Your contact-free days will be counted from your first check-in. Every day counts, and a
+          slip never wipes out the days before it.
+        </p>
+        {pauses}
+      </>
     );
   }
   return (
@@ -45,6 +55,7 @@ export function NoContactSummary({ counter }: { counter: NoContactCounter }) {
           before it.
         </p>
       ) : null}
+      {pauses}
     </>
   );
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { randomUUID } from "node:crypto";
 import { requireUser } from "@/lib/auth/session";
 import { removeHardDate } from "@/lib/actions/hard-dates";
@@ -9,7 +10,7 @@ import { describeDaysUntil, upcomingHardDates } from "@/lib/tracker/hard-dates";
 import { HardDateForm } from "@/app/progress/_components/hard-date-form";
 import { HardDateNotices } from "@/app/progress/_components/hard-date-notices";
 import { RowActionButton } from "@/app/progress/_components/row-action-button";
-import { mutedClass } from "@/components/ui/styles";
+import { linkClass, mutedClass } from "@/components/ui/styles";
 import { Section } from "@/app/progress/_components/section";
 import { ValentinesOffer } from "@/app/progress/_components/valentines-offer";
 
@@ -29,7 +30,11 @@ export default async function HardDatesPage() {
       <p className="mt-2">
         Birthdays and other days you would have spent together can make you miss them more. Add them
         here: two weeks before each one, your overview will remind you and suggest a plan. A
-        February 29 date is remembered on February 28 in other years.
+        February 29 date is remembered on February 28 in other years. You can also get{" "}
+        <Link className={linkClass} href="/progress/reminders">
+          a heads-up by email
+        </Link>
+        , the number of days before that suits you.
       </p>
       <HardDateNotices dates={upcoming} />
 

@@ -6,6 +6,7 @@ import { counselingRequestReceivedEmail } from "@/lib/email/templates/counseling
 import { counselingPartnerJoinedEmail } from "@/lib/email/templates/counseling-partner-joined";
 import { partnerAcceptedEmail } from "@/lib/email/templates/partner-accepted";
 import { partnerInvitationEmail } from "@/lib/email/templates/partner-invitation";
+import { reminderEmail } from "@/lib/email/templates/reminder";
 import { signInEmail } from "@/lib/email/templates/sign-in";
 import type { EmailTemplate } from "@/lib/email/templates/types";
 
@@ -22,6 +23,7 @@ export const emailTemplates = {
   "counseling-partner-joined": counselingPartnerJoinedEmail,
   "counseling-message": counselingMessageEmail,
   "counseling-request-received": counselingRequestReceivedEmail,
+  reminder: reminderEmail,
 } as const satisfies {
   // Every stored kind of email has a template; the schema is checked loosely
   // here (its data type differs per template), the render function exactly.

@@ -2,7 +2,13 @@
 // tracking pixels, no health details. Every template renders through it, so the
 // HTML and the text versions always say the same thing.
 
-export type RenderedEmail = { subject: string; text: string; html: string };
+export type RenderedEmail = {
+  subject: string;
+  text: string;
+  html: string;
+  /** Extra mail headers (a reminder's List-Unsubscribe); the transport adds them. */
+  headers?: Record<string, string>;
+};
 
 const HTML_ESCAPES: Record<string, string> = {
   "&": "&amp;",

@@ -65,6 +65,11 @@ const OWNED: Array<[table: string, owner: string, columns: string, where?: strin
   ["Activity", "userId", "t.*"],
   ["ReachOut", "userId", "t.*"],
   ["HardDate", "userId", "t.*"],
+  ["TextPause", "userId", "t.*"],
+  ["ReminderSettings", "userId", "t.*"],
+  // Not "dueAt": the scheduler moves it while the suite runs.
+  ["Reminder", "userId", `t."id", t."hardDateId"`],
+  ["ReminderStopToken", "userId", "t.*"],
   ["CounselingReferral", "userId", "t.*"],
   ["PartnerInvitation", "inviterId", "t.*"],
   ["OutboxMessage", "userId", `t."id", t."template", t."dedupeKey"`, `t."template" <> 'sign-in'`],

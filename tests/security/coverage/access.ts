@@ -41,6 +41,12 @@ export const coverage: SuiteCoverage = {
     "action:lib/actions/memories.ts#removeMemory",
     "action:lib/actions/reach-outs.ts#addReachOut",
     "action:lib/actions/reach-outs.ts#removeReachOut",
+    "action:lib/actions/reminders.ts#updateReminderSettings",
+    "action:lib/actions/reminders.ts#pauseRemindersForAWeek",
+    "action:lib/actions/reminders.ts#resumeRemindersNow",
+    "action:lib/actions/text-pauses.ts#beginTextPause",
+    "action:lib/actions/text-pauses.ts#finishTextPause",
+    "action:lib/actions/text-pauses.ts#removeTextPauseDraft",
     "action:lib/actions/tracker-export.ts#requestExportSignIn",
     "action:lib/actions/tracker-settings.ts#updateTrackerSettings",
     "action:lib/actions/team-passkey.ts#teamPasskeyOptions",
@@ -53,6 +59,8 @@ export const coverage: SuiteCoverage = {
     "route:app/api/auth/[...nextauth]/route.ts#GET",
     "route:app/api/auth/[...nextauth]/route.ts#POST",
     "route:app/progress/export/[format]/route.ts#POST",
+    "route:app/api/reminders/stop/route.ts#GET",
+    "route:app/api/reminders/stop/route.ts#POST",
   ],
   exempt: {
     "route:app/api/health/live/route.ts#GET":
