@@ -20,6 +20,7 @@ test.use({ baseURL: TEAM_APP_URL });
 
 let team: TeamApp;
 test.beforeAll(async () => {
+  test.setTimeout(180_000); // a production server of its own, on a loaded machine
   team = await startTeamApp();
 });
 test.afterAll(async () => {
