@@ -73,6 +73,8 @@ export async function exportTrackerData({ userId }: { userId: string }) {
     settings: {
       timeZone: settings.timeZone,
       breakupDate: settings.breakupDate,
+      welcomed: settings.welcomed,
+      remindersWanted: settings.remindersWanted,
     },
     checkIns: checkIns.map((row) => {
       const day = dateToDay(row.day);

@@ -38,7 +38,7 @@ export function SettingsForm({
   );
 }
 
-function ZoneField({
+export function ZoneField({
   timeZone,
   configured,
   timeZones,
