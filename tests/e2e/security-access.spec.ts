@@ -189,6 +189,11 @@ const ACTIONS: Record<string, ActionRow> = {
     fields: (ids) => ({ timeZone: "Pacific/Auckland", breakupDate: "", userId: ids.userId }),
     signedIn: unexpectedFields,
   },
+  "action:lib/actions/welcome.ts#answerWelcome": {
+    page: "/progress",
+    fields: (ids) => ({ step: "skip", userId: ids.userId }),
+    signedIn: unexpectedFields,
+  },
   "action:lib/actions/memories.ts#addMemory": {
     page: "/progress/memories",
     fields: (ids) => ({ kind: "GOOD", text: "planted", requestKey: key(), userId: ids.userId }),

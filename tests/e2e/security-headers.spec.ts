@@ -135,6 +135,7 @@ const TABLE: Record<string, Row> = {
   "page:/progress/no-contact": privatePage("/progress/no-contact"),
   "page:/progress/people": privatePage("/progress/people"),
   "page:/progress/settings": privatePage("/progress/settings"),
+  "page:/progress/steps": privatePage("/progress/steps"),
   "page:/signed-out": {
     private: true,
     rendering: "dynamic",

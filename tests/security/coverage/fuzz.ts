@@ -38,6 +38,7 @@ export const coverage: SuiteCoverage = {
     "action:lib/actions/reach-outs.ts#removeReachOut",
     "action:lib/actions/tracker-export.ts#requestExportSignIn",
     "action:lib/actions/tracker-settings.ts#updateTrackerSettings",
+    "action:lib/actions/welcome.ts#answerWelcome",
     "route:app/api/auth/[...nextauth]/route.ts#GET",
     "route:app/api/auth/[...nextauth]/route.ts#POST",
     "route:app/api/health/live/route.ts#GET",

@@ -28,6 +28,7 @@ export const coverage: SuiteCoverage = {
     "page:/progress/no-contact",
     "page:/progress/people",
     "page:/progress/settings",
+    "page:/progress/steps",
     "page:/signed-out",
     "page:/signin",
     "page:/signin/check-email",
