@@ -32,9 +32,17 @@ test.describe("the daily ritual", () => {
     browser,
     mail,
   }) => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    test.setTimeout(120_000);
+    // Signed in with JavaScript (the sign-in is not what this test is about), then without it.
+    const signingIn = await browser.newPage();
+    await signInWithEmail(signingIn, mail, uniqueEmail("nojs"), { callbackUrl: "/account" });
+    const context = await browser.newContext({
+      javaScriptEnabled: false,
+      storageState: await signingIn.context().storageState(),
+    });
+    await signingIn.close();
     const page = await context.newPage();
-    await signInWithEmail(page, mail, uniqueEmail("nojs"), { callbackUrl: "/progress" });
+    await page.goto("/progress");
 
     // 1 of 3: without JavaScript the zone is a plain select, starting at UTC.
     await expect(page.getByText("Welcome · 1 of 3")).toBeVisible();
@@ -78,6 +86,7 @@ test.describe("the daily ritual", () => {
     mail,
     browser,
   }) => {
+    test.setTimeout(120_000);
     await page.setViewportSize({ width: 1280, height: 800 });
     await signInWithEmail(page, mail, uniqueEmail("frame"), { callbackUrl: "/progress" });
     await expectAccessible(page, "the welcome");
@@ -106,7 +115,12 @@ test.describe("the daily ritual", () => {
 
     // A phone: the menu is a tab bar at the bottom; nothing is cut off or scrolls sideways.
     await page.setViewportSize({ width: 320, height: 640 });
-    for (const path of ["/progress", "/progress/check-in", "/progress/history", "/progress/steps"]) {
+    for (const path of [
+      "/progress",
+      "/progress/check-in",
+      "/progress/history",
+      "/progress/steps",
+    ]) {
       await page.goto(path);
       expect(await overflow(page), path).toBeLessThanOrEqual(0);
       const bar = await menu.boundingBox();
@@ -140,13 +154,15 @@ test.describe("the daily ritual", () => {
     page,
     mail,
   }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(180_000);
     await signInWithEmail(page, mail, uniqueEmail("ritual-axe"), { callbackUrl: "/progress" });
     await page.getByRole("link", { name: "Skip this question" }).click();
     await expectAccessible(page, "the welcome's second screen");
     await page.getByRole("link", { name: "Skip this question" }).click();
     await expectAccessible(page, "the welcome's third screen");
     await page.getByRole("button", { name: "Not now" }).click();
+    await expect(page.getByRole("heading", { name: "Today", exact: true })).toBeVisible();
+    await expect(page).toHaveTitle(/^Today/);
     await expectAccessible(page, "the dashboard before a check-in");
 
     await page.goto(`/progress/check-in?day=${dayOffset(0)}`);
@@ -158,7 +174,11 @@ test.describe("the daily ritual", () => {
     await page.goto("/progress");
     await expectAccessible(page, "the dashboard after a check-in");
     await page.goto("/progress/history");
-    await page.getByRole("table", { name: /^Your moods in / }).locator("summary").first().click();
+    await page
+      .getByRole("table", { name: /^Your moods in / })
+      .locator("summary")
+      .first()
+      .click();
     await expectAccessible(page, "the calendar with a day open");
     await page.goto("/progress/steps");
     await expectAccessible(page, "the steps");

@@ -72,8 +72,14 @@ test.describe("the healing tracker", () => {
     await expect(page.getByRole("status")).toHaveText("Saved.");
     // The lowest mood: the reflection offers 988 and the hotline, gently.
     await expect(thought).toContainText("does not undo the days before it");
-    await expect(thought.getByRole("link", { name: "call 988" })).toHaveAttribute("href", "tel:988");
-    await expect(thought.getByRole("link", { name: "text 988" })).toHaveAttribute("href", "sms:988");
+    await expect(thought.getByRole("link", { name: "call 988" })).toHaveAttribute(
+      "href",
+      "tel:988",
+    );
+    await expect(thought.getByRole("link", { name: "text 988" })).toHaveAttribute(
+      "href",
+      "sms:988",
+    );
     await expect(thought.getByRole("link", { name: "chat online" })).toBeVisible();
     await expect(thought).toContainText("(1-800-799-7233), or text START to 88788");
 
@@ -104,9 +110,7 @@ test.describe("the healing tracker", () => {
     await calendar
       .locator("summary", { hasText: `${formatDayLong(todayUtc())}: Okay, with a note` })
       .click();
-    await expect(
-      calendar.getByText(`<img src=x onerror="alert('xss')"> better day`),
-    ).toBeVisible();
+    await expect(calendar.getByText(`<img src=x onerror="alert('xss')"> better day`)).toBeVisible();
     await expect(page.getByRole("region", { name: "Patterns" })).toContainText(
       "not yet enough check-ins to say more honestly",
     );
@@ -173,9 +177,9 @@ test.describe("the healing tracker", () => {
     await page.goto("/progress/hard-dates");
     await page.getByRole("button", { name: "Add Valentine's Day" }).click();
     const ahead = page.getByRole("region", { name: "Your dates" });
-    await expect(
-      ahead.getByRole("listitem").filter({ hasText: "Valentine's Day" }),
-    ).toContainText("February 14");
+    await expect(ahead.getByRole("listitem").filter({ hasText: "Valentine's Day" })).toContainText(
+      "February 14",
+    );
     await expect(page.getByRole("button", { name: "Add Valentine's Day" })).toBeHidden();
 
     const soon = dayOffset(10);
@@ -226,7 +230,10 @@ test.describe("the healing tracker", () => {
     await page.getByRole("button", { name: "Save" }).click();
     await expect(page.getByRole("listitem").filter({ hasText: "My sister" })).toBeVisible();
 
-    await page.getByRole("navigation", { name: "Main menu" }).getByRole("link", { name: "Steps" }).click();
+    await page
+      .getByRole("navigation", { name: "Main menu" })
+      .getByRole("link", { name: "Steps" })
+      .click();
     await expect(page.getByRole("heading", { name: "The five steps", level: 1 })).toBeVisible();
     const steps = page.getByRole("main");
     await expect(steps).toContainText("3 good memories and 0 hard memories written down.");

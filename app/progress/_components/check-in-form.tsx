@@ -71,8 +71,6 @@ const contactChoices = CONTACT_KINDS.map((kind) => ({
   data: isSlip(kind) ? { "data-slip": "" } : undefined,
 }));
 
-const legendClass = "text-base font-semibold";
-
 /**
  * The check-in of one day in three taps: mood, how much you miss them,
  * contact. The note waits behind "Add a note" (a <details>, so it opens
@@ -110,34 +108,46 @@ export function CheckInForm({
         )
       }
     >
-      <ChoiceCards
-        legend={`How are you feeling ${onDay}?`}
-        legendClassName={legendClass}
-        name="mood"
-        choices={moodChoices}
-        defaultValue={defaults ? String(defaults.mood) : undefined}
-        listClassName="grid-cols-5 gap-1.5"
-        cardClassName="min-h-20 px-0.5 py-2 text-xs sm:text-sm"
-      />
-      <ChoiceCards
-        legend={`How much do you miss them ${onDay}?`}
-        legendClassName={legendClass}
-        name="missing"
-        hint="0 is not at all, 10 is all the time. Any number is okay."
-        choices={missingChoices}
-        defaultValue={defaults ? String(defaults.missing) : undefined}
-        listClassName="grid-cols-11 gap-0.5 sm:gap-1"
-        cardClassName="min-h-11 text-sm"
-      />
-      <ChoiceCards
-        legend={`Were you in contact ${onDay}?`}
-        legendClassName={legendClass}
-        name="contact"
-        choices={contactChoices}
-        defaultValue={defaults?.contact}
-        listClassName="grid-cols-5 gap-1.5"
-        cardClassName="min-h-14 px-0.5 py-1.5 text-xs sm:text-sm"
-      />
+      {[
+        {
+          name: "mood",
+          legend: `How are you feeling ${onDay}?`,
+          choices: moodChoices,
+          chosen: defaults?.mood,
+          list: "grid-cols-5 gap-1.5",
+          card: "min-h-20 px-0.5 py-2 text-xs sm:text-sm",
+        },
+        {
+          name: "missing",
+          legend: `How much do you miss them ${onDay}?`,
+          hint: "0 is not at all, 10 is all the time. Any number is okay.",
+          choices: missingChoices,
+          chosen: defaults?.missing,
+          // One row of eleven, even at 320 px.
+          list: "grid-cols-11 gap-0.5 sm:gap-1",
+          card: "min-h-11 text-sm",
+        },
+        {
+          name: "contact",
+          legend: `Were you in contact ${onDay}?`,
+          choices: contactChoices,
+          chosen: defaults?.contact,
+          list: "grid-cols-5 gap-1.5",
+          card: "min-h-14 px-0.5 py-1.5 text-xs sm:text-sm",
+        },
+      ].map((question) => (
+        <ChoiceCards
+          key={question.name}
+          legend={question.legend}
+          legendClassName="text-base font-semibold"
+          hint={question.hint}
+          name={question.name}
+          choices={question.choices}
+          defaultValue={question.chosen === undefined ? undefined : String(question.chosen)}
+          listClassName={question.list}
+          cardClassName={question.card}
+        />
+      ))}
       {/* Only asked when the chosen contact was the person's own; shown without JavaScript by :has(). */}
       <div className="hidden group-has-[input[data-slip]:checked]:block">
         <TextareaField

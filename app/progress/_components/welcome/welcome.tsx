@@ -1,9 +1,8 @@
 import { answerWelcome } from "@/lib/actions/welcome";
 import { ActionForm } from "@/components/forms/action-form";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { TextField } from "@/components/forms/text-field";
 import { secondaryButtonClass, softClass } from "@/components/ui/styles";
-import { ZoneField } from "@/app/progress/_components/settings-form";
+import { BreakupDateField, ZoneField } from "@/app/progress/_components/settings-form";
 import { WelcomeScreen } from "@/app/progress/_components/welcome/welcome-screen";
 import { selectableTimeZones } from "@/lib/tracker/time-zones";
 import { WELCOME_STEPS, type WelcomeStep } from "@/lib/validations/welcome";
@@ -62,14 +61,7 @@ export function Welcome({
         }
       >
         <ActionForm action={answerWelcome} hidden={{ step: "breakup" }} submitLabel="Continue">
-          <TextField
-            label="The day the relationship ended"
-            optional
-            name="breakupDate"
-            type="date"
-            min="1900-01-01"
-            defaultValue={breakupDate ?? ""}
-          />
+          <BreakupDateField breakupDate={breakupDate} />
         </ActionForm>
       </WelcomeScreen>
     );
