@@ -81,7 +81,10 @@ export default async function ProgressPage({
       </Section>
 
       <Section id="lately" title="Lately">
-        <p className="mt-2">{describeWeek(weeks.mood)}</p>
+        {/* Nothing to compare yet says nothing: no "no check-ins yet" noise. */}
+        {(weeks.mood.current !== null || weeks.mood.previous !== null) && (
+          <p className="mt-2">{describeWeek(weeks.mood)}</p>
+        )}
         <ul className="mt-3 flex flex-wrap gap-x-6 gap-y-2">
           <li>
             <Link href="/progress/history" className={linkClass}>
