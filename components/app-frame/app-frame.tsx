@@ -27,7 +27,7 @@ const APP_LINKS: readonly NavLink[] = [
 const menuClass =
   "fixed inset-x-0 bottom-0 z-30 border-t border-neutral-200 bg-white pb-[env(safe-area-inset-bottom)] sm:static sm:border-0 sm:bg-transparent sm:pb-0 dark:border-neutral-800 dark:bg-neutral-950 sm:dark:bg-transparent print:hidden";
 const listClass =
-  "mx-auto grid max-w-3xl grid-cols-5 text-center text-sm sm:flex sm:gap-1 sm:px-3 sm:text-left [&_a]:flex [&_a]:min-h-12 [&_a]:items-center [&_a]:justify-center [&_a]:rounded-md [&_a]:px-1 [&_a]:underline-offset-4 sm:[&_a]:min-h-10 sm:[&_a]:px-3 [&_a:hover]:bg-neutral-100 dark:[&_a:hover]:bg-neutral-900 [&_a[aria-current]]:font-semibold [&_a[aria-current]]:text-brand-700 [&_a[aria-current]]:underline [&_a[aria-current]]:decoration-2 dark:[&_a[aria-current]]:text-brand-100";
+  "mx-auto grid max-w-3xl grid-cols-5 text-center text-xs tracking-tight whitespace-nowrap [overflow-wrap:normal] min-[360px]:text-sm sm:flex sm:tracking-normal sm:gap-1 sm:px-3 sm:text-left [&_a]:flex [&_a]:min-h-12 [&_a]:items-center [&_a]:justify-center [&_a]:rounded-md [&_a]:px-0 [&_a]:underline-offset-4 sm:[&_a]:min-h-10 sm:[&_a]:px-3 [&_a:hover]:bg-neutral-100 dark:[&_a:hover]:bg-neutral-900 [&_a[aria-current]]:font-semibold [&_a[aria-current]]:text-brand-700 [&_a[aria-current]]:underline [&_a[aria-current]]:decoration-2 dark:[&_a[aria-current]]:text-brand-100";
 
 export async function AppFrame({ children }: { children: ReactNode }) {
   const user = await getCurrentUser();

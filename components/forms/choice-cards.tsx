@@ -37,7 +37,7 @@ export function ChoiceCards({
         ),
       }))}
       listClassName={`mt-2 grid ${listClassName}`}
-      choiceClassName={`relative flex cursor-pointer items-center justify-center has-checked:font-semibold ${cardClassName}`}
+      choiceClassName={`relative flex cursor-pointer items-center justify-center [overflow-wrap:normal] has-checked:font-semibold ${cardClassName}`}
       inputClassName="absolute inset-0 size-full cursor-pointer appearance-none rounded-lg border border-neutral-500 bg-white checked:border-[3px] checked:border-brand-700 checked:bg-brand-50 dark:border-neutral-500 dark:bg-neutral-900 dark:checked:border-brand-100 dark:checked:bg-neutral-800"
     />
   );

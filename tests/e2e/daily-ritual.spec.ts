@@ -57,7 +57,7 @@ test.describe("the daily ritual", () => {
 
     await expect(page.getByRole("heading", { name: "Today", exact: true })).toBeVisible();
     // The lowest mood, with a note behind "Add a note" (a <details>: no script needed).
-    await checkIn(page, { mood: "Very hard", missing: 10, contact: "No contact", note: "Alone." });
+    await checkIn(page, { mood: "Very hard", missing: 9, contact: "No contact", note: "Alone." });
     await expect(page.getByRole("status")).toHaveText("Saved.");
     const thought = page.getByRole("region", { name: "A thought for today" });
     await expect(thought).toContainText("you do not have to carry it alone");

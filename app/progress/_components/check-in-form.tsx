@@ -132,8 +132,8 @@ export function CheckInForm({
           legend: `Were you in contact ${onDay}?`,
           choices: contactChoices,
           chosen: defaults?.contact,
-          list: "grid-cols-5 gap-1.5",
-          card: "min-h-14 px-0.5 py-1.5 text-xs sm:text-sm",
+          list: "grid-cols-5 gap-1 sm:gap-1.5",
+          card: "min-h-14 px-0.5 py-1.5 text-[0.6875rem] min-[360px]:text-xs sm:text-sm",
         },
       ].map((question) => (
         <ChoiceCards
