@@ -10,7 +10,7 @@ export const metadata: Metadata = {
   description:
     "Heartwork helps you through a broken heart: a calm article, a private healing tracker, and couples counseling you can start alone and invite your partner to later.",
   // No third-party anything: no analytics, no pixels, no embedded fonts.
-  referrer: "no-referrer",
+  referrer: "same-origin",
 };
 
 export const viewport: Viewport = {

@@ -10,7 +10,7 @@ export function QuickExit() {
       href={QUICK_EXIT_URL}
       data-quick-exit=""
       rel="noreferrer"
-      className="inline-flex min-h-10 items-center rounded-full bg-neutral-900 px-4 text-sm font-semibold text-white hover:bg-neutral-700 dark:bg-white dark:text-neutral-900 dark:hover:bg-neutral-200 print:hidden"
+      className="inline-flex min-h-10 items-center rounded-full bg-neutral-900 px-3 text-sm sm:px-4 font-semibold text-white hover:bg-neutral-700 dark:bg-white dark:text-neutral-900 dark:hover:bg-neutral-200 print:hidden"
     >
       Quick exit<span className="sr-only">: leave this site now (or press Escape twice)</span>
     </a>

@@ -7,7 +7,7 @@ import { QuickExit } from "@/components/quick-exit";
 export function SiteHeader() {
   return (
     <header className="sticky top-0 z-40 border-b border-neutral-200 bg-white dark:border-neutral-800 dark:bg-neutral-950 print:static">
-      <div className="mx-auto flex max-w-5xl items-center justify-between gap-4 px-4 py-3">
+      <div className="mx-auto flex max-w-5xl items-center justify-between gap-2 px-4 py-3 whitespace-nowrap [overflow-wrap:normal] sm:gap-4">
         {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- see above */}
         <a
           href="/"
@@ -16,7 +16,7 @@ export function SiteHeader() {
           Heartwork
         </a>
         {/* Quick exit first: the first stop after the logo for a keyboard. */}
-        <div className="flex items-center gap-3">
+        <div className="flex items-center gap-2 sm:gap-3">
           <QuickExit />
           <AccountLink />
         </div>

@@ -54,7 +54,7 @@ export function MoodChart({
           {CHART_RANGES.map((r) => (
             <Link
               key={r}
-              href={r === 30 ? "/progress#chart" : `/progress?range=${r}#chart`}
+              href={r === 30 ? "/progress/history#chart" : `/progress/history?range=${r}#chart`}
               aria-current={r === range ? "page" : undefined}
               className={
                 r === range

@@ -25,9 +25,8 @@ const confirmSchema = z
 
 /**
  * A cross-site form could sign a victim into the attacker's account (login
- * CSRF). Browsers say where a request comes from in Sec-Fetch-Site; our
- * Referrer-Policy (no-referrer) makes them send `Origin: null` on form posts,
- * so Origin is only the fallback for clients without Sec-Fetch-Site.
+ * CSRF). Browsers say where a request comes from in Sec-Fetch-Site; Origin
+ * is only the fallback for clients without it.
  */
 function isSameOrigin(request: NextRequest): boolean {
   const site = request.headers.get("sec-fetch-site");

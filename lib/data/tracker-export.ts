@@ -239,7 +239,12 @@ function slipOut(userId: string) {
 
 export async function trackerExportSettings({ userId }: { userId: string }) {
   const settings = await getTrackerSettings({ userId });
-  return { timeZone: settings.timeZone, breakupDate: settings.breakupDate };
+  return {
+    timeZone: settings.timeZone,
+    breakupDate: settings.breakupDate,
+    welcomed: settings.welcomed,
+    remindersWanted: settings.remindersWanted,
+  };
 }
 
 type TrackerLists = ReturnType<typeof trackerExportPages>;

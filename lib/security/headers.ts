@@ -6,7 +6,10 @@ import { QUICK_EXIT_SCRIPT } from "./quick-exit-script";
 
 export const STATIC_SECURITY_HEADERS: ReadonlyArray<{ key: string; value: string }> = [
   { key: "X-Content-Type-Options", value: "nosniff" },
-  { key: "Referrer-Policy", value: "no-referrer" },
+  // same-origin, not no-referrer: no other site ever learns a page of ours,
+  // but a browser must send our own Origin on a form post, or Next refuses
+  // every server action sent without JavaScript (no-referrer made it `null`).
+  { key: "Referrer-Policy", value: "same-origin" },
   { key: "X-Frame-Options", value: "DENY" },
   { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
   { key: "Cross-Origin-Resource-Policy", value: "same-origin" },

@@ -27,13 +27,13 @@ export const STEPS = [
     title: "Speak to a counselor",
     summary:
       "If everything seems a bit too much, or you don't understand what you're feeling, it can really help to speak to a counselor.",
-    href: "/progress#step-4",
+    href: "/progress/steps#step-4",
   },
   {
     number: 5,
     title: "Allow yourself time",
     summary: "These feelings will not disappear overnight!",
-    href: "/progress#step-5",
+    href: "/progress/steps#step-5",
   },
 ] as const;
 

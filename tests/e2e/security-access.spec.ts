@@ -251,6 +251,11 @@ const ACTIONS: Record<string, ActionRow> = {
     }),
     signedIn: notFound(/could not find that conversation/),
   },
+  "action:lib/actions/welcome.ts#answerWelcome": {
+    page: "/progress",
+    fields: (ids) => ({ step: "skip", userId: ids.userId }),
+    signedIn: unexpectedFields,
+  },
   "action:lib/actions/memories.ts#addMemory": {
     page: "/progress/memories",
     fields: (ids) => ({ kind: "GOOD", text: "planted", requestKey: key(), userId: ids.userId }),

@@ -48,6 +48,7 @@ import { reminderSettingsSchema } from "@/lib/validations/reminders";
 import { startTextPauseSchema } from "@/lib/validations/text-pause";
 import { signInRequestSchema } from "@/lib/validations/sign-in";
 import { trackerSettingsSchema } from "@/lib/validations/tracker-settings";
+import { WELCOME_STEPS, welcomeSchema } from "@/lib/validations/welcome";
 import { report } from "../support/report";
 import { INVITATION_SUBJECT } from "@/lib/counseling/invitation-subject";
 
@@ -365,6 +366,18 @@ const ACTIONS: Record<string, ActionEntry> = {
       requestKey,
     }),
     acts: strictParse(hardDateSchema),
+    caller: "tracker",
+  },
+  [A("welcome.ts", "answerWelcome")]: {
+    page: "/progress",
+    names: ["step", "timeZone", "breakupDate", "reminders"],
+    valid: fc.record({
+      step: fc.constantFrom(...WELCOME_STEPS, "skip"),
+      timeZone: fc.constantFrom("UTC", "Europe/Berlin", "America/New_York", "Asia/Kolkata"),
+      breakupDate: fc.oneof(pastDay, fc.constant("")),
+      reminders: fc.constantFrom("yes", "no"),
+    }),
+    acts: strictParse(welcomeSchema(today)),
     caller: "tracker",
   },
   [A("hard-dates.ts", "answerValentines")]: {

@@ -17,7 +17,7 @@ import { coverage } from "../security/coverage/headers";
 // object-src/base-uri/frame-ancestors 'none', no 'unsafe-eval' and no
 // 'unsafe-inline' scripts; a fresh nonce per request on pages rendered per
 // request, and the hash of every inline script on prerendered ones; nosniff,
-// no-referrer, HSTS (the e2e server runs NODE_ENV=production), and no-store on
+// a same-origin Referrer-Policy, HSTS (the e2e server runs NODE_ENV=production), and no-store on
 // private pages; on 404s and 500s too. Then the session cookie: its attributes
 // on the real Set-Cookie, its removal at sign-out, and the old value refused.
 //
@@ -172,6 +172,7 @@ const TABLE: Record<string, Row> = {
     rendering: "dynamic",
     probes: [{ as: "guest", path: "/reminders/stop/done", status: 200 }],
   },
+  "page:/progress/steps": privatePage("/progress/steps"),
   "page:/signed-out": {
     private: true,
     rendering: "dynamic",
@@ -363,7 +364,7 @@ function expectBaseline(response: Response, label: string): string {
   expect(directive(csp, "script-src"), label).not.toContain("'unsafe-inline'");
   expect(directive(csp, "script-src"), label).not.toMatch(/\*|https?:|data:/);
   expect(response.headers.get("x-content-type-options"), label).toBe("nosniff");
-  expect(response.headers.get("referrer-policy"), label).toBe("no-referrer");
+  expect(response.headers.get("referrer-policy"), label).toBe("same-origin");
   expect(response.headers.get("x-frame-options"), label).toBe("DENY");
   // NODE_ENV=production: HSTS on every response (lib/security/headers.ts; unit-tested).
   expect(response.headers.get("strict-transport-security"), label).toMatch(

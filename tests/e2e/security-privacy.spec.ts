@@ -126,6 +126,7 @@ const CRAWL: Record<string, CrawlEntry> = {
     viewer: "user",
     url: () => "/progress/settings",
   },
+  "page:/progress/steps": { stage: "tracker", viewer: "user", url: () => "/progress/steps" },
   "page:/progress/export": { stage: "tracker", viewer: "user", url: () => "/progress/export" },
   "page:/progress/reminders": {
     stage: "tracker",

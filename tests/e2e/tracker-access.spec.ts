@@ -2,7 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { devices, type Page } from "@playwright/test";
 import { expect, test } from "./support/fixtures";
 import { signInWithEmail, uniqueEmail } from "./support/sign-in";
-import { checkIn } from "./support/tracker";
+import { checkIn, skipWelcome } from "./support/tracker";
 
 // Screen readers and phones: the tracker pages pass axe's WCAG 2.1 AA rules
 // (with their content, including error states), and the check-in fits a
@@ -12,6 +12,7 @@ const PAGES = [
   "/progress",
   "/progress/check-in",
   "/progress/history",
+  "/progress/steps",
   "/progress/no-contact",
   "/progress/memories",
   "/progress/goals",
@@ -46,6 +47,8 @@ test.describe("the tracker for screen readers and phones", () => {
       });
     });
     await signInWithEmail(page, mail, uniqueEmail("axe"), { callbackUrl: "/progress" });
+    expect(await axeViolations(page), "/progress: the welcome").toEqual([]);
+    await skipWelcome(page);
     await page.getByRole("button", { name: "Save check-in" }).click();
     await expect(
       page.getByRole("group", { name: /How are you feeling/ }),
@@ -73,6 +76,7 @@ test.describe("the tracker for screen readers and phones", () => {
 
     test("checks in without sideways scrolling", async ({ page, mail }) => {
       await signInWithEmail(page, mail, uniqueEmail("phone"), { callbackUrl: "/progress" });
+      await skipWelcome(page);
       const overflow = () =>
         page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(await overflow()).toBeLessThanOrEqual(0);

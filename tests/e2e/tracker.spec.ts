@@ -1,7 +1,14 @@
 import { type Page } from "@playwright/test";
 import { expect, test } from "./support/fixtures";
 import { signInWithEmail, uniqueEmail } from "./support/sign-in";
-import { checkIn, dayOffset, exportJson, refuseDialogs, todayUtc } from "./support/tracker";
+import {
+  checkIn,
+  dayOffset,
+  exportJson,
+  refuseDialogs,
+  skipWelcome,
+  todayUtc,
+} from "./support/tracker";
 import { callAction } from "./support/server-actions";
 import { daysBetween, formatDayLong, todayIn } from "@/lib/tracker/calendar-day";
 
@@ -15,7 +22,7 @@ async function startTracking(
 ) {
   refuseDialogs(page);
   await signInWithEmail(page, mail, uniqueEmail(label), { callbackUrl: "/progress" });
-  await expect(page.getByRole("heading", { name: "Your healing, day by day" })).toBeVisible();
+  await skipWelcome(page);
 }
 
 test.describe("the healing tracker", () => {
@@ -32,15 +39,26 @@ test.describe("the healing tracker", () => {
     await expect(
       page.getByText("Your contact-free days will be counted from your first check-in"),
     ).toBeVisible();
+    await page.getByRole("link", { name: "Your calendar and patterns" }).click();
     await expect(
       page.getByText("Your chart will appear here after your first check-ins."),
     ).toBeVisible();
+    // The calendar starts on the day the account was made: today can be filled in, not before.
+    await expect(
+      page.getByRole("link", { name: `Fill in ${formatDayLong(todayUtc())}` }),
+    ).toBeVisible();
+    await expect(
+      page.getByRole("link", { name: `Fill in ${formatDayLong(dayOffset(-2))}` }),
+    ).toHaveCount(0);
 
-    // Two days ago: no contact. Filled in from the history page.
-    await page.getByRole("link", { name: "Fill in earlier days" }).click();
-    await page.getByRole("link", { name: `Fill in ${formatDayLong(dayOffset(-2))}` }).click();
+    // Two days ago (before the account existed): no contact, filled in later all the same.
+    await page.goto(`/progress/check-in?day=${dayOffset(-2)}`);
     await checkIn(page, { mood: "Hard", missing: 8, contact: "No contact" });
-    await expect(page.getByRole("status")).toHaveText("Saved. Thank you for checking in.");
+    await expect(page.getByRole("status")).toHaveText("Saved.");
+    const thought = page.getByRole("region", { name: "A thought for today" });
+    await expect(thought).toContainText("A hard day.");
+    await expect(thought).toContainText("Step 3: Speak to your family and friends");
+    await expect(thought).not.toContainText("988");
 
     // Yesterday: a slip, with what led to it. The trigger field appears only for a slip.
     await page.goto(`/progress/check-in?day=${dayOffset(-1)}`);
@@ -51,7 +69,19 @@ test.describe("the healing tracker", () => {
       contact: "I checked their social media",
       trigger: "a photo of us",
     });
-    await expect(page.getByRole("status")).toContainText("does not undo the days before it");
+    await expect(page.getByRole("status")).toHaveText("Saved.");
+    // The lowest mood: the reflection offers 988 and the hotline, gently.
+    await expect(thought).toContainText("does not undo the days before it");
+    await expect(thought.getByRole("link", { name: "call 988" })).toHaveAttribute(
+      "href",
+      "tel:988",
+    );
+    await expect(thought.getByRole("link", { name: "text 988" })).toHaveAttribute(
+      "href",
+      "sms:988",
+    );
+    await expect(thought.getByRole("link", { name: "chat online" })).toBeVisible();
+    await expect(thought).toContainText("(1-800-799-7233), or text START to 88788");
 
     // Today, from the overview, with a note that tries to run script.
     await page.goto("/progress");
@@ -74,6 +104,17 @@ test.describe("the healing tracker", () => {
       counter.getByText(`The last contact was on ${formatDayLong(dayOffset(-1))}`),
     ).toBeVisible();
 
+    // The calendar: today coloured by its mood, its note one tap away.
+    await page.goto("/progress/history");
+    const calendar = page.getByRole("table", { name: /^Your moods in / });
+    await calendar
+      .locator("summary", { hasText: `${formatDayLong(todayUtc())}: Okay, with a note` })
+      .click();
+    await expect(calendar.getByText(`<img src=x onerror="alert('xss')"> better day`)).toBeVisible();
+    await expect(page.getByRole("region", { name: "Patterns" })).toContainText(
+      "not yet enough check-ins to say more honestly",
+    );
+
     const chart = page.getByRole("region", { name: "How you have been" });
     await expect(
       chart.getByRole("img", { name: /Mood and missing them, last 30 days/ }),
@@ -87,6 +128,7 @@ test.describe("the healing tracker", () => {
     await chart.getByRole("link", { name: "90 days" }).click();
     await expect(page.getByRole("img", { name: /last 90 days/ })).toBeVisible();
 
+    await page.goto("/progress");
     await page
       .getByRole("link", { name: "See the days with contact and what led to them" })
       .click();
@@ -109,6 +151,7 @@ test.describe("the healing tracker", () => {
       .getByLabel("2", { exact: true })
       .check();
     await form.getByLabel("No contact").check();
+    await form.getByText("Add a note").click();
     await form.getByLabel("A private note").evaluate((el) => el.removeAttribute("maxlength"));
     await form.getByLabel("A private note").fill("x".repeat(5001));
     await form.getByRole("button", { name: "Save check-in" }).click();
@@ -131,11 +174,12 @@ test.describe("the healing tracker", () => {
     mail,
   }) => {
     await startTracking(page, mail, "harddates");
+    await page.goto("/progress/hard-dates");
     await page.getByRole("button", { name: "Add Valentine's Day" }).click();
-    const ahead = page.getByRole("region", { name: "Hard dates ahead" });
-    await expect(
-      ahead.getByRole("listitem").filter({ hasText: "Valentine's Day: " }),
-    ).toContainText("February 14");
+    const ahead = page.getByRole("region", { name: "Your dates" });
+    await expect(ahead.getByRole("listitem").filter({ hasText: "Valentine's Day" })).toContainText(
+      "February 14",
+    );
     await expect(page.getByRole("button", { name: "Add Valentine's Day" })).toBeHidden();
 
     const soon = dayOffset(10);
@@ -186,8 +230,12 @@ test.describe("the healing tracker", () => {
     await page.getByRole("button", { name: "Save" }).click();
     await expect(page.getByRole("listitem").filter({ hasText: "My sister" })).toBeVisible();
 
-    await page.goto("/progress");
-    const steps = page.getByRole("region", { name: "The five steps" });
+    await page
+      .getByRole("navigation", { name: "Main menu" })
+      .getByRole("link", { name: "Steps" })
+      .click();
+    await expect(page.getByRole("heading", { name: "The five steps", level: 1 })).toBeVisible();
+    const steps = page.getByRole("main");
     await expect(steps).toContainText("3 good memories and 0 hard memories written down.");
     await expect(steps).toContainText("1 of 1 goal done; 1 new thing tried in the last 30 days.");
     await expect(steps).toContainText("You reached out 1 time in the last 30 days.");
@@ -248,24 +296,45 @@ test.describe("the healing tracker", () => {
     await anonymous.close();
   });
 
-  test("settings: the time zone decides which day is today; the breakup date counts the time given", async ({
+  test("the welcome: the time zone decides which day is today, the breakup date counts the time given, the reminders answer is kept", async ({
     page,
     mail,
   }) => {
-    await startTracking(page, mail, "settings");
-    await expect(page.getByText("Your days currently follow UTC.")).toBeVisible();
-    await page.getByRole("link", { name: "Set your time zone" }).click();
+    refuseDialogs(page);
+    await signInWithEmail(page, mail, uniqueEmail("welcome"), { callbackUrl: "/progress" });
+    await expect(page.getByText("Welcome · 1 of 3")).toBeVisible();
+    await expect(page.getByRole("heading", { name: "When does your day start?" })).toBeVisible();
     const zone = "Pacific/Kiritimati"; // UTC+14: often already tomorrow
     await page.getByLabel("Your time zone").selectOption(zone);
-    await page.getByLabel("The day the relationship ended").fill(dayOffset(-30));
-    await page.getByRole("button", { name: "Save settings" }).click();
-    await expect(page.getByRole("status")).toHaveText("Saved.");
+    await page.getByRole("button", { name: "Continue" }).click();
 
-    await page.goto("/progress");
-    await expect(page.getByText("Your days currently follow UTC.")).toBeHidden();
+    await expect(page.getByText("Welcome · 2 of 3")).toBeVisible();
+    await page.getByLabel("The day the relationship ended").fill(dayOffset(400));
+    await page.getByRole("button", { name: "Continue" }).click();
+    await expect(page.getByLabel("The day the relationship ended")).toHaveAccessibleDescription(
+      /still in the future/,
+    );
+    await page.getByLabel("The day the relationship ended").fill(dayOffset(-30));
+    await page.getByRole("button", { name: "Continue" }).click();
+
+    await expect(page.getByRole("heading", { name: "A gentle reminder?" })).toBeVisible();
+    await page.getByRole("button", { name: "Not now" }).click();
+
+    await expect(page.getByRole("heading", { name: "Today", exact: true })).toBeVisible();
     await expect(
       page.getByText(formatDayLong(todayIn(zone)), { exact: false }).first(),
     ).toBeVisible();
+    expect((await exportJson(page)).settings).toEqual({
+      timeZone: zone,
+      breakupDate: dayOffset(-30),
+      welcomed: true,
+      remindersWanted: false,
+    });
+    // Once is enough: the next visit opens on today.
+    await page.reload();
+    await expect(page.getByRole("heading", { name: "Today", exact: true })).toBeVisible();
+
+    await page.goto("/progress/steps");
     const daysGiven = daysBetween(dayOffset(-30), todayIn(zone));
     await expect(
       page.getByText(`It has been ${daysGiven} days since the relationship ended.`),

@@ -17,7 +17,11 @@ import { loadProgressDashboard } from "@/lib/data/progress-dashboard";
 import { createReachOut, deleteReachOut, listReachOuts } from "@/lib/data/reach-outs";
 import { exportTrackerData } from "@/lib/data/tracker-export";
 import { UNREADABLE_TEXT } from "@/lib/data/tracker-records";
-import { getTrackerSettings, saveTrackerSettings } from "@/lib/data/tracker-settings";
+import {
+  getTrackerSettings,
+  saveTrackerSettings,
+  saveWelcomeAnswer,
+} from "@/lib/data/tracker-settings";
 import { addDays } from "@/lib/tracker/calendar-day";
 import { aggregateContactDays } from "@/lib/tracker/no-contact";
 import { CONTACT_KINDS, isSlip } from "@/lib/tracker/scales";
@@ -320,6 +324,44 @@ describe("settings and hard dates", () => {
     });
   });
 
+  it("keeps each welcome answer on its own and ends the welcome only when finished", async () => {
+    const user = await createTestUser("welcome");
+    expect(await getTrackerSettings({ userId: user.id })).toMatchObject({
+      welcomed: false,
+      remindersWanted: null,
+    });
+    await saveWelcomeAnswer({ userId: user.id, finished: false, timeZone: "America/Denver" });
+    await saveWelcomeAnswer({ userId: user.id, finished: false, breakupDate: "2026-10-02" });
+    expect(await getTrackerSettings({ userId: user.id })).toMatchObject({
+      timeZone: "America/Denver",
+      breakupDate: "2026-10-02",
+      welcomed: false,
+    });
+    await saveWelcomeAnswer({ userId: user.id, finished: true, remindersWanted: true });
+    expect(await getTrackerSettings({ userId: user.id })).toMatchObject({
+      timeZone: "America/Denver",
+      breakupDate: "2026-10-02",
+      welcomed: true,
+      remindersWanted: true,
+    });
+    expect((await exportTrackerData({ userId: user.id })).settings).toEqual({
+      timeZone: "America/Denver",
+      breakupDate: "2026-10-02",
+      welcomed: true,
+      remindersWanted: true,
+    });
+
+    // Skipping the whole welcome changes nothing but that it is over.
+    const skipper = await createTestUser("welcome-skip");
+    await saveWelcomeAnswer({ userId: skipper.id, finished: true });
+    expect(await getTrackerSettings({ userId: skipper.id })).toMatchObject({
+      timeZone: "UTC",
+      breakupDate: null,
+      welcomed: true,
+      remindersWanted: null,
+    });
+  });
+
   it("adds Valentine's Day once from the offer, with the article's plan, and ends the offer", async () => {
     const user = await createTestUser("valentine");
     const k = key();
@@ -463,7 +505,13 @@ describe(exportTrackerData, () => {
     });
 
     const data = await exportTrackerData({ userId: user.id });
-    expect(data.settings).toEqual({ timeZone: "Asia/Tokyo", breakupDate: "2026-08-01" });
+    // Saving the settings answers what the welcome would ask; reminders were never offered.
+    expect(data.settings).toEqual({
+      timeZone: "Asia/Tokyo",
+      breakupDate: "2026-08-01",
+      welcomed: true,
+      remindersWanted: null,
+    });
     expect(data.checkIns).toEqual([
       expect.objectContaining({ day: TODAY, mood: 4, note: "mine", contact: "I_REACHED_OUT" }),
     ]);

@@ -35,11 +35,11 @@ describe(baselineSecurityHeaders, () => {
   });
 
   it.each([true, false])(
-    "always sends nosniff, no-referrer, DENY and a CSP (production: %s)",
+    "always sends nosniff, a same-origin Referrer-Policy, DENY and a CSP (production: %s)",
     (production) => {
       const headers = baselineSecurityHeaders({ production, forceHsts: false });
       expect(header(headers, "X-Content-Type-Options")).toBe("nosniff");
-      expect(header(headers, "Referrer-Policy")).toBe("no-referrer");
+      expect(header(headers, "Referrer-Policy")).toBe("same-origin");
       expect(header(headers, "X-Frame-Options")).toBe("DENY");
       const csp = header(headers, "Content-Security-Policy")!;
       expect(csp).toContain("frame-ancestors 'none'");

@@ -1,9 +1,14 @@
+"use client";
+
 import type { ReactNode } from "react";
-import { recordCheckIn } from "@/lib/actions/check-ins";
+import { recordCheckIn, type CheckInState } from "@/lib/actions/check-ins";
 import { ActionForm } from "@/components/forms/action-form";
-import { RadioGroup } from "@/components/forms/radio-group";
+import { ChoiceCards } from "@/components/forms/choice-cards";
+import { useField } from "@/components/forms/form-context";
 import { TextareaField } from "@/components/forms/textarea-field";
 import { mutedClass } from "@/components/ui/styles";
+import { CheckInReflection } from "@/app/progress/_components/check-in-reflection";
+import { moodColor } from "@/lib/tracker/mood-colors";
 import {
   CONTACT_KINDS,
   CONTACT_LABELS,
@@ -23,17 +28,17 @@ export type CheckInDefaults = {
   trigger: string | null;
 } | null;
 
-const choiceClass =
-  "flex cursor-pointer items-center gap-2 rounded-md border border-neutral-300 px-3 py-2 has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50 dark:border-neutral-700 dark:has-[:checked]:border-brand-100 dark:has-[:checked]:bg-neutral-900";
-
 const moodChoices = MOODS.map((mood) => ({
   value: String(mood.value),
   label: (
     <>
-      {mood.word} <span className={mutedClass}>({mood.value} of 5)</span>
+      <span aria-hidden="true" className={`size-6 rounded-full ${moodColor(mood.value)}`} />
+      {mood.word}
+      <span className="sr-only"> ({mood.value} of 5)</span>
     </>
   ),
 }));
+
 const missingChoices = Array.from(
   { length: MISSING_MAX - MISSING_MIN + 1 },
   (_, i) => MISSING_MIN + i,
@@ -47,16 +52,31 @@ const missingChoices = Array.from(
     </>
   ),
 }));
+
+/** Short enough for five in one row on a 320 px phone; the full words are still the label. */
+const CONTACT_SHORT: Partial<Record<ContactKind, string>> = {
+  CHECKED_SOCIAL: "Checked socials",
+};
+
 const contactChoices = CONTACT_KINDS.map((kind) => ({
   value: kind,
-  label: CONTACT_LABELS[kind],
+  label: CONTACT_SHORT[kind] ? (
+    <>
+      <span aria-hidden="true">{CONTACT_SHORT[kind]}</span>
+      <span className="sr-only">{CONTACT_LABELS[kind]}</span>
+    </>
+  ) : (
+    CONTACT_LABELS[kind]
+  ),
   data: isSlip(kind) ? { "data-slip": "" } : undefined,
 }));
 
 /**
- * The check-in of one day. `summary` is what the page shows once the day has
- * a check-in (on the overview): the form gives way to it but stays mounted, so
- * its "Saved. Thank you…" is still said above the summary.
+ * The check-in of one day in three taps: mood, how much you miss them,
+ * contact. The note waits behind "Add a note" (a <details>, so it opens
+ * without JavaScript). Once saved, the form gives way to a short reflection on
+ * the answers and, on the overview, to the day's summary (`summary`); it stays
+ * mounted, so "Saved." is said above them.
  */
 export function CheckInForm({
   day,
@@ -76,8 +96,17 @@ export function CheckInForm({
       action={recordCheckIn}
       hidden={{ day }}
       submitLabel="Save check-in"
-      className="group mt-4 space-y-6"
-      replacedBy={summary}
+      className="group mt-4 space-y-5"
+      replacedBy={(state: CheckInState) =>
+        state.status === "saved" && state.answers ? (
+          <>
+            <CheckInReflection answers={state.answers} />
+            {summary}
+          </>
+        ) : (
+          summary
+        )
+      }
     >
       {[
         {
@@ -85,26 +114,29 @@ export function CheckInForm({
           legend: `How are you feeling ${onDay}?`,
           choices: moodChoices,
           chosen: defaults?.mood,
-          list: "grid grid-cols-1 gap-2 sm:grid-cols-5",
+          list: "grid-cols-5 gap-1.5",
+          card: "min-h-20 px-0.5 py-2 text-xs sm:text-sm",
         },
         {
           name: "missing",
           legend: `How much do you miss them ${onDay}?`,
-          hint: "0 means not at all, 10 means all the time. Any number is okay.",
+          hint: "0 is not at all, 10 is all the time. Any number is okay.",
           choices: missingChoices,
           chosen: defaults?.missing,
-          list: "flex flex-wrap gap-2",
-          choice: "min-w-12 justify-center",
+          // One row of eleven, even at 320 px.
+          list: "grid-cols-11 gap-0.5 sm:gap-1",
+          card: "min-h-11 text-sm",
         },
         {
           name: "contact",
           legend: `Were you in contact ${onDay}?`,
           choices: contactChoices,
           chosen: defaults?.contact,
-          list: "grid grid-cols-1 gap-2 sm:grid-cols-2",
+          list: "grid-cols-5 gap-1 sm:gap-1.5",
+          card: "min-h-14 px-0.5 py-1.5 text-[0.6875rem] min-[360px]:text-xs sm:text-sm",
         },
       ].map((question) => (
-        <RadioGroup
+        <ChoiceCards
           key={question.name}
           legend={question.legend}
           legendClassName="text-base font-semibold"
@@ -112,12 +144,11 @@ export function CheckInForm({
           name={question.name}
           choices={question.choices}
           defaultValue={question.chosen === undefined ? undefined : String(question.chosen)}
-          listClassName={`mt-2 ${question.list}`}
-          choiceClassName={`${choiceClass} ${question.choice ?? ""}`}
-          inputClassName="accent-brand-700"
+          listClassName={question.list}
+          cardClassName={question.card}
         />
       ))}
-      {/* Only asked when the chosen contact was the user's own; shown without JavaScript by :has(). */}
+      {/* Only asked when the chosen contact was the person's own; shown without JavaScript by :has(). */}
       <div className="hidden group-has-[input[data-slip]:checked]:block">
         <TextareaField
           label="What led to it?"
@@ -128,15 +159,32 @@ export function CheckInForm({
           defaultValue={defaults?.trigger ?? ""}
         />
       </div>
-      <TextareaField
-        label="A private note"
-        optional
-        name="note"
-        hint="Only you can read it. It is encrypted before it is stored."
-        rows={4}
-        maxChars={NOTE_MAX}
-        defaultValue={defaults?.note ?? ""}
-      />
+      <NoteDisclosure hasNote={Boolean(defaults?.note)}>
+        <TextareaField
+          label="A private note"
+          optional
+          name="note"
+          hint="Only you can read it. It is encrypted before it is stored."
+          rows={4}
+          maxChars={NOTE_MAX}
+          defaultValue={defaults?.note ?? ""}
+        />
+      </NoteDisclosure>
     </ActionForm>
+  );
+}
+
+/** "Add a note", open from the start when there is a note, or one was refused. */
+function NoteDisclosure({ hasNote, children }: { hasNote: boolean; children: ReactNode }) {
+  const field = useField("note");
+  const open = hasNote || Boolean(field.errors?.length) || field.text() !== "";
+  return (
+    <details open={open} className="group/note">
+      <summary className={`cursor-pointer font-medium underline-offset-4 hover:underline`}>
+        {hasNote ? "Your note" : "Add a note"}{" "}
+        <span className={`font-normal ${mutedClass}`}>(optional, private)</span>
+      </summary>
+      <div className="mt-2">{children}</div>
+    </details>
   );
 }

@@ -24,21 +24,25 @@ export function NoContactSummary({ counter }: { counter: NoContactCounter }) {
   }
   return (
     <>
-      <dl className="mt-4 grid grid-cols-1 gap-3 sm:grid-cols-3">
-        <div className="rounded-lg border border-neutral-200 p-4 dark:border-neutral-800">
+      <dl className="mt-4 grid grid-cols-3 gap-2 sm:gap-3">
+        <div className="rounded-lg border border-neutral-200 p-3 dark:border-neutral-800">
           <dt className="text-sm">Contact-free right now</dt>
-          <dd className="mt-1 text-2xl font-semibold">{pluralize(counter.currentRun, "day")}</dd>
+          <dd className="mt-1 text-lg font-semibold sm:text-2xl">
+            {pluralize(counter.currentRun, "day")}
+          </dd>
         </div>
-        <div className="rounded-lg border border-neutral-200 p-4 dark:border-neutral-800">
+        <div className="rounded-lg border border-neutral-200 p-3 dark:border-neutral-800">
           <dt className="text-sm">Your longest stretch</dt>
-          <dd className="mt-1 text-2xl font-semibold">{pluralize(counter.longestRun, "day")}</dd>
+          <dd className="mt-1 text-lg font-semibold sm:text-2xl">
+            {pluralize(counter.longestRun, "day")}
+          </dd>
         </div>
-        <div className="rounded-lg border border-neutral-200 p-4 dark:border-neutral-800">
+        <div className="rounded-lg border border-neutral-200 p-3 dark:border-neutral-800">
           <dt className="text-sm">
             Contact-free in the last{" "}
             {counter.windowDays === 30 ? "30 days" : pluralize(counter.windowDays, "day")}
           </dt>
-          <dd className="mt-1 text-2xl font-semibold">
+          <dd className="mt-1 text-lg font-semibold sm:text-2xl">
             {counter.contactFreeInWindow} of {counter.windowDays}
           </dd>
         </div>

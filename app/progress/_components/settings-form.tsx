@@ -25,20 +25,36 @@ export function SettingsForm({
       className="mt-4 space-y-5"
     >
       <ZoneField timeZone={timeZone} configured={configured} timeZones={timeZones} />
-      <TextField
-        label="The day the relationship ended"
-        optional
-        name="breakupDate"
-        type="date"
-        min="1900-01-01"
-        defaultValue={breakupDate ?? ""}
+      <BreakupDateField
+        breakupDate={breakupDate}
         hint="Only used to show how much time you have given yourself. Leave it empty if you prefer."
       />
     </ActionForm>
   );
 }
 
-function ZoneField({
+/** The optional day it ended (settings and the welcome). */
+export function BreakupDateField({
+  breakupDate,
+  hint,
+}: {
+  breakupDate: string | null;
+  hint?: string;
+}) {
+  return (
+    <TextField
+      label="The day the relationship ended"
+      optional
+      name="breakupDate"
+      type="date"
+      min="1900-01-01"
+      defaultValue={breakupDate ?? ""}
+      hint={hint}
+    />
+  );
+}
+
+export function ZoneField({
   timeZone,
   configured,
   timeZones,

@@ -1,21 +1,18 @@
 import type { Metadata } from "next";
-import { mutedClass } from "@/components/ui/styles";
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/session";
-import { listCheckIns } from "@/lib/data/check-ins";
+import { loadCheckInHistory } from "@/lib/data/check-in-history";
 import { getTrackerSettings } from "@/lib/data/tracker-settings";
-import {
-  addDays,
-  EARLIEST_DAY,
-  formatDayLong,
-  isCalendarDay,
-  todayIn,
-} from "@/lib/tracker/calendar-day";
-import { CONTACT_LABELS, moodWord } from "@/lib/tracker/scales";
+import { addDays, todayIn } from "@/lib/tracker/calendar-day";
+import { buildSeries, compareWeeks, describeWeek, parseChartRange } from "@/lib/tracker/chart";
+import { computeInsights, INSIGHT_WINDOW_DAYS } from "@/lib/tracker/insights";
+import { addMonths, formatMonth, monthOf } from "@/lib/tracker/month-grid";
+import { MoodChart } from "@/components/tracker/mood-chart";
+import { MoodCalendar } from "@/app/progress/_components/mood-calendar";
+import { Section } from "@/app/progress/_components/section";
+import { headingClass, linkClass, mutedClass } from "@/components/ui/styles";
 
-export const metadata: Metadata = { title: "Your check-ins", robots: { index: false } };
-
-const PAGE_DAYS = 30;
+export const metadata: Metadata = { title: "Your history", robots: { index: false } };
 
 export default async function HistoryPage({
   searchParams,
@@ -23,81 +20,78 @@ export default async function HistoryPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const user = await requireUser();
+  const asked = await searchParams;
+  const range = parseChartRange(asked.range);
   const { timeZone } = await getTrackerSettings({ userId: user.id });
   const today = todayIn(timeZone);
-  const requested = (await searchParams).until;
-  const until =
-    typeof requested === "string" &&
-    isCalendarDay(requested) &&
-    requested <= today &&
-    requested >= EARLIEST_DAY
-      ? requested
-      : today;
-  const from = addDays(until, -(PAGE_DAYS - 1));
-  const checkIns = new Map(
-    (await listCheckIns({ userId: user.id, from, to: until })).map((c) => [c.day, c]),
-  );
-  const days = Array.from({ length: PAGE_DAYS }, (_, i) => addDays(until, -i)).filter(
-    (d) => d >= EARLIEST_DAY,
-  );
-  const newer = until < today ? addDays(until, PAGE_DAYS) : null;
+  const history = await loadCheckInHistory({
+    userId: user.id,
+    timeZone,
+    today,
+    askedMonth: asked.month,
+    windowDays: range,
+  });
+  const { month, firstDay } = history;
+  const earlier = month > monthOf(firstDay) ? addMonths(month, -1) : null;
+  const later = month < monthOf(today) ? addMonths(month, 1) : null;
+  const insightWindow = addDays(today, -(INSIGHT_WINDOW_DAYS - 1));
+  const insights = computeInsights(history.values.filter((v) => v.day >= insightWindow));
+  const weeks = compareWeeks(history.values, today);
 
   return (
     <div>
-      <h1 className="text-3xl font-bold">Your check-ins</h1>
+      <h1 className={headingClass}>Your history</h1>
       <p className={`mt-2 ${mutedClass}`}>
-        {formatDayLong(from)} to {formatDayLong(until)}. Missed days can be filled in any time.
+        Tap a coloured day to read it; tap an empty one to fill it in. Missed days are welcome any
+        time.
       </p>
-      <ul className="mt-6 divide-y divide-neutral-200 dark:divide-neutral-800">
-        {days.map((day) => {
-          const checkIn = checkIns.get(day);
-          return (
-            <li key={day} className="flex flex-wrap items-baseline justify-between gap-2 py-3">
-              <div>
-                <p className="font-medium">
-                  {day === today ? `Today, ${formatDayLong(day)}` : formatDayLong(day)}
-                </p>
-                {checkIn ? (
-                  <p className={mutedClass}>
-                    {moodWord(checkIn.mood)} · missing them {checkIn.missing} of 10 ·{" "}
-                    {CONTACT_LABELS[checkIn.contact]}
-                    {checkIn.note ? " · has a note" : ""}
-                  </p>
-                ) : (
-                  <p className={mutedClass}>No check-in</p>
-                )}
-              </div>
-              <Link
-                href={day === today ? "/progress/check-in" : `/progress/check-in?day=${day}`}
-                className="text-sm underline underline-offset-4"
-              >
-                {checkIn ? "Change" : "Fill in"}
-                <span className="sr-only"> {formatDayLong(day)}</span>
-              </Link>
-            </li>
-          );
-        })}
-      </ul>
-      <nav aria-label="Earlier and later check-ins" className="mt-6 flex justify-between">
-        {from > EARLIEST_DAY ? (
-          <Link
-            href={`/progress/history?until=${addDays(from, -1)}`}
-            className="underline underline-offset-4"
-          >
-            Earlier days
+
+      <MoodCalendar month={month} checkIns={history.checkIns} firstDay={firstDay} today={today} />
+      <nav aria-label="Months" className="mt-4 flex justify-between gap-4">
+        {earlier ? (
+          <Link href={`/progress/history?month=${earlier}`} className={linkClass}>
+            <span aria-hidden="true">← </span>
+            {formatMonth(earlier)}
           </Link>
         ) : (
           <span />
         )}
-        {newer && (
+        {later && (
           <Link
-            href={newer >= today ? "/progress/history" : `/progress/history?until=${newer}`}
-            className="underline underline-offset-4"
+            href={
+              later === monthOf(today) ? "/progress/history" : `/progress/history?month=${later}`
+            }
+            className={linkClass}
           >
-            Later days
+            {formatMonth(later)}
+            <span aria-hidden="true"> →</span>
           </Link>
         )}
       </nav>
+
+      <Section id="patterns" title="Patterns">
+        {insights.sentences.length > 0 ? (
+          <ul className="mt-2 space-y-2">
+            {insights.sentences.map((sentence) => (
+              <li key={sentence}>{sentence}</li>
+            ))}
+          </ul>
+        ) : null}
+        {insights.waitingFor.length > 0 && (
+          <p className={`mt-2 ${mutedClass}`}>
+            In the last {INSIGHT_WINDOW_DAYS} days there are not yet enough check-ins to say more
+            honestly. A comparison appears once there are {insights.waitingFor.join(", or ")}.
+          </p>
+        )}
+      </Section>
+
+      <Section id="chart" title="How you have been">
+        <MoodChart
+          points={buildSeries(history.values, today, range)}
+          range={range}
+          summary={[describeWeek(weeks.mood), describeWeek(weeks.missing)]}
+        />
+      </Section>
     </div>
   );
 }

@@ -1,15 +1,10 @@
 import type { Metadata } from "next";
 import { requireUser } from "@/lib/auth/session";
 import { getTrackerSettings } from "@/lib/data/tracker-settings";
-import { isValidTimeZone } from "@/lib/tracker/calendar-day";
+import { selectableTimeZones } from "@/lib/tracker/time-zones";
 import { SettingsForm } from "@/app/progress/_components/settings-form";
 
 export const metadata: Metadata = { title: "Tracker settings", robots: { index: false } };
-
-function timeZones(current: string): string[] {
-  const zones = Intl.supportedValuesOf("timeZone").filter(isValidTimeZone);
-  return Array.from(new Set(["UTC", current, ...zones]));
-}
 
 export default async function SettingsPage() {
   const user = await requireUser();
@@ -21,7 +16,7 @@ export default async function SettingsPage() {
         timeZone={settings.timeZone}
         configured={settings.configured}
         breakupDate={settings.breakupDate}
-        timeZones={timeZones(settings.timeZone)}
+        timeZones={selectableTimeZones(settings.timeZone)}
       />
     </div>
   );

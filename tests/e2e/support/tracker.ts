@@ -58,6 +58,18 @@ export async function checkIn(
     .getByLabel(contact)
     .check();
   if (trigger !== undefined) await page.getByLabel("What led to it?").fill(trigger);
-  if (note !== undefined) await page.getByLabel("A private note").fill(note);
+  if (note !== undefined) {
+    // The note waits behind "Add a note" (open already when the day has one).
+    const field = page.getByLabel("A private note");
+    if (!(await field.isVisible())) await page.getByText("Add a note").click();
+    await field.fill(note);
+  }
   await page.getByRole("button", { name: "Save check-in" }).click();
+}
+
+/** A first visit to /progress opens on the welcome: skip all of it, landing on "Today". */
+export async function skipWelcome(page: Page) {
+  await expect(page.getByRole("heading", { name: "When does your day start?" })).toBeVisible();
+  await page.getByRole("button", { name: "Skip the welcome" }).click();
+  await expect(page.getByRole("heading", { name: "Today", exact: true })).toBeVisible();
 }

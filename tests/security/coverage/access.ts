@@ -56,6 +56,7 @@ export const coverage: SuiteCoverage = {
     "action:lib/actions/team-referrals.ts#closeTeamReferral",
     "action:lib/actions/team-referrals.ts#sendTeamMessage",
     "action:lib/actions/counseling-messages.ts#sendCounselingMessage",
+    "action:lib/actions/welcome.ts#answerWelcome",
     "route:app/api/auth/[...nextauth]/route.ts#GET",
     "route:app/api/auth/[...nextauth]/route.ts#POST",
     "route:app/progress/export/[format]/route.ts#POST",

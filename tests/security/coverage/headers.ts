@@ -32,6 +32,7 @@ export const coverage: SuiteCoverage = {
     "page:/progress/pause",
     "page:/reminders/stop",
     "page:/reminders/stop/done",
+    "page:/progress/steps",
     "page:/signed-out",
     "page:/signin",
     "page:/signin/check-email",

@@ -1,0 +1,6 @@
+import type { ReactNode } from "react";
+import { AppFrame } from "@/components/app-frame/app-frame";
+
+export default function CounselingLayout({ children }: { children: ReactNode }) {
+  return <AppFrame>{children}</AppFrame>;
+}
