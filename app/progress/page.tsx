@@ -11,6 +11,7 @@ import { CheckInForm } from "@/app/progress/_components/check-in-form";
 import { HardDateNotices } from "@/app/progress/_components/hard-date-notices";
 import { NoContactSummary } from "@/app/progress/_components/no-contact-summary";
 import { Section } from "@/app/progress/_components/section";
+import { TextThemLink } from "@/app/progress/_components/text-them-link";
 import { CheckInSummary } from "@/app/progress/_components/today-check-in";
 import { Welcome, welcomeStep } from "@/app/progress/_components/welcome/welcome";
 import { headingClass, linkClass, mutedClass } from "@/components/ui/styles";
@@ -73,6 +74,8 @@ export default async function ProgressPage({
 
       <Section id="no-contact" title="No contact">
         <NoContactSummary counter={counter} />
+        {/* The pause for the moment the article is about, one tap from Today. */}
+        <TextThemLink className="mt-4" />
         <p className="mt-3 text-sm">
           <Link href="/progress/no-contact" className="underline underline-offset-4">
             See the days with contact and what led to them

@@ -9,7 +9,7 @@ import { STOP_PAGE_PATH } from "@/lib/reminders/stop-token";
 // without cookies: the token in the URL is the only authority. Our confirm page
 // POSTs the same way. A GET (a link scanner, a pasted link) changes nothing and
 // shows the confirm page. Every POST gets the same answer whether the token
-// matched or not (SECURITY.md 33), so the endpoint tells nobody which links are real.
+// matched or not (SECURITY.md 35), so the endpoint tells nobody which links are real.
 export const dynamic = "force-dynamic";
 
 const ONE_CLICK_BODY = "List-Unsubscribe=One-Click";
