@@ -146,6 +146,11 @@ const COLUMNS: Record<string, ColumnClass> = {
   "TeamPasskey.transports": "identifier",
   "TeamPasskey.userId": "identifier",
   "TeamPasskey.webauthnUserId": "identifier",
+  "TeamPasskeyChallenge.challengeHash": "hash",
+  "TeamPasskeyChallenge.purpose": "identifier",
+  "TeamPasskeyChallenge.sessionToken": "hash",
+  "TeamPasskeyChallenge.userId": "identifier",
+  "TeamPasskeyChallenge.webauthnUserId": "identifier",
   "TeamRoleChange.id": "identifier",
   "TeamRoleChange.operator": {
     readable:

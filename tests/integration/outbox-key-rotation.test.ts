@@ -17,7 +17,14 @@ import { sealedOutboxValues } from "@/lib/data/outbox-sealed-values";
 import { OUTBOX_REPORT_NAME, reencryptFields } from "@/lib/data/reencrypt-fields";
 import { queueSignInEmail } from "@/lib/data/sign-in-emails";
 import { createInviter, invite, uniqueAddress } from "@/tests/support/counseling";
-import { createCouplesReferral } from "@/tests/support/counseling-team";
+import { addCounselingMessage } from "@/lib/data/counseling-messages";
+import { claimReferral } from "@/lib/data/referral-ownership";
+import { runDueReminders, saveReminderSettings } from "@/lib/data/reminders";
+import {
+  createCouplesReferral,
+  createTeamMember,
+  messageOf,
+} from "@/tests/support/counseling-team";
 import { renderQueuedEmail } from "@/tests/support/queued-email";
 
 // Issue 13 (key rotation, queued mail): a message waiting in the outbox (an
@@ -35,8 +42,32 @@ type Queued = { id: string; template: EmailTemplateName; data: unknown };
 
 /** One queued email of every kind, as the app queues them. */
 async function queueEveryKindOfEmail(): Promise<Queued[]> {
-  const { person, partner } = await createCouplesReferral("queued");
+  const { person, partner, referralId } = await createCouplesReferral("queued");
   await queueSignInEmail({ to: person.email, path: "/signin/confirm?token=sign-in-token" });
+  // A counselor's message: its bland notice waits for the person.
+  const counselor = await createTeamMember("queued-counselor");
+  await claimReferral({ userId: counselor.id, referralId });
+  await addCounselingMessage({
+    userId: counselor.id,
+    as: "team",
+    ...messageOf(referralId, "PERSON", "hi"),
+  });
+  // A daily reminder due now, on today's day (the person's zone is UTC).
+  await saveReminderSettings({
+    userId: person.id,
+    dailyEnabled: true,
+    dailyMinute: 600,
+    hardDatesEnabled: false,
+    hardDateDaysBefore: 7,
+  });
+  await db.reminder.updateMany({
+    where: { userId: person.id },
+    data: {
+      dueAt: new Date(Date.now() - 60_000),
+      dueDay: new Date(`${new Date().toISOString().slice(0, 10)}T00:00:00Z`),
+    },
+  });
+  expect(await runDueReminders()).toBe(1);
   // An accepted invitation's email is no longer waiting: one still pending.
   const inviter = await createInviter("waiting");
   await invite(inviter, uniqueAddress("partner"));

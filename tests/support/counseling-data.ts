@@ -146,6 +146,26 @@ export const COUNSELING_SEEDERS: Record<string, (user: SeededUser) => Promise<un
         backedUp: true,
       },
     }),
+  // A passkey prompt left open on a session of theirs.
+  TeamPasskeyChallenge: async (user) => {
+    const session = await db.session.create({
+      data: {
+        sessionToken: rowId(),
+        userId: user.id,
+        expires: new Date(Date.now() + 60_000),
+      },
+      select: { sessionToken: true },
+    });
+    await db.teamPasskeyChallenge.create({
+      data: {
+        sessionToken: session.sessionToken,
+        userId: user.id,
+        purpose: "verify",
+        challengeHash: rowId(),
+        expiresAt: new Date(Date.now() + 60_000),
+      },
+    });
+  },
   CounselingMessage: async (user) => {
     // Their own thread with a counselor.
     const own = await ownReferral(user.id);
