@@ -74,8 +74,8 @@ test.describe("the person's side of counseling", () => {
     await page.getByRole("button", { name: "Save settings" }).click();
     await expect(page.getByRole("status")).toHaveText("Saved.", { timeout: 15_000 });
 
-    // The tracker's step 4 leads to the same individual page.
-    await page.goto("/progress");
+    // The tracker's step 4 (on the steps page) leads to the same individual page.
+    await page.goto("/progress/steps");
     await page.getByRole("link", { name: "Talk to a counselor on your own" }).click();
     await expect(page).toHaveURL(/\/counseling\?for=me$/);
     await expectIndividualOnly(page);

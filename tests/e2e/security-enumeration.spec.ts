@@ -51,6 +51,8 @@ function shapeOf(response: Response, body: string): string {
     .replace(/\$D[0-9T:.Z-]+/g, "$D<date>")
     .replace(/[A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d\d [AP]M/g, "<time>")
     .replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/g, "<date>")
+    // A fresh request key in each rendered form (the messages form's double-submit guard).
+    .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, "<uuid>")
     .replace(/(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{22}(?![A-Za-z0-9_-])/g, "<id>")
     .replace(/(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])/g, "<token>");
   return `${response.status}\n${headers}\n${cookies}\n${masked}`;

@@ -62,7 +62,13 @@ const contactChoices = CONTACT_KINDS.map((kind) => ({
   value: kind,
   label: CONTACT_SHORT[kind] ? (
     <>
-      <span aria-hidden="true">{CONTACT_SHORT[kind]}</span>
+      {/* The short words are drawn by CSS, so the label's own text is the full one
+          (what screen readers say and what the label is matched by). */}
+      <span
+        aria-hidden="true"
+        data-short={CONTACT_SHORT[kind]}
+        className="before:content-[attr(data-short)]"
+      />
       <span className="sr-only">{CONTACT_LABELS[kind]}</span>
     </>
   ) : (
