@@ -12,6 +12,7 @@ test.describe("exporting after the recent-sign-in window", () => {
   let app: Awaited<ReturnType<typeof startAppServer>>;
 
   test.beforeAll(async () => {
+    test.setTimeout(180_000); // a production server of its own, on a loaded machine
     app = await startAppServer({
       port: E2E_PORT + 2,
       env: { DEV_MAILBOX: "true", SIGNIN_LIMIT_PER_IP: "1000", RECENT_SIGN_IN_SECONDS: "5" },
