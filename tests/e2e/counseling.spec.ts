@@ -206,6 +206,8 @@ test.describe("couples counseling", () => {
     mail,
     baseURL,
   }) => {
+    // Two inviters' whole journeys (sign-in, screen, intake, invitation): longer than one page's 30 s.
+    test.setTimeout(90_000);
     const privateEmail = uniqueEmail("private");
     const { never } = await inviterWhoInvited(page, mail, privateEmail);
     const stranger = await newVisitor(browser, baseURL);
