@@ -146,6 +146,11 @@ const envSchema = z.object({
   ),
   /** Partner invitations one person may create per day. */
   INVITE_LIMIT_PER_DAY: z.coerce.number().int().min(1).default(3),
+  /**
+   * Partner invitations one person may ever create (the row cap, SECURITY.md 33);
+   * unset means lib/validations/row-limits.ts. Raised only by tests that send hundreds.
+   */
+  INVITE_LIMIT_TOTAL: z.coerce.number().int().min(1).optional(),
   /** Times one invitation may be sent again (each resend issues a new link). */
   INVITE_RESEND_LIMIT: z.coerce.number().int().min(0).default(3),
   /** Invitation emails (first sends and resends) one inviter may send one address per week. */

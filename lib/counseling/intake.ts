@@ -1,5 +1,3 @@
-import { env } from "@/lib/env";
-
 // The intake's choices, in the words the form and the counseling team's email
 // use. Enum values match prisma/schema.prisma.
 
@@ -54,7 +52,3 @@ export type CounselingIntake = {
 
 /** Fine for a local run; a public deployment must name the counseling team's inbox. */
 export const DEFAULT_COUNSELING_INTAKE_EMAIL = "counseling-intake@heartwork.localhost";
-
-export function counselingIntakeAddress(): string {
-  return env.COUNSELING_INTAKE_EMAIL ?? DEFAULT_COUNSELING_INTAKE_EMAIL;
-}

@@ -2,11 +2,8 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
 import { enqueueEmail } from "@/lib/data/enqueue-email";
-import {
-  counselingIntakeAddress,
-  type CounselingContact,
-  type CounselingIntake,
-} from "@/lib/counseling/intake";
+import type { CounselingContact, CounselingIntake } from "@/lib/counseling/intake";
+import { counselingIntakeAddress } from "@/lib/counseling/intake-address";
 import type { SafetyScreenOutcome } from "@/lib/counseling/safety-screen";
 import { sealOptional, sealedField } from "@/lib/counseling/sealed-fields";
 import { logger } from "@/lib/logger";

@@ -107,7 +107,7 @@ async function checkInvitation(
   if (pending.length > 0) return { problem: "pending_other" };
   // The total an inviter ever sent (SECURITY.md 33); checked again under the referral's lock.
   const sent = await client.partnerInvitation.count({ where: { inviterId: userId } });
-  if (sent >= ROW_LIMITS.invitations) return { problem: "too_many" };
+  if (sent >= (env.INVITE_LIMIT_TOTAL ?? ROW_LIMITS.invitations)) return { problem: "too_many" };
   const declined = await client.partnerInvitation.findFirst({
     where: { inviterId: userId, recipientCanonicalHmac: { in: matchHmacs }, status: "declined" },
     select: { id: true },

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { counselingIntakeAddress } from "@/lib/counseling/intake";
+import { counselingIntakeAddress } from "@/lib/counseling/intake-address";
 import type { SafetyScreenOutcome } from "@/lib/counseling/safety-screen";
 import { sealJson, sealedField } from "@/lib/counseling/sealed-fields";
 import { enqueueEmail } from "@/lib/data/enqueue-email";

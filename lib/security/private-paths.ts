@@ -12,6 +12,10 @@ export const PRIVATE_PATH_PREFIXES = [
   "/progress",
   // The counseling team's pages (never cached, never indexed: see NOINDEX_PATH_PREFIXES).
   "/team",
+  // The reminders' one-click stop: its link carries a token, and its answer is
+  // nobody's to cache (SECURITY.md 35).
+  "/reminders",
+  "/api/reminders",
   // Auth.js's endpoints: the session answer names the signed-in person, and the
   // sign-in callback sets the session cookie.
   "/api/auth",

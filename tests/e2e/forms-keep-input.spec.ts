@@ -161,7 +161,7 @@ const cases: FormCase[] = [
     },
     submit: "Save memory",
     saved: async (page) => {
-      await expect(page.getByText("The long drive to the coast.")).toBeVisible();
+      await expect(page.getByText("The long drive to the coast.", { exact: true })).toBeVisible();
     },
   },
   {

@@ -172,6 +172,7 @@ test.describe("no account enumeration (content, status, timing)", () => {
         SIGNIN_LIMIT_PER_IP: "1000000",
         SIGNIN_LIMIT_PER_ADDRESS: "1000000",
         INVITE_LIMIT_PER_DAY: "1000000",
+        INVITE_LIMIT_TOTAL: "1000000",
         INVITE_LIMIT_PER_RECIPIENT_WEEK: "1000000",
         ...(process.env.E2E_DATABASE_URL ? { DATABASE_URL: process.env.E2E_DATABASE_URL } : {}),
       },

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { counselingIntakeAddress } from "@/lib/counseling/intake";
+import { counselingIntakeAddress } from "@/lib/counseling/intake-address";
 import {
   getOwnReferral,
   recordSafetyScreen,
