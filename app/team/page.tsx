@@ -16,15 +16,13 @@ import {
   mutedClass,
   secondaryButtonClass,
   textClass,
+  tabLinkClass,
 } from "@/components/ui/styles";
 
 // The counseling team's inbox: referrals with a submitted intake, newest first,
 // one filter at a time, 25 per page. Only what each person agreed to share.
 // Headers (no-store, noindex) come from the proxy for every /team path.
 export const metadata: Metadata = { title: "Referral inbox" }; // noindex, nofollow: app/team/layout.tsx
-
-const tabClass =
-  "inline-flex min-h-10 items-center rounded-md border px-3 py-1 font-medium border-neutral-300 dark:border-neutral-700 aria-[current=page]:bg-brand-700 aria-[current=page]:text-white aria-[current=page]:border-brand-700";
 
 export default async function TeamInboxPage({
   searchParams,
@@ -59,7 +57,7 @@ export default async function TeamInboxPage({
               <Link
                 href={name === "new" ? "/team" : `/team?filter=${name}`}
                 aria-current={name === filter ? "page" : undefined}
-                className={tabClass}
+                className={tabLinkClass}
               >
                 {INBOX_FILTER_LABELS[name]}
               </Link>

@@ -34,3 +34,7 @@ export const sectionRuleClass = `mt-8 border-t ${borderClass} pt-6`;
 export const ownTextClass = "whitespace-pre-wrap [overflow-wrap:anywhere]";
 /** A tinted box for a notice or a summary. */
 export const cardClass = `mt-4 rounded-lg border ${borderClass} bg-neutral-50 p-4 dark:bg-neutral-900`;
+
+/** A link among tabs (the inbox filters, a referral's threads); the current one by aria-current. */
+export const tabLinkClass =
+  "inline-flex min-h-10 items-center rounded-md border px-3 py-1 font-medium border-neutral-300 dark:border-neutral-700 aria-[current=page]:bg-brand-700 aria-[current=page]:text-white aria-[current=page]:border-brand-700";

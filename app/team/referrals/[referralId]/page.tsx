@@ -22,15 +22,13 @@ import {
   ownTextClass,
   sectionRuleClass,
   textClass,
+  tabLinkClass,
 } from "@/components/ui/styles";
 
 // One referral as a team member opens it. Opening it is recorded (the person
 // sees who opened their file); a referral outside the member's scope, or one
 // that does not exist, is a plain 404. Headers come from the proxy.
 export const metadata: Metadata = { title: "Referral" }; // noindex, nofollow: app/team/layout.tsx
-
-const threadTabClass =
-  "inline-flex min-h-10 items-center rounded-md border px-3 py-1 font-medium border-neutral-300 dark:border-neutral-700 aria-[current=page]:bg-brand-700 aria-[current=page]:text-white aria-[current=page]:border-brand-700";
 
 export default async function TeamReferralPage({
   params,
@@ -98,7 +96,7 @@ export default async function TeamReferralPage({
                   <Link
                     href={`/team/referrals/${referral.id}${name === "PERSON" ? "" : `?thread=${name}`}`}
                     aria-current={name === referral.thread.name ? "page" : undefined}
-                    className={threadTabClass}
+                    className={tabLinkClass}
                   >
                     {threadLabel(name, "team")}
                   </Link>
