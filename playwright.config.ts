@@ -9,9 +9,12 @@ import { E2E_PORT, E2E_SMTP_PORT } from "./tests/e2e/support/ports";
 const port = E2E_PORT;
 const baseURL = `http://localhost:${port}`; // not 127.0.0.1: Auth.js cookies follow Next's redirects to localhost
 const dataDir = process.env.E2E_PGLITE_DIR ?? `.data/e2e-${port}`;
+// Each database's pass keeps its own traces: tests/e2e/run.ts runs them side by side.
+const database = process.env.E2E_DATABASE ?? "pglite";
 
 export default defineConfig({
   testDir: "tests/e2e",
+  outputDir: `test-results/${database}`,
   fullyParallel: false,
   workers: 1, // one server, one embedded database, two cores
   retries: 0,

@@ -2,7 +2,7 @@
 // inside CI's hour as the suites grow (docs/testing.md, "Running everything").
 //
 //   checks: lint → typecheck → format → unit → integration (both databases)
-//   e2e:    build → Playwright on PGlite → Playwright on PostgreSQL
+//   e2e:    build → Playwright on PGlite and on PostgreSQL, side by side
 //
 // The e2e lane mostly waits (on the browser, the server, the mail), and its
 // timeouts are real-time, so it keeps normal CPU priority; the checks lane

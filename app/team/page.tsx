@@ -44,6 +44,9 @@ export default async function TeamInboxPage({
   return (
     <div className="mx-auto max-w-3xl px-4 py-12">
       <h1 className={headingClass}>Referral inbox</h1>
+      <p className={mutedClass}>
+        Signed in as {member.displayName ?? user.email} ({member.role}).
+      </p>
       <p className={textClass}>
         {member.role === "coordinator"
           ? "You see every referral. Each shows only what the person agreed to share."

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { ARTICLE_PATH, ARTICLE_TITLE, SECTION_HEADINGS, STEP_HEADINGS } from "./support/article";
+import { buildOrigin } from "./support/ports";
 
 async function articleHeadings(page: Page) {
   return page.getByRole("article").getByRole("heading").allInnerTexts();
@@ -211,7 +212,7 @@ test.describe("the article for guests", () => {
     baseURL,
   }) => {
     await page.goto(ARTICLE_PATH);
-    const url = `${baseURL}${ARTICLE_PATH}`;
+    const url = `${buildOrigin(baseURL)}${ARTICLE_PATH}`;
     const meta = (selector: string) => page.locator(selector).getAttribute("content");
     expect(await page.locator('link[rel="canonical"]').getAttribute("href")).toBe(url);
     expect(await meta('meta[name="description"]')).toMatch(/five steps/);
@@ -223,7 +224,7 @@ test.describe("the article for guests", () => {
     for (const selector of ['meta[property="og:image"]', 'meta[name="twitter:image"]']) {
       const image = (await meta(selector)) ?? "";
       expect(image.startsWith(`${url}/`)).toBe(true);
-      const response = await request.get(image);
+      const response = await request.get(new URL(image).pathname);
       expect(response.status()).toBe(200);
       expect(response.headers()["content-type"]).toBe("image/png");
       const png = await response.body();
@@ -249,13 +250,14 @@ test.describe("the article for guests", () => {
     request,
     baseURL,
   }) => {
+    const origin = buildOrigin(baseURL);
     const sitemap = await (await request.get("/sitemap.xml")).text();
-    expect(sitemap).toContain(`<loc>${baseURL}/</loc>`);
-    expect(sitemap).toContain(`<loc>${baseURL}${ARTICLE_PATH}</loc>`);
+    expect(sitemap).toContain(`<loc>${origin}/</loc>`);
+    expect(sitemap).toContain(`<loc>${origin}${ARTICLE_PATH}</loc>`);
     expect(sitemap).not.toContain("/progress");
     const robots = await (await request.get("/robots.txt")).text();
     expect(robots).toContain("Allow: /");
-    expect(robots).toContain(`Sitemap: ${baseURL}/sitemap.xml`);
+    expect(robots).toContain(`Sitemap: ${origin}/sitemap.xml`);
   });
 
   test("no request leaves our origin while reading", async ({ page, baseURL }) => {

@@ -1,41 +1,79 @@
 // `npm run test:e2e`: builds the production server once, then runs the
-// Playwright suite against the embedded database, and again against a fresh
-// PostgreSQL database when TEST_DATABASE_URL is set.
-import { spawnSync } from "node:child_process";
+// Playwright suite against the embedded database and, when TEST_DATABASE_URL
+// is set, against a fresh PostgreSQL database at the same time.
+//
+// The two passes run side by side (docs/testing.md, "Running everything"):
+// each is one browser and one server that mostly wait, so together they take
+// little longer than one, and CI stays inside its hour as the suite grows.
+// They share nothing but the build: the PostgreSQL pass answers on its own
+// ports (E2E_PORT + 100 and the ports after it), writes its own
+// test-results folder, and uses its own database. Both run to the end; any
+// failure fails the run. The passes are in this process's group, so a stop of
+// the group (Ctrl-C, tests/run-all.ts) ends their servers and browsers too.
+import { spawn, spawnSync } from "node:child_process";
+import { createInterface } from "node:readline";
+import { report, reportProblem } from "../support/report";
 import { createPostgresDatabase } from "../support/test-database";
 import { ensureChromium } from "./support/chromium";
 
-function run(command: string, args: string[], env: Record<string, string> = {}): void {
+function runOrExit(command: string, args: string[], env: Record<string, string> = {}): void {
   const result = spawnSync(command, args, { stdio: "inherit", env: { ...process.env, ...env } });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
 ensureChromium();
 // Prerendered pages bake APP_URL in (canonical links, sitemap), so the build
-// gets the same origin the server will answer on (see playwright.config.ts).
-const appUrl = `http://localhost:${process.env.E2E_PORT ?? 3210}`;
-run(process.execPath, ["node_modules/next/dist/bin/next", "build"], {
+// gets the origin of the first pass's server (see playwright.config.ts). The
+// second pass's server runs the same build on other ports: the specs that
+// read baked-in links compare them with E2E_BUILD_ORIGIN.
+const port = Number(process.env.E2E_PORT ?? 3210);
+const buildOrigin = `http://localhost:${port}`;
+runOrExit(process.execPath, ["node_modules/next/dist/bin/next", "build"], {
   NODE_ENV: "production",
-  APP_URL: appUrl,
+  APP_URL: buildOrigin,
   NEXT_TELEMETRY_DISABLED: "1",
 });
 
-const extraArgs = process.argv.slice(2);
-const playwright = ["node_modules/@playwright/test/cli.js", "test", ...extraArgs];
+const playwright = ["node_modules/@playwright/test/cli.js", "test", ...process.argv.slice(2)];
 
-process.stdout.write("\n== e2e on the embedded database (PGlite)\n");
-run(process.execPath, playwright, { E2E_DATABASE: "pglite" });
+/** One Playwright pass, its lines prefixed with its database's name. */
+function pass(name: string, env: Record<string, string | undefined>): Promise<number> {
+  report(`== e2e on ${name} (E2E_PORT ${env.E2E_PORT})`);
+  const child = spawn(process.execPath, playwright, {
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, E2E_BUILD_ORIGIN: buildOrigin, ...env },
+  });
+  createInterface({ input: child.stdout! }).on("line", (line) => report(`[${name}] ${line}`));
+  createInterface({ input: child.stderr! }).on("line", (line) =>
+    reportProblem(`[${name}] ${line}`),
+  );
+  return new Promise((resolve) => {
+    child.on("close", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
 
-if (process.env.TEST_DATABASE_URL) {
-  process.stdout.write("\n== e2e on PostgreSQL\n");
-  const database = await createPostgresDatabase("heartwork_e2e");
-  try {
-    const result = spawnSync(process.execPath, playwright, {
-      stdio: "inherit",
-      env: { ...process.env, E2E_DATABASE: "postgres", E2E_DATABASE_URL: database.url },
-    });
-    if (result.status !== 0) process.exitCode = result.status ?? 1;
-  } finally {
-    await database.drop();
+const database = process.env.TEST_DATABASE_URL
+  ? await createPostgresDatabase("heartwork_e2e")
+  : null;
+try {
+  const passes: Array<[string, Promise<number>]> = [
+    ["pglite", pass("pglite", { E2E_DATABASE: "pglite", E2E_PORT: String(port) })],
+  ];
+  if (database) {
+    passes.push([
+      "postgres",
+      pass("postgres", {
+        E2E_DATABASE: "postgres",
+        E2E_DATABASE_URL: database.url,
+        E2E_PORT: String(port + 100),
+      }),
+    ]);
   }
+  const codes = await Promise.all(passes.map(([, running]) => running));
+  passes.forEach(([name], i) =>
+    report(`== e2e on ${name}: ${codes[i] === 0 ? "passed" : "FAILED"}`),
+  );
+  process.exitCode = codes.some((code) => code !== 0) ? 1 : 0;
+} finally {
+  await database?.drop();
 }

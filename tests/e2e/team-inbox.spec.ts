@@ -65,7 +65,7 @@ async function newPage(browser: Browser) {
 async function coupleWithReferral(browser: Browser, mail: SmtpCatcher, note: string) {
   const person = { page: await newPage(browser), email: uniqueEmail("person") };
   const partner = { page: await newPage(browser), email: uniqueEmail("partner") };
-  await signInWithEmail(person.page, mail, person.email, { callbackUrl: "/counseling" });
+  await signInWithEmail(person.page, mail, person.email, { callbackUrl: "/counseling?for=us" });
   await person.page.getByRole("link", { name: "Start", exact: true }).click();
   await answerScreenClear(person.page);
   await person.page.getByRole("link", { name: "Continue" }).click();
