@@ -88,6 +88,8 @@ test.describe("the development mailbox", () => {
     let app: Awaited<ReturnType<typeof startAppServer>>;
 
     test.beforeAll(async () => {
+      // Starting a second server can outlast a test's 30 s on a loaded machine.
+      test.setTimeout(240_000);
       app = await startAppServer({
         port: E2E_SECOND_PORT,
         timeoutMs: 240_000,
