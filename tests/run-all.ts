@@ -77,7 +77,7 @@ for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
     setTimeout(() => {
       stopAll("SIGKILL");
       process.exit(1);
-    }, 5_000).unref();
+    }, 30_000).unref(); // the e2e passes take a few seconds to stop their servers (tests/e2e/run.ts)
   });
 }
 process.on("exit", () => stopAll("SIGKILL"));

@@ -8,9 +8,15 @@
 // They share nothing but the build: the PostgreSQL pass answers on its own
 // ports (E2E_PORT + 100 and the ports after it), writes its own
 // test-results folder, and uses its own database. Both run to the end; any
-// failure fails the run. The passes are in this process's group, so a stop of
-// the group (Ctrl-C, tests/run-all.ts) ends their servers and browsers too.
-import { spawn, spawnSync } from "node:child_process";
+// failure fails the run.
+//
+// A stop (Ctrl-C, tests/run-all.ts ending its lanes, CI's kill) must end every
+// server and browser too. Playwright stops its web server only when it is
+// interrupted (SIGINT); a SIGTERM ends it at once and leaves the server, in a
+// process group of its own, running. So each pass runs in its own group that
+// a signal to ours does not reach, and a stop interrupts each pass, waits for
+// it to clean up, then kills whatever is left.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createInterface } from "node:readline";
 import { report, reportProblem } from "../support/report";
 import { createPostgresDatabase } from "../support/test-database";
@@ -36,19 +42,48 @@ runOrExit(process.execPath, ["node_modules/next/dist/bin/next", "build"], {
 
 const playwright = ["node_modules/@playwright/test/cli.js", "test", ...process.argv.slice(2)];
 
+const running = new Set<ChildProcess>();
+
+function signalPasses(signal: NodeJS.Signals): void {
+  for (const child of running) {
+    try {
+      process.kill(-child.pid!, signal);
+    } catch {
+      // Already gone.
+    }
+  }
+}
+
+let stopping = false;
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    process.exitCode = 1;
+    signalPasses("SIGINT");
+    setTimeout(() => signalPasses("SIGKILL"), 20_000).unref();
+  });
+}
+process.on("exit", () => signalPasses("SIGKILL"));
+
 /** One Playwright pass, its lines prefixed with its database's name. */
 function pass(name: string, env: Record<string, string | undefined>): Promise<number> {
   report(`== e2e on ${name} (E2E_PORT ${env.E2E_PORT})`);
   const child = spawn(process.execPath, playwright, {
     stdio: ["ignore", "pipe", "pipe"],
     env: { ...process.env, E2E_BUILD_ORIGIN: buildOrigin, ...env },
+    detached: true,
   });
+  running.add(child);
   createInterface({ input: child.stdout! }).on("line", (line) => report(`[${name}] ${line}`));
   createInterface({ input: child.stderr! }).on("line", (line) =>
     reportProblem(`[${name}] ${line}`),
   );
   return new Promise((resolve) => {
-    child.on("close", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+    child.on("close", (code, signal) => {
+      running.delete(child);
+      resolve(code ?? (signal ? 1 : 0));
+    });
   });
 }
 
@@ -73,7 +108,7 @@ try {
   passes.forEach(([name], i) =>
     report(`== e2e on ${name}: ${codes[i] === 0 ? "passed" : "FAILED"}`),
   );
-  process.exitCode = codes.some((code) => code !== 0) ? 1 : 0;
+  process.exitCode = stopping || codes.some((code) => code !== 0) ? 1 : 0;
 } finally {
   await database?.drop();
 }
