@@ -1,6 +1,10 @@
 import type { ReactNode } from "react";
 import { sectionRuleClass } from "@/components/ui/styles";
 
+/**
+ * A part of a page under its own h2, with a rule above it; `id` is also the
+ * anchor a link can jump to (/progress#lately).
+ */
 export function Section({
   id,
   title,
