@@ -28,6 +28,7 @@ import {
   ownTextClass,
   textClass,
 } from "@/components/ui/styles";
+import type { QueryPageProps } from "@/lib/http/page-query";
 
 /** The tab's title follows the choice; without one it names neither kind. */
 export async function generateMetadata({
@@ -53,11 +54,7 @@ const noticeClass =
 // (the timeline), the messages, the partner, the contact details they can
 // still change or the request they can withdraw, and who opened the file.
 // A partner who joined someone's counseling sees that first.
-export default async function CounselingPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function CounselingPage({ searchParams }: QueryPageProps) {
   const query = await searchParams;
   const choice = counselingChoice(query.for);
   const user = await getCurrentUser();

@@ -18,17 +18,14 @@ import {
   textClass,
   tabLinkClass,
 } from "@/components/ui/styles";
+import type { QueryPageProps } from "@/lib/http/page-query";
 
 // The counseling team's inbox: referrals with a submitted intake, newest first,
 // one filter at a time, 25 per page. Only what each person agreed to share.
 // Headers (no-store, noindex) come from the proxy for every /team path.
 export const metadata: Metadata = { title: "Referral inbox" }; // noindex, nofollow: app/team/layout.tsx
 
-export default async function TeamInboxPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function TeamInboxPage({ searchParams }: QueryPageProps) {
   const { user, member } = await requireTeamPage();
   const params = await searchParams;
   const query = inboxQuerySchema.safeParse({

@@ -220,11 +220,44 @@ function settle<State extends FormState>(
 /** Runs a server action through the pipeline (see the top of this file). */
 export const runAction = createActionPipeline();
 
+/** A server action for `useActionState`: the state it answered last, the form. */
+export type FormAction<State extends FormState = FormState> = (
+  previous: State,
+  formData: FormData,
+) => Promise<State>;
+
 /**
- * For the plain `<form action>` buttons that answer only by redirecting (sign
- * out): they have no state to show an answer in, so a refusal (an outage)
- * reaches the error page instead of looking like it worked.
+ * Defines a form's server action, so the action states only what differs
+ * (schema, session, role, work) and every action has the same signature and
+ * runs the same pipeline:
+ *
+ *   export const saveX = defineAction("saveX", { schema, async work({ user, input }) {…} });
+ *
+ * The name is the export's own (checked by tests/unit/action-names.test.ts):
+ * the refused-access log names the action by it.
  */
+export function defineAction<
+  S extends z.ZodType,
+  N extends SessionNeed = "required",
+  State extends FormState = FormState,
+>(name: string, definition: Omit<ActionDefinition<S, N, State>, "name">): FormAction<State> {
+  return async (_previous, formData) => runAction(formData, { name, ...definition });
+}
+
+/**
+ * Defines a plain `<form action>` button that answers only by redirecting
+ * (sign out): it has no state to show an answer in, so a refusal (an outage)
+ * reaches the error page instead of looking like it worked. Without
+ * JavaScript React may call it without a form, hence the optional FormData.
+ */
+export function defineButtonAction<S extends z.ZodType, N extends SessionNeed = "required">(
+  name: string,
+  definition: Omit<ActionDefinition<S, N>, "name">,
+): (formData?: FormData) => Promise<void> {
+  return async (formData) => redirectedOrThrow(await runAction(formData, { name, ...definition }));
+}
+
+/** What a redirect-only button does with an answer that did not redirect. */
 export function redirectedOrThrow(state: FormState): never {
   throw new Error(`Action refused: ${state.formError ?? "no redirect"}`);
 }

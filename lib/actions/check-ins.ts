@@ -1,6 +1,6 @@
 "use server";
 
-import { runAction } from "@/lib/actions/action-pipeline";
+import { defineAction, type FormAction } from "@/lib/actions/action-pipeline";
 import { type FormState } from "@/lib/actions/form-state";
 import { savedOnProgress } from "@/lib/actions/tracker-rows";
 import { saveCheckIn } from "@/lib/data/check-ins";
@@ -12,18 +12,12 @@ import { checkInSchema } from "@/lib/validations/check-in";
 export type CheckInState = FormState & { answers?: CheckInAnswers };
 
 /** Saves (or corrects) the check-in of one day: today or a missed day, never the future. */
-export async function recordCheckIn(
-  _prev: CheckInState,
-  formData: FormData,
-): Promise<CheckInState> {
-  return runAction<ReturnType<typeof checkInSchema>, "required", CheckInState>(formData, {
-    name: "recordCheckIn",
-    schema: checkInSchema,
-    async work({ user, input: { trigger, ...checkIn } }) {
-      const slip = isSlip(checkIn.contact);
-      await saveCheckIn({ userId: user.id, ...checkIn, trigger: slip ? trigger : undefined });
-      const { mood, missing, contact } = checkIn;
-      return { ...savedOnProgress("Saved."), answers: { mood, missing, contact } };
-    },
-  });
-}
+export const recordCheckIn: FormAction<CheckInState> = defineAction("recordCheckIn", {
+  schema: checkInSchema,
+  async work({ user, input: { trigger, ...checkIn } }) {
+    const slip = isSlip(checkIn.contact);
+    await saveCheckIn({ userId: user.id, ...checkIn, trigger: slip ? trigger : undefined });
+    const { mood, missing, contact } = checkIn;
+    return { ...savedOnProgress("Saved."), answers: { mood, missing, contact } };
+  },
+});

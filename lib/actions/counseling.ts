@@ -2,8 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { notFound, runAction } from "@/lib/actions/action-pipeline";
-import { type FormState } from "@/lib/actions/form-state";
+import { notFound, defineAction } from "@/lib/actions/action-pipeline";
 import { safetyScreenOutcome } from "@/lib/counseling/safety-screen";
 import { recordSafetyScreen, submitCounselingIntake } from "@/lib/data/counseling-referrals";
 import {
@@ -32,57 +31,45 @@ import { rowLimitMessage } from "@/lib/validations/row-limits";
 // are never stored or logged. Only a refused (incomplete) screen sends them
 // back, to the person who just sent them, so no answer has to be given twice.
 
-export async function submitSafetyScreen(_prev: FormState, formData: FormData): Promise<FormState> {
-  return runAction(formData, {
-    name: "submitSafetyScreen",
-    schema: ownSafetyScreenSchema,
-    async work({ user, input }) {
-      await recordSafetyScreen({ userId: user.id, outcome: safetyScreenOutcome(input) });
-      revalidatePath("/counseling");
-      // The same address whatever the outcome: the URL (and the browser's history)
-      // never tells anyone how the questions were answered. It keeps only the
-      // person's own choice of "for me" or "for us".
-      redirect(withChoice("/counseling", input.for ?? null));
-    },
-  });
-}
+export const submitSafetyScreen = defineAction("submitSafetyScreen", {
+  schema: ownSafetyScreenSchema,
+  async work({ user, input }) {
+    await recordSafetyScreen({ userId: user.id, outcome: safetyScreenOutcome(input) });
+    revalidatePath("/counseling");
+    // The same address whatever the outcome: the URL (and the browser's history)
+    // never tells anyone how the questions were answered. It keeps only the
+    // person's own choice of "for me" or "for us".
+    redirect(withChoice("/counseling", input.for ?? null));
+  },
+});
 
-export async function submitPartnerSafetyScreen(
-  _prev: FormState,
-  formData: FormData,
-): Promise<FormState> {
-  return runAction(formData, {
-    name: "submitPartnerSafetyScreen",
-    schema: partnerSafetyScreenSchema,
-    async work({ user, input }) {
-      const outcome = await recordPartnerSafetyScreen({
-        userId: user.id,
-        referralId: input.referralId,
-        outcome: safetyScreenOutcome(input),
-      });
-      if (!outcome) return notFound("We could not find that counseling referral.");
-      revalidatePath("/counseling");
-      redirect(`/counseling/joined/${input.referralId}`);
-    },
-  });
-}
+export const submitPartnerSafetyScreen = defineAction("submitPartnerSafetyScreen", {
+  schema: partnerSafetyScreenSchema,
+  async work({ user, input }) {
+    const outcome = await recordPartnerSafetyScreen({
+      userId: user.id,
+      referralId: input.referralId,
+      outcome: safetyScreenOutcome(input),
+    });
+    if (!outcome) return notFound("We could not find that counseling referral.");
+    revalidatePath("/counseling");
+    redirect(`/counseling/joined/${input.referralId}`);
+  },
+});
 
 /**
  * The intake. Its schema refuses a phone number sent with "By email", and the
  * counseling team's message is built in lib/data from the parsed choice only.
  */
-export async function submitIntake(_prev: FormState, formData: FormData): Promise<FormState> {
-  return runAction(formData, {
-    name: "submitIntake",
-    schema: counselingIntakeSchema,
-    async work({ user, input }) {
-      const result = await submitCounselingIntake({ userId: user.id, intake: input });
-      if (result === "no_referral") redirect("/counseling/screen");
-      revalidatePath("/counseling");
-      redirect("/counseling/next");
-    },
-  });
-}
+export const submitIntake = defineAction("submitIntake", {
+  schema: counselingIntakeSchema,
+  async work({ user, input }) {
+    const result = await submitCounselingIntake({ userId: user.id, intake: input });
+    if (result === "no_referral") redirect("/counseling/screen");
+    revalidatePath("/counseling");
+    redirect("/counseling/next");
+  },
+});
 
 const REQUEST_CLOSED = {
   formError: "This request is closed, so it can no longer be changed. Nothing was saved.",
@@ -94,37 +81,28 @@ const NO_REQUEST = "We could not find a counseling request to change.";
  * closed. The intake's schema rules apply (a phone number only with "By
  * phone"); lib/data checks the rule again before anything is stored.
  */
-export async function changeContactDetails(
-  _prev: FormState,
-  formData: FormData,
-): Promise<FormState> {
-  return runAction(formData, {
-    name: "changeContactDetails",
-    schema: counselingContactSchema,
-    async work({ user, input }) {
-      const result = await changeReferralContact({ userId: user.id, change: input });
-      if (result === "not_found") return notFound(NO_REQUEST);
-      if (result === "closed") return REQUEST_CLOSED;
-      revalidatePath("/counseling");
-      return { message: "Saved. The counseling team sees your new details." };
-    },
-  });
-}
+export const changeContactDetails = defineAction("changeContactDetails", {
+  schema: counselingContactSchema,
+  async work({ user, input }) {
+    const result = await changeReferralContact({ userId: user.id, change: input });
+    if (result === "not_found") return notFound(NO_REQUEST);
+    if (result === "closed") return REQUEST_CLOSED;
+    revalidatePath("/counseling");
+    return { message: "Saved. The counseling team sees your new details." };
+  },
+});
 
 /** The person withdraws their open request (the box must be ticked); it closes as WITHDRAWN. */
-export async function withdrawRequest(_prev: FormState, formData: FormData): Promise<FormState> {
-  return runAction(formData, {
-    name: "withdrawRequest",
-    schema: withdrawRequestSchema,
-    async work({ user }) {
-      const result = await withdrawReferral({ userId: user.id });
-      if (result === "not_found") return notFound(NO_REQUEST);
-      if (result === "closed") return REQUEST_CLOSED;
-      revalidatePath("/counseling");
-      redirect("/counseling?request=withdrawn");
-    },
-  });
-}
+export const withdrawRequest = defineAction("withdrawRequest", {
+  schema: withdrawRequestSchema,
+  async work({ user }) {
+    const result = await withdrawReferral({ userId: user.id });
+    if (result === "not_found") return notFound(NO_REQUEST);
+    if (result === "closed") return REQUEST_CLOSED;
+    revalidatePath("/counseling");
+    redirect("/counseling?request=withdrawn");
+  },
+});
 
 const INVITATION_ERRORS: Record<
   Exclude<CreateInvitationResult, { ok: true }>["reason"],
@@ -151,63 +129,54 @@ const INVITATION_ERRORS: Record<
   too_many: { message: rowLimitMessage("invitations") },
 };
 
-export async function invitePartner(_prev: FormState, formData: FormData): Promise<FormState> {
-  return runAction(formData, {
-    name: "invitePartner",
-    schema: invitePartnerSchema,
-    async work({ user, input }) {
-      const result = await createPartnerInvitation({ userId: user.id, ...input });
-      if (!result.ok) {
-        const error = INVITATION_ERRORS[result.reason];
-        return error.field
-          ? { fieldErrors: { [error.field]: [error.message] } }
-          : { formError: error.message };
-      }
-      revalidatePath("/counseling");
-      redirect("/counseling?invitation=sent");
-    },
-  });
-}
+export const invitePartner = defineAction("invitePartner", {
+  schema: invitePartnerSchema,
+  async work({ user, input }) {
+    const result = await createPartnerInvitation({ userId: user.id, ...input });
+    if (!result.ok) {
+      const error = INVITATION_ERRORS[result.reason];
+      return error.field
+        ? { fieldErrors: { [error.field]: [error.message] } }
+        : { formError: error.message };
+    }
+    revalidatePath("/counseling");
+    redirect("/counseling?invitation=sent");
+  },
+});
 
 const INVITATION_NOT_FOUND = { formError: "We could not find that invitation." };
 
-export async function resendInvitation(_prev: FormState, formData: FormData): Promise<FormState> {
-  return runAction(formData, {
-    name: "resendInvitation",
-    schema: invitationIdSchema,
-    invalid: () => INVITATION_NOT_FOUND,
-    async work({ user, input }) {
-      const result = await resendPartnerInvitation({ userId: user.id, ...input });
-      revalidatePath("/counseling");
-      switch (result) {
-        case "resent":
-          return { message: "Sent again with a new link. The earlier link no longer works." };
-        case "resend_limit":
-          return { formError: "This invitation has been sent as many times as we allow." };
-        case "rate_limited":
-          return {
-            formError:
-              "We cannot send more invitations right now. Nothing was sent. Please try later.",
-          };
-        case "not_pending":
-          return { formError: "This invitation is no longer open, so it cannot be sent again." };
-      }
-    },
-  });
-}
+export const resendInvitation = defineAction("resendInvitation", {
+  schema: invitationIdSchema,
+  invalid: () => INVITATION_NOT_FOUND,
+  async work({ user, input }) {
+    const result = await resendPartnerInvitation({ userId: user.id, ...input });
+    revalidatePath("/counseling");
+    switch (result) {
+      case "resent":
+        return { message: "Sent again with a new link. The earlier link no longer works." };
+      case "resend_limit":
+        return { formError: "This invitation has been sent as many times as we allow." };
+      case "rate_limited":
+        return {
+          formError:
+            "We cannot send more invitations right now. Nothing was sent. Please try later.",
+        };
+      case "not_pending":
+        return { formError: "This invitation is no longer open, so it cannot be sent again." };
+    }
+  },
+});
 
-export async function revokeInvitation(_prev: FormState, formData: FormData): Promise<FormState> {
-  return runAction(formData, {
-    name: "revokeInvitation",
-    schema: invitationIdSchema,
-    invalid: () => INVITATION_NOT_FOUND,
-    async work({ user, input }) {
-      if (!(await revokePartnerInvitation({ userId: user.id, ...input }))) {
-        return { formError: "This invitation is no longer open, so there is nothing to revoke." };
-      }
-      revalidatePath("/counseling");
-      // The revoked invitation's controls leave the page, so the notice travels with the URL.
-      redirect("/counseling?invitation=revoked");
-    },
-  });
-}
+export const revokeInvitation = defineAction("revokeInvitation", {
+  schema: invitationIdSchema,
+  invalid: () => INVITATION_NOT_FOUND,
+  async work({ user, input }) {
+    if (!(await revokePartnerInvitation({ userId: user.id, ...input }))) {
+      return { formError: "This invitation is no longer open, so there is nothing to revoke." };
+    }
+    revalidatePath("/counseling");
+    // The revoked invitation's controls leave the page, so the notice travels with the URL.
+    redirect("/counseling?invitation=revoked");
+  },
+});

@@ -1,49 +1,35 @@
 "use server";
 
-import { notFound, runAction } from "@/lib/actions/action-pipeline";
-import { type FormState } from "@/lib/actions/form-state";
+import { notFound, defineAction } from "@/lib/actions/action-pipeline";
 import { addTrackerRow, removeTrackerRow, savedOnProgress } from "@/lib/actions/tracker-rows";
 import { createActivity, deleteActivity } from "@/lib/data/activities";
 import { createGoal, deleteGoal, setGoalDone } from "@/lib/data/goals";
 import { activitySchema, goalDoneSchema, goalSchema } from "@/lib/validations/goal";
 
-export async function addGoal(_prev: FormState, formData: FormData): Promise<FormState> {
-  return addTrackerRow(
-    "addGoal",
-    goalSchema,
-    createGoal,
-    "Goal added. Small and achievable is perfect.",
-    formData,
-  );
-}
+export const addGoal = addTrackerRow(
+  "addGoal",
+  goalSchema,
+  createGoal,
+  "Goal added. Small and achievable is perfect.",
+);
 
-export async function markGoal(_prev: FormState, formData: FormData): Promise<FormState> {
-  return runAction(formData, {
-    name: "markGoal",
-    schema: goalDoneSchema,
-    invalid: "not-found",
-    async work({ user, input }) {
-      const done = input.done === "true";
-      if (!(await setGoalDone({ userId: user.id, id: input.id, done }))) return notFound();
-      return savedOnProgress(done ? "Done. Well done." : "Marked as not done yet.");
-    },
-  });
-}
+export const markGoal = defineAction("markGoal", {
+  schema: goalDoneSchema,
+  invalid: "not-found",
+  async work({ user, input }) {
+    const done = input.done === "true";
+    if (!(await setGoalDone({ userId: user.id, id: input.id, done }))) return notFound();
+    return savedOnProgress(done ? "Done. Well done." : "Marked as not done yet.");
+  },
+});
 
-export async function removeGoal(_prev: FormState, formData: FormData): Promise<FormState> {
-  return removeTrackerRow("removeGoal", deleteGoal, formData);
-}
+export const removeGoal = removeTrackerRow("removeGoal", deleteGoal);
 
-export async function addActivity(_prev: FormState, formData: FormData): Promise<FormState> {
-  return addTrackerRow(
-    "addActivity",
-    activitySchema,
-    createActivity,
-    "Saved. Trying something new takes courage.",
-    formData,
-  );
-}
+export const addActivity = addTrackerRow(
+  "addActivity",
+  activitySchema,
+  createActivity,
+  "Saved. Trying something new takes courage.",
+);
 
-export async function removeActivity(_prev: FormState, formData: FormData): Promise<FormState> {
-  return removeTrackerRow("removeActivity", deleteActivity, formData);
-}
+export const removeActivity = removeTrackerRow("removeActivity", deleteActivity);

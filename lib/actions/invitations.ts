@@ -6,7 +6,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { signOut } from "@/lib/auth";
 import { sessionCookieName } from "@/lib/auth/cookies";
-import { redirectedOrThrow, runAction } from "@/lib/actions/action-pipeline";
+import { defineAction, defineButtonAction, type FormAction } from "@/lib/actions/action-pipeline";
 import { type FormState } from "@/lib/actions/form-state";
 import { invitationPath } from "@/lib/counseling/invitation-token";
 import {
@@ -33,45 +33,36 @@ function signInPathFor(token: string): string {
   return `/signin?${new URLSearchParams({ callbackUrl: invitationPath(token) })}`;
 }
 
-export async function acceptInvitation(
-  _prev: InvitationFormState,
-  formData: FormData,
-): Promise<InvitationFormState> {
-  return runAction(formData, {
-    name: "acceptInvitation",
-    session: "optional",
-    schema: tokenOnlySchema,
-    secretFields: SECRET,
-    invalid: () => ({ formError: UNAVAILABLE }),
-    async work({ user, input: { token } }) {
-      // Accepting needs an account with the invited address; the link signs in or
-      // signs up (one flow) and comes back here, where Accept is pressed again.
-      if (!user) redirect(signInPathFor(token));
-      const result = await acceptPartnerInvitation({ token, userId: user.id, email: user.email });
-      if (result.ok) {
-        revalidatePath("/counseling");
-        redirect(`/counseling/joined/${result.referralId}`);
-      }
-      switch (result.reason) {
-        case "wrong_account":
-          return {
-            formError: `You are signed in as ${user.email}, but this invitation was sent to a different address. Sign out, then sign in with the address the invitation was sent to.`,
-          };
-        case "own_invitation":
-          return { formError: "This is your own invitation: it is for your partner to accept." };
-        case "unavailable":
-          return { formError: UNAVAILABLE };
-      }
-    },
-  });
-}
+export const acceptInvitation: FormAction<InvitationFormState> = defineAction("acceptInvitation", {
+  session: "optional",
+  schema: tokenOnlySchema,
+  secretFields: SECRET,
+  invalid: () => ({ formError: UNAVAILABLE }),
+  async work({ user, input: { token } }) {
+    // Accepting needs an account with the invited address; the link signs in or
+    // signs up (one flow) and comes back here, where Accept is pressed again.
+    if (!user) redirect(signInPathFor(token));
+    const result = await acceptPartnerInvitation({ token, userId: user.id, email: user.email });
+    if (result.ok) {
+      revalidatePath("/counseling");
+      redirect(`/counseling/joined/${result.referralId}`);
+    }
+    switch (result.reason) {
+      case "wrong_account":
+        return {
+          formError: `You are signed in as ${user.email}, but this invitation was sent to a different address. Sign out, then sign in with the address the invitation was sent to.`,
+        };
+      case "own_invitation":
+        return { formError: "This is your own invitation: it is for your partner to accept." };
+      case "unavailable":
+        return { formError: UNAVAILABLE };
+    }
+  },
+});
 
-export async function declineInvitation(
-  _prev: InvitationFormState,
-  formData: FormData,
-): Promise<InvitationFormState> {
-  return runAction(formData, {
-    name: "declineInvitation",
+export const declineInvitation: FormAction<InvitationFormState> = defineAction(
+  "declineInvitation",
+  {
     session: "none",
     schema: declineSchema,
     secretFields: SECRET,
@@ -82,8 +73,8 @@ export async function declineInvitation(
         ? { done: "declined", message: "You declined the invitation." }
         : { formError: UNAVAILABLE };
     },
-  });
-}
+  },
+);
 
 const OPTED_OUT = {
   done: "opted_out",
@@ -91,12 +82,9 @@ const OPTED_OUT = {
 } as const;
 
 /** The same answer whatever the token was: the list cannot be probed through it. */
-export async function optOutOfAllInvitations(
-  _prev: InvitationFormState,
-  formData: FormData,
-): Promise<InvitationFormState> {
-  return runAction(formData, {
-    name: "optOutOfAllInvitations",
+export const optOutOfAllInvitations: FormAction<InvitationFormState> = defineAction(
+  "optOutOfAllInvitations",
+  {
     session: "none",
     schema: tokenOnlySchema,
     secretFields: SECRET,
@@ -105,23 +93,18 @@ export async function optOutOfAllInvitations(
       await optOutOfInvitations({ token });
       return OPTED_OUT;
     },
-  });
-}
+  },
+);
 
 /** Signed in as someone else: sign out and sign in again, coming back to the invitation. */
-export async function switchAccountForInvitation(formData: FormData): Promise<void> {
-  redirectedOrThrow(
-    await runAction(formData, {
-      name: "switchAccountForInvitation",
-      session: "none",
-      schema: tokenOnlySchema,
-      secretFields: SECRET,
-      invalid: () => redirect("/signin"),
-      async work({ input: { token } }) {
-        await signOut({ redirect: false });
-        (await cookies()).delete(sessionCookieName());
-        redirect(signInPathFor(token));
-      },
-    }),
-  );
-}
+export const switchAccountForInvitation = defineButtonAction("switchAccountForInvitation", {
+  session: "none",
+  schema: tokenOnlySchema,
+  secretFields: SECRET,
+  invalid: () => redirect("/signin"),
+  async work({ input: { token } }) {
+    await signOut({ redirect: false });
+    (await cookies()).delete(sessionCookieName());
+    redirect(signInPathFor(token));
+  },
+});

@@ -1,20 +1,14 @@
 "use server";
 
-import { type FormState } from "@/lib/actions/form-state";
 import { addTrackerRow, removeTrackerRow } from "@/lib/actions/tracker-rows";
 import { createMemory, deleteMemory } from "@/lib/data/memories";
 import { memorySchema } from "@/lib/validations/memory";
 
-export async function addMemory(_prev: FormState, formData: FormData): Promise<FormState> {
-  return addTrackerRow(
-    "addMemory",
-    memorySchema,
-    createMemory,
-    "Saved to your memories.",
-    formData,
-  );
-}
+export const addMemory = addTrackerRow(
+  "addMemory",
+  memorySchema,
+  createMemory,
+  "Saved to your memories.",
+);
 
-export async function removeMemory(_prev: FormState, formData: FormData): Promise<FormState> {
-  return removeTrackerRow("removeMemory", deleteMemory, formData);
-}
+export const removeMemory = removeTrackerRow("removeMemory", deleteMemory);

@@ -1,7 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { notFound, runAction } from "@/lib/actions/action-pipeline";
+import { defineAction, notFound, type FormAction } from "@/lib/actions/action-pipeline";
 import type { FormState } from "@/lib/actions/form-state";
 import { currentSessionKey } from "@/lib/auth/team-access";
 import { SESSION_ENDED_MESSAGE } from "@/lib/counseling/team-session";
@@ -23,12 +23,9 @@ export type PasskeyOptionsState = FormState & {
 };
 
 /** Starts a passkey prompt: registering on the first team sign-in, checking afterwards. */
-export async function teamPasskeyOptions(
-  _previous: PasskeyOptionsState,
-  formData: FormData,
-): Promise<PasskeyOptionsState> {
-  return runAction<typeof noInputSchema, "required", PasskeyOptionsState>(formData, {
-    name: "teamPasskeyOptions",
+export const teamPasskeyOptions: FormAction<PasskeyOptionsState> = defineAction(
+  "teamPasskeyOptions",
+  {
     schema: noInputSchema,
     async work({ user }) {
       const sessionKey = await currentSessionKey();
@@ -43,8 +40,8 @@ export async function teamPasskeyOptions(
         options: JSON.stringify(started.options),
       };
     },
-  });
-}
+  },
+);
 
 const FINISH_REFUSALS = {
   stale_challenge:
@@ -55,20 +52,14 @@ const FINISH_REFUSALS = {
 } as const;
 
 /** Checks the browser's answer; on success this session may open team pages. */
-export async function finishTeamPasskeyAction(
-  _previous: FormState,
-  formData: FormData,
-): Promise<FormState> {
-  return runAction(formData, {
-    name: "finishTeamPasskeyAction",
-    schema: finishPasskeySchema,
-    async work({ user, input }) {
-      const sessionKey = await currentSessionKey();
-      if (!sessionKey) return notFound();
-      const result = await finishTeamPasskey({ userId: user.id, sessionKey, input });
-      if (result.ok) redirect("/team");
-      if (result.reason === "not_found") return notFound();
-      return { formError: FINISH_REFUSALS[result.reason] };
-    },
-  });
-}
+export const finishTeamPasskeyAction = defineAction("finishTeamPasskeyAction", {
+  schema: finishPasskeySchema,
+  async work({ user, input }) {
+    const sessionKey = await currentSessionKey();
+    if (!sessionKey) return notFound();
+    const result = await finishTeamPasskey({ userId: user.id, sessionKey, input });
+    if (result.ok) redirect("/team");
+    if (result.reason === "not_found") return notFound();
+    return { formError: FINISH_REFUSALS[result.reason] };
+  },
+});

@@ -1,8 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { notFound, runAction } from "@/lib/actions/action-pipeline";
-import type { FormState } from "@/lib/actions/form-state";
+import { notFound, defineAction } from "@/lib/actions/action-pipeline";
 import { messageRefusal } from "@/lib/actions/message-refusals";
 import { addCounselingMessage } from "@/lib/data/counseling-messages";
 import { claimReferral, closeReferral, reassignReferral } from "@/lib/data/referral-ownership";
@@ -25,109 +24,93 @@ function refreshReferral(referralId: string) {
   revalidatePath("/team");
 }
 
-export async function claimTeamReferral(_prev: FormState, formData: FormData): Promise<FormState> {
-  return runAction(formData, {
-    name: "claimTeamReferral",
-    role: "team",
-    schema: claimReferralSchema,
-    invalid: "not-found",
-    async work({ user, input }) {
-      const result = await claimReferral({ userId: user.id, referralId: input.referralId });
-      if (result.ok) {
-        refreshReferral(input.referralId);
-        return { message: "You hold this referral now. Only you can write to the person." };
-      }
-      switch (result.reason) {
-        case "not_found":
-          // A counselor who lost a race: the referral simply left their inbox.
-          return notFound(
-            "Someone else claimed this referral a moment ago, so it is no longer in your inbox. Nothing was changed.",
-          );
-        case "taken":
-          return {
-            formError:
-              "Another team member claimed this referral a moment ago. Nothing was changed.",
-          };
-        case "already_yours":
-          return { formError: "You already hold this referral." };
-        case "closed":
-          return { formError: "This referral is closed, so it cannot be claimed." };
-        case "own_referral":
-          return { formError: "You cannot claim a referral you are part of yourself." };
-      }
-    },
-  });
-}
-
-export async function reassignTeamReferral(
-  _prev: FormState,
-  formData: FormData,
-): Promise<FormState> {
-  return runAction(formData, {
-    name: "reassignTeamReferral",
-    role: "team",
-    schema: reassignReferralSchema,
-    async work({ user, input }) {
-      const result = await reassignReferral({ userId: user.id, ...input });
-      if (result.ok) {
-        refreshReferral(input.referralId);
-        return { message: "Reassigned. The new holder sees it under “Claimed by me”." };
-      }
-      switch (result.reason) {
-        case "not_found":
-          return notFound(NOT_FOUND);
-        case "closed":
-          return { formError: "This referral is closed, so it cannot be reassigned." };
-        case "not_a_member":
-          return {
-            fieldErrors: {
-              toUserId: ["That person is not an active member of the team. Choose someone else."],
-            },
-          };
-        case "own_referral":
-          return {
-            fieldErrors: {
-              toUserId: ["That member is part of this referral themselves. Choose someone else."],
-            },
-          };
-      }
-    },
-  });
-}
-
-export async function closeTeamReferral(_prev: FormState, formData: FormData): Promise<FormState> {
-  return runAction(formData, {
-    name: "closeTeamReferral",
-    role: "team",
-    schema: closeReferralSchema,
-    async work({ user, input }) {
-      const result = await closeReferral({ userId: user.id, ...input });
-      if (result.ok) {
-        refreshReferral(input.referralId);
-        return { message: "Closed. The person sees the outcome on their counseling page." };
-      }
-      switch (result.reason) {
-        case "not_found":
-          return notFound(NOT_FOUND);
-        case "closed":
-          return { formError: "This referral is already closed. Nothing was changed." };
-        case "not_claimed":
-          return { formError: "Claim this referral before closing it." };
-      }
-    },
-  });
-}
-
-export async function sendTeamMessage(_prev: FormState, formData: FormData): Promise<FormState> {
-  return runAction(formData, {
-    name: "sendTeamMessage",
-    role: "team",
-    schema: counselingMessageSchema,
-    async work({ user, input }) {
-      const result = await addCounselingMessage({ userId: user.id, as: "team", ...input });
-      if (!result.ok) return messageRefusal(result, NOT_FOUND);
+export const claimTeamReferral = defineAction("claimTeamReferral", {
+  role: "team",
+  schema: claimReferralSchema,
+  invalid: "not-found",
+  async work({ user, input }) {
+    const result = await claimReferral({ userId: user.id, referralId: input.referralId });
+    if (result.ok) {
       refreshReferral(input.referralId);
-      return { message: "Sent." };
-    },
-  });
-}
+      return { message: "You hold this referral now. Only you can write to the person." };
+    }
+    switch (result.reason) {
+      case "not_found":
+        // A counselor who lost a race: the referral simply left their inbox.
+        return notFound(
+          "Someone else claimed this referral a moment ago, so it is no longer in your inbox. Nothing was changed.",
+        );
+      case "taken":
+        return {
+          formError: "Another team member claimed this referral a moment ago. Nothing was changed.",
+        };
+      case "already_yours":
+        return { formError: "You already hold this referral." };
+      case "closed":
+        return { formError: "This referral is closed, so it cannot be claimed." };
+      case "own_referral":
+        return { formError: "You cannot claim a referral you are part of yourself." };
+    }
+  },
+});
+
+export const reassignTeamReferral = defineAction("reassignTeamReferral", {
+  role: "team",
+  schema: reassignReferralSchema,
+  async work({ user, input }) {
+    const result = await reassignReferral({ userId: user.id, ...input });
+    if (result.ok) {
+      refreshReferral(input.referralId);
+      return { message: "Reassigned. The new holder sees it under “Claimed by me”." };
+    }
+    switch (result.reason) {
+      case "not_found":
+        return notFound(NOT_FOUND);
+      case "closed":
+        return { formError: "This referral is closed, so it cannot be reassigned." };
+      case "not_a_member":
+        return {
+          fieldErrors: {
+            toUserId: ["That person is not an active member of the team. Choose someone else."],
+          },
+        };
+      case "own_referral":
+        return {
+          fieldErrors: {
+            toUserId: ["That member is part of this referral themselves. Choose someone else."],
+          },
+        };
+    }
+  },
+});
+
+export const closeTeamReferral = defineAction("closeTeamReferral", {
+  role: "team",
+  schema: closeReferralSchema,
+  async work({ user, input }) {
+    const result = await closeReferral({ userId: user.id, ...input });
+    if (result.ok) {
+      refreshReferral(input.referralId);
+      return { message: "Closed. The person sees the outcome on their counseling page." };
+    }
+    switch (result.reason) {
+      case "not_found":
+        return notFound(NOT_FOUND);
+      case "closed":
+        return { formError: "This referral is already closed. Nothing was changed." };
+      case "not_claimed":
+        return { formError: "Claim this referral before closing it." };
+    }
+  },
+});
+
+export const sendTeamMessage = defineAction("sendTeamMessage", {
+  role: "team",
+  schema: counselingMessageSchema,
+  async work({ user, input }) {
+    const result = await addCounselingMessage({ userId: user.id, as: "team", ...input });
+    if (!result.ok) return messageRefusal(result, NOT_FOUND);
+    refreshReferral(input.referralId);
+    return { message: "Sent." };
+  },
+});

@@ -1,9 +1,13 @@
 import "server-only";
 import type { z } from "zod";
 import { revalidatePath } from "next/cache";
-import { notFound, runAction, type WorkResult } from "@/lib/actions/action-pipeline";
+import {
+  defineAction,
+  notFound,
+  type FormAction,
+  type WorkResult,
+} from "@/lib/actions/action-pipeline";
 import type { CalendarDay } from "@/lib/tracker/calendar-day";
-import { type FormState } from "@/lib/actions/form-state";
 import { rowReferenceSchema } from "@/lib/validations/row-reference";
 import { rowLimitMessage } from "@/lib/validations/row-limits";
 import { fullList } from "@/lib/data/row-caps";
@@ -22,10 +26,8 @@ export function savedOnProgress(message: string): WorkResult {
 export function removeTrackerRow(
   name: string,
   remove: (row: { userId: string; id: string }) => Promise<boolean>,
-  formData: FormData,
-): Promise<FormState> {
-  return runAction(formData, {
-    name,
+): FormAction {
+  return defineAction(name, {
     schema: rowReferenceSchema,
     invalid: "not-found",
     work: async ({ user, input }) =>
@@ -42,10 +44,8 @@ export function addTrackerRow<S extends z.ZodType<Record<string, unknown>>>(
   schema: S | ((today: CalendarDay) => S),
   create: (row: z.output<S> & { userId: string }) => Promise<unknown>,
   message: string,
-  formData: FormData,
-): Promise<FormState> {
-  return runAction(formData, {
-    name,
+): FormAction {
+  return defineAction(name, {
     schema,
     async work({ user, input }) {
       const full = fullList(await create({ ...input, userId: user.id }));

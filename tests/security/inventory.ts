@@ -6,9 +6,10 @@ import type { ItemKind } from "./coverage/types";
 // The inventory of everything a request can reach: server actions (exports of
 // "use server" files), route handler methods (exports of route.ts) and pages
 // (page.tsx). It parses the sources with the TypeScript compiler rather than
-// grepping, so `export const x = async () => …`, `export { h as GET }` and
+// grepping, so `export const x = defineAction(…)`, `export { h as GET }` and
 // `export const { GET, POST } = handlers` count too, and helpers that are not
-// exported do not. The ids are the shared coverage convention:
+// exported do not. Every runtime export of a "use server" file is an action:
+// Next makes each one a POST endpoint (and refuses anything but a function). The ids are the shared coverage convention:
 //
 //   action:<repo-relative file>#<export>   route:<file>#<METHOD>   page:<path pattern>
 
@@ -60,13 +61,6 @@ function isExported(node: ts.Node): boolean {
   );
 }
 
-function isAsync(node: ts.Node): boolean {
-  return (
-    ts.canHaveModifiers(node) &&
-    (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.AsyncKeyword)
-  );
-}
-
 function bindingNames(name: ts.BindingName): string[] {
   if (ts.isIdentifier(name)) return [name.text];
   return name.elements.flatMap((element) =>
@@ -74,20 +68,17 @@ function bindingNames(name: ts.BindingName): string[] {
   );
 }
 
-type Export = { name: string; asyncFunction: boolean };
+type Export = { name: string };
 
 /** The runtime exports of a module (types and interfaces are not reachable). */
 function exportsOf(source: ts.SourceFile): Export[] {
   const found: Export[] = [];
   for (const statement of source.statements) {
     if (ts.isFunctionDeclaration(statement) && isExported(statement) && statement.name) {
-      found.push({ name: statement.name.text, asyncFunction: isAsync(statement) });
+      found.push({ name: statement.name.text });
     } else if (ts.isVariableStatement(statement) && isExported(statement)) {
       for (const declaration of statement.declarationList.declarations) {
-        const init = declaration.initializer;
-        const asyncFunction =
-          !!init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) && isAsync(init);
-        for (const name of bindingNames(declaration.name)) found.push({ name, asyncFunction });
+        for (const name of bindingNames(declaration.name)) found.push({ name });
       }
     } else if (
       ts.isExportDeclaration(statement) &&
@@ -96,7 +87,7 @@ function exportsOf(source: ts.SourceFile): Export[] {
       ts.isNamedExports(statement.exportClause)
     ) {
       for (const element of statement.exportClause.elements) {
-        if (!element.isTypeOnly) found.push({ name: element.name.text, asyncFunction: true });
+        if (!element.isTypeOnly) found.push({ name: element.name.text });
       }
     }
   }
@@ -152,9 +143,7 @@ export function findInventory(root: string): Inventory {
     const source = ts.createSourceFile(full, text, ts.ScriptTarget.Latest, true);
     if (hasUseServer(source.statements)) {
       for (const item of exportsOf(source)) {
-        if (item.asyncFunction) {
-          inventory.actions.push({ kind: "action", id: `action:${file}#${item.name}`, file });
-        }
+        inventory.actions.push({ kind: "action", id: `action:${file}#${item.name}`, file });
       }
     }
     if (ROUTE_FILE.test(base)) {

@@ -12,6 +12,7 @@ const FILES: Record<string, string> = {
 import { helper } from "./helper";
 export async function addThing(_prev: unknown, formData: FormData) { return helper(formData); }
 export const removeThing = async (id: string) => id;
+export const editThing = defineAction("editThing", { schema, work });
 async function notExported() {}
 export type ThingState = { ok: boolean };
 `,
@@ -56,11 +57,12 @@ beforeAll(() => {
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 
 describe("the security inventory walker", () => {
-  it("finds exported async functions of 'use server' files, and only those", () => {
+  it("finds every runtime export of 'use server' files (each is an endpoint), and only those", () => {
     expect(findInventory(root).actions.map((a) => a.id)).toEqual([
       "action:lib/actions/directive-later.ts#laterDirective",
       "action:lib/actions/things.ts#addThing",
       "action:lib/actions/things.ts#removeThing",
+      "action:lib/actions/things.ts#editThing",
     ]);
   });
 

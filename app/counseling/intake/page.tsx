@@ -1,26 +1,21 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { requireUser } from "@/lib/auth/session";
+import { NoticePage } from "@/components/ui/notice-page";
 import { counselingChoice, withChoice } from "@/lib/counseling/entry-points";
-import { getOwnReferral } from "@/lib/data/counseling-referrals";
+import { requireUserWithReferral } from "@/app/counseling/_lib/own-referral";
 import { IntakeForm } from "@/app/counseling/_components/intake-form";
-import { headingClass, pageClass, textClass } from "@/components/ui/styles";
+import { textClass } from "@/components/ui/styles";
+import type { QueryPageProps } from "@/lib/http/page-query";
 
 export const metadata: Metadata = { title: "Your counseling request", robots: { index: false } };
 
-export default async function IntakePage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  const user = await requireUser();
+export default async function IntakePage({ searchParams }: QueryPageProps) {
   const choice = counselingChoice((await searchParams).for);
-  const referral = await getOwnReferral({ userId: user.id });
+  const { referral } = await requireUserWithReferral();
   if (!referral) redirect(withChoice("/counseling/screen", choice));
   if (referral.intakeSubmittedAt) redirect("/counseling");
   return (
-    <div className={pageClass}>
-      <h1 className={headingClass}>Your counseling request</h1>
+    <NoticePage title="Your counseling request">
       <p className={textClass}>
         {choice === "me"
           ? "A few choices help the counseling team find the right counselor and time for you. You decide what they see."
@@ -28,6 +23,6 @@ export default async function IntakePage({
       </p>
       {/* "For me" offers individual counseling only: the page never turns into a couples one. */}
       <IntakeForm couplesAllowed={referral.screenOutcome === "CLEAR" && choice !== "me"} />
-    </div>
+    </NoticePage>
   );
 }

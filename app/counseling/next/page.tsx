@@ -1,26 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { requireUser } from "@/lib/auth/session";
-import { getOwnReferral } from "@/lib/data/counseling-referrals";
-import {
-  buttonClass,
-  headingClass,
-  pageClass,
-  secondaryButtonClass,
-  softClass,
-  textClass,
-} from "@/components/ui/styles";
+import { NoticePage } from "@/components/ui/notice-page";
+import { requireUserWithReferral } from "@/app/counseling/_lib/own-referral";
+import { buttonClass, secondaryButtonClass, softClass, textClass } from "@/components/ui/styles";
 
 export const metadata: Metadata = { title: "Your request is in", robots: { index: false } };
 
 export default async function IntakeConfirmationPage() {
-  const user = await requireUser();
-  const referral = await getOwnReferral({ userId: user.id });
+  const { referral } = await requireUserWithReferral();
   if (!referral?.intakeSubmittedAt) redirect("/counseling");
   return (
-    <div className={pageClass}>
-      <h1 className={headingClass}>Your request is in</h1>
+    <NoticePage title="Your request is in">
       <p className={textClass}>
         Thank you. <strong>Your first session is free.</strong>
       </p>
@@ -53,6 +44,6 @@ export default async function IntakeConfirmationPage() {
           </Link>
         </p>
       )}
-    </div>
+    </NoticePage>
   );
 }

@@ -1,26 +1,22 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { requireUser } from "@/lib/auth/session";
+import { NoticePage } from "@/components/ui/notice-page";
 import { submitSafetyScreen } from "@/lib/actions/counseling";
 import { counselingChoice, withChoice } from "@/lib/counseling/entry-points";
-import { getOwnReferral } from "@/lib/data/counseling-referrals";
+import { requireUserWithReferral } from "@/app/counseling/_lib/own-referral";
 import { SafetyScreenForm } from "@/app/counseling/_components/safety-screen-form";
-import { headingClass, pageClass, textClass } from "@/components/ui/styles";
+import { textClass } from "@/components/ui/styles";
+import type { QueryPageProps } from "@/lib/http/page-query";
 
 export const metadata: Metadata = { title: "A few private questions", robots: { index: false } };
 
-export default async function SafetyScreenPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  const user = await requireUser();
+export default async function SafetyScreenPage({ searchParams }: QueryPageProps) {
   const choice = counselingChoice((await searchParams).for);
   // Answered once per referral: the first answers decide, and cannot be retaken here.
-  if (await getOwnReferral({ userId: user.id })) redirect(withChoice("/counseling", choice));
+  const { referral } = await requireUserWithReferral();
+  if (referral) redirect(withChoice("/counseling", choice));
   return (
-    <div className={pageClass}>
-      <h1 className={headingClass}>A few private questions</h1>
+    <NoticePage title="A few private questions">
       {choice === "me" ? (
         <>
           <p className={textClass}>
@@ -45,6 +41,6 @@ export default async function SafetyScreenPage({
         </>
       )}
       <SafetyScreenForm action={submitSafetyScreen} choice={choice} />
-    </div>
+    </NoticePage>
   );
 }

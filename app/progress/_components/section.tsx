@@ -1,21 +1,3 @@
-import type { ReactNode } from "react";
-import { sectionRuleClass } from "@/components/ui/styles";
-
-export function Section({
-  id,
-  title,
-  children,
-}: {
-  id: string;
-  title: string;
-  children: ReactNode;
-}) {
-  return (
-    <section id={id} aria-labelledby={`${id}-heading`} className={sectionRuleClass}>
-      <h2 id={`${id}-heading`} className="text-xl font-semibold">
-        {title}
-      </h2>
-      {children}
-    </section>
-  );
-}
+// The tracker's pages name their sections through this path; the component is
+// shared with the team's referral page (components/ui/section.tsx).
+export { Section } from "@/components/ui/section";

@@ -2,17 +2,14 @@ import type { Metadata } from "next";
 import { connection } from "next/server";
 import { isWellFormedStopToken, STOP_POST_PATH } from "@/lib/reminders/stop-token";
 import { buttonClass, headingClass, pageClass, textClass } from "@/components/ui/styles";
+import type { QueryPageProps } from "@/lib/http/page-query";
 
 export const metadata: Metadata = { title: "Stop reminders", robots: { index: false } };
 
 // The page a reminder's "Stop these reminders" link opens. Opening it (what
 // mail scanners do) changes nothing; the button POSTs the one-click stop.
 // No sign-in needed: the token in the link is enough.
-export default async function StopRemindersPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function StopRemindersPage({ searchParams }: QueryPageProps) {
   await connection();
   const { t } = await searchParams;
   const token = isWellFormedStopToken(t) ? t : null;

@@ -10,7 +10,8 @@ import { ActionForm } from "@/components/forms/action-form";
 import { RadioGroup } from "@/components/forms/radio-group";
 import { SelectField } from "@/components/forms/select-field";
 import { TextareaField } from "@/components/forms/textarea-field";
-import { secondaryButtonClass, sectionRuleClass, textClass } from "@/components/ui/styles";
+import { Section } from "@/components/ui/section";
+import { secondaryButtonClass, textClass } from "@/components/ui/styles";
 
 /** Claim (anyone, while new), reassign (coordinators, until closed), close (holder or coordinator). */
 export function ReferralActions({
@@ -25,10 +26,7 @@ export function ReferralActions({
   return (
     <>
       {referral.state === "NEW" ? (
-        <section aria-labelledby="claim-heading" className={sectionRuleClass}>
-          <h2 id="claim-heading" className="text-xl font-semibold">
-            Claim
-          </h2>
+        <Section id="claim" title="Claim">
           <p className={textClass}>
             Claiming makes you the one counselor who writes to this person. It leaves the inbox for
             everyone else.
@@ -38,14 +36,11 @@ export function ReferralActions({
             hidden={hidden}
             submitLabel="Claim this referral"
           />
-        </section>
+        </Section>
       ) : null}
 
       {coordinator && referral.state !== "CLOSED" ? (
-        <section aria-labelledby="reassign-heading" className={sectionRuleClass}>
-          <h2 id="reassign-heading" className="text-xl font-semibold">
-            Reassign
-          </h2>
+        <Section id="reassign" title="Reassign">
           <ActionForm
             action={reassignTeamReferral}
             hidden={hidden}
@@ -59,14 +54,11 @@ export function ReferralActions({
               options={referral.assignable.map((m) => ({ value: m.userId, label: m.name }))}
             />
           </ActionForm>
-        </section>
+        </Section>
       ) : null}
 
       {canClose ? (
-        <section aria-labelledby="close-heading" className={sectionRuleClass}>
-          <h2 id="close-heading" className="text-xl font-semibold">
-            Close
-          </h2>
+        <Section id="close" title="Close">
           <ActionForm
             action={closeTeamReferral}
             hidden={hidden}
@@ -91,7 +83,7 @@ export function ReferralActions({
               hint="For example, the service you referred them to and how to reach it. The person reads this; it is stored encrypted."
             />
           </ActionForm>
-        </section>
+        </Section>
       ) : null}
     </>
   );
