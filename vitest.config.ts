@@ -25,6 +25,9 @@ export default defineConfig({
           name: "unit",
           include: ["tests/unit/**/*.test.ts"],
           environment: "node",
+          // A few tests import the server's modules afresh (1.5 s alone); under `nice`
+          // beside the e2e lane (npm test) that can pass vitest's default 5 s.
+          testTimeout: 20_000,
         },
       },
       ...databases.map((database) => ({
