@@ -1,4 +1,5 @@
 import { PGlite } from "@electric-sql/pglite";
+import { btree_gist } from "@electric-sql/pglite/contrib/btree_gist";
 import pg from "pg";
 
 // Reads the database an e2e app instance writes, directly (not through the
@@ -33,7 +34,7 @@ export function pgliteAccess(
   return {
     async read(read) {
       await app.stop();
-      const db = await PGlite.create(dir);
+      const db = await PGlite.create(dir, { extensions: { btree_gist } });
       try {
         return await read(async (sql, params) => (await db.query(sql, params)).rows as never);
       } finally {
