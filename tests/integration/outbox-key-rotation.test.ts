@@ -18,6 +18,7 @@ import { OUTBOX_REPORT_NAME, reencryptFields } from "@/lib/data/reencrypt-fields
 import { queueSignInEmail } from "@/lib/data/sign-in-emails";
 import { createInviter, invite, uniqueAddress } from "@/tests/support/counseling";
 import { addCounselingMessage } from "@/lib/data/counseling-messages";
+import { offerSessionTimes, takeOfferedTime } from "@/lib/data/session-booking";
 import { claimReferral } from "@/lib/data/referral-ownership";
 import { runDueReminders, saveReminderSettings } from "@/lib/data/reminders";
 import {
@@ -51,6 +52,25 @@ async function queueEveryKindOfEmail(): Promise<Queued[]> {
     userId: counselor.id,
     as: "team",
     ...messageOf(referralId, "PERSON", "hi"),
+  });
+  // A booked first session: its calendar email to each participant.
+  await offerSessionTimes({
+    userId: counselor.id,
+    referralId,
+    timeZone: "UTC",
+    joinKind: "video",
+    joinDetail: "https://video.example/queued",
+    times: [3, 4].map((d) => ({
+      startsAt: new Date(Date.now() + d * 86_400_000),
+      lengthMinutes: 50,
+    })),
+  });
+  const offered = await db.offeredTime.findFirstOrThrow({
+    where: { referralId },
+    select: { id: true },
+  });
+  expect(await takeOfferedTime({ userId: person.id, offeredTimeId: offered.id })).toMatchObject({
+    ok: true,
   });
   // A daily reminder due now, on today's day (the person's zone is UTC).
   await saveReminderSettings({
