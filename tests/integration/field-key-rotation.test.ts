@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { withSqlExecutor } from "@/lib/db/connection";
 import {
@@ -39,6 +39,9 @@ import {
   uniqueAddress,
 } from "@/tests/support/counseling";
 import { createTeamMember, messageOf } from "@/tests/support/counseling-team";
+
+// Every kind of row or email, a first session included, is many statements on a loaded machine.
+vi.setConfig({ testTimeout: 120_000 });
 
 // Rotation as docs/operations.md describes it: put a new key first, keep the old one;
 // old values still decrypt; `npm run keys:reencrypt` moves them to the new key;

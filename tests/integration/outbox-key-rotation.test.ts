@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { keyIdOf } from "@/lib/crypto/field-encryption";
 import {
@@ -27,6 +27,9 @@ import {
   messageOf,
 } from "@/tests/support/counseling-team";
 import { renderQueuedEmail } from "@/tests/support/queued-email";
+
+// Every kind of row or email, a first session included, is many statements on a loaded machine.
+vi.setConfig({ testTimeout: 120_000 });
 
 // Issue 13 (key rotation, queued mail): a message waiting in the outbox (an
 // SMTP outage, a failed message kept for operators) holds sealed values. Key
