@@ -160,6 +160,11 @@ const envSchema = z.object({
    * messages) before the retention eraser removes it. Published in SECURITY.md.
    */
   COUNSELING_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  /**
+   * Hours before a booked first session after which the person can no longer
+   * move or cancel it on the page (they message the counselor instead).
+   */
+  BOOKING_CHANGE_CUTOFF_HOURS: z.coerce.number().min(0).max(720).default(24),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -17,6 +17,8 @@ import { InvitationList } from "@/app/counseling/_components/invitation-list";
 import { ReferralMessages } from "@/app/counseling/_components/referral-messages";
 import { ReferralOpenings } from "@/app/counseling/_components/referral-openings";
 import { ReferralTimeline } from "@/app/counseling/_components/referral-timeline";
+import { SessionBookingCard } from "@/app/counseling/_components/session-booking-card";
+import { readPeopleBooking, type SessionView } from "@/lib/data/session-booking";
 import { SafetyResources, SupportNote } from "@/app/counseling/_components/safety-resources";
 import { WithdrawForm } from "@/app/counseling/_components/withdraw-form";
 import {
@@ -72,7 +74,12 @@ export default async function CounselingPage({ searchParams }: QueryPageProps) {
     listPartnerReferrals({ userId: user.id }),
     getTrackerSettings({ userId: user.id }),
   ]);
-  const openings = progress ? await listReferralAccessLog({ userId: user.id }) : [];
+  const [openings, booking] = progress
+    ? await Promise.all([
+        listReferralAccessLog({ userId: user.id }),
+        readPeopleBooking({ userId: user.id }),
+      ])
+    : [[], null];
   const hasOpenInvitation = invitations.some((i) => i.status === "pending");
   const flash = query.invitation ?? query.request;
 
@@ -125,7 +132,7 @@ export default async function CounselingPage({ searchParams }: QueryPageProps) {
           </>
         )
       ) : (
-        <RequestStatus progress={progress} timeZone={timeZone} />
+        <RequestStatus progress={progress} session={booking?.session ?? null} timeZone={timeZone} />
       )}
 
       {flash === "sent" || flash === "revoked" || flash === "withdrawn" ? (
@@ -133,6 +140,8 @@ export default async function CounselingPage({ searchParams }: QueryPageProps) {
           {FLASH[flash]}
         </p>
       ) : null}
+
+      {booking ? <SessionBookingCard booking={booking} /> : null}
 
       {progress ? <ReferralMessages userId={user.id} timeZone={timeZone} /> : null}
 
@@ -188,12 +197,14 @@ const FLASH = {
 
 function RequestStatus({
   progress,
+  session,
   timeZone,
 }: {
   progress: OwnReferralProgress;
+  session: SessionView | null;
   timeZone: string;
 }) {
-  const steps = referralTimeline(progress, timeZone);
+  const steps = referralTimeline({ ...progress, session }, timeZone);
   return (
     <section aria-labelledby="referral-heading" className="mt-6">
       <h2 id="referral-heading" className="text-xl font-semibold">

@@ -1,4 +1,4 @@
-import { formatDateIn } from "@/lib/time/format-in-zone";
+import { formatAppointmentIn, formatDateIn } from "@/lib/time/format-in-zone";
 
 // The steps a sent request goes through, as the person (and the partner who
 // joined) see them: request sent → a counselor is reviewing → messages →
@@ -6,7 +6,7 @@ import { formatDateIn } from "@/lib/time/format-in-zone";
 
 export type StepState = "done" | "current" | "upcoming" | "skipped";
 export type TimelineStep = {
-  key: "sent" | "reviewing" | "messages" | "closed";
+  key: "sent" | "reviewing" | "messages" | "session" | "closed";
   title: string;
   detail: string;
   state: StepState;
@@ -19,7 +19,28 @@ export type TimelineFacts = {
   closedAt: Date | null;
   /** The person's own view only; the partner is never told how a referral ended. */
   outcome?: string | null;
+  /** The first session once one is booked (issue 15); the step shows only then. */
+  session?: { state: "booked" | "cancelled" | "held" | "missed"; startsAt: Date } | null;
 };
+
+function sessionDetail(
+  session: NonNullable<TimelineFacts["session"]>,
+  timeZone: string,
+): { title: string; detail: string } {
+  const when = formatAppointmentIn(session.startsAt, timeZone);
+  switch (session.state) {
+    case "held":
+      return { title: "First session held", detail: `It took place on ${when}.` };
+    case "missed":
+      return {
+        title: "First session missed",
+        detail: `It was booked for ${when}. Message your counselor to arrange another time.`,
+      };
+    case "booked":
+    case "cancelled":
+      return { title: "First session booked", detail: `${when}.` };
+  }
+}
 
 /** How a closed request ended, in the person's words. */
 export const OUTCOME_FOR_PERSON: Record<string, string> = {
@@ -35,13 +56,16 @@ export function referralTimeline(facts: TimelineFacts, timeZone: string): Timeli
   const reviewed = facts.counselorName !== null;
   const later = (reached: boolean): StepState =>
     reached ? "done" : closed ? "skipped" : "upcoming";
+  const session = facts.session && facts.session.state !== "cancelled" ? facts.session : null;
   const current = closed
     ? "closed"
-    : facts.hasMessages
-      ? "messages"
-      : reviewed
-        ? "reviewing"
-        : "sent";
+    : session
+      ? "session"
+      : facts.hasMessages
+        ? "messages"
+        : reviewed
+          ? "reviewing"
+          : "sent";
   const steps: TimelineStep[] = [
     {
       key: "sent",
@@ -67,6 +91,15 @@ export function referralTimeline(facts: TimelineFacts, timeZone: string): Timeli
         : "Your counselor can write to you here, on Heartwork.",
       state: later(facts.hasMessages),
     },
+    ...(session
+      ? [
+          {
+            key: "session" as const,
+            ...sessionDetail(session, timeZone),
+            state: "done" as StepState,
+          },
+        ]
+      : []),
     {
       key: "closed",
       title: "Closed",

@@ -42,6 +42,19 @@ export const sealedField = {
     field: "OutboxMessage.counselingPartnerJoined",
     row: referralId,
   }),
+  /** A time a counselor offered: how to join (link, phone or address), bound to the referral's owner. */
+  offeredTimeJoinDetail: (
+    ownerId: string,
+    referralId: string,
+    offeredTimeId: string,
+  ): FieldContext =>
+    encryptedColumnContext("OfferedTime.joinDetail", ownerId, `${referralId}:${offeredTimeId}`),
+  /** A session's calendar email to one recipient, for one version (SEQUENCE) of the session. */
+  sessionEmail: (recipientId: string, sessionId: string, sequence: number): FieldContext => ({
+    userId: recipientId,
+    field: "OutboxMessage.sessionInvitation",
+    row: `${sessionId}:${sequence}`,
+  }),
 } as const;
 
 export function seal(plaintext: string, context: FieldContext): string {

@@ -75,6 +75,12 @@ export const ENCRYPTED_COLUMNS = {
     owner: { via: "referralId", table: "CounselingReferral" },
     row: "referral-and-id",
   },
+  "OfferedTime.joinDetail": {
+    table: "OfferedTime",
+    column: "joinDetail",
+    owner: { via: "referralId", table: "CounselingReferral" },
+    row: "referral-and-id",
+  },
 } as const satisfies Record<string, EncryptedColumn>;
 
 export type EncryptedColumnName = keyof typeof ENCRYPTED_COLUMNS;

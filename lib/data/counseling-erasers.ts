@@ -30,6 +30,14 @@ export const COUNSELING_DATA_ERASERS: Record<string, UserDataEraser> = {
       data: { authorId: null },
     });
   },
+  // Times a leaving counselor offered go; sessions booked with them stay for
+  // the person's record, unsigned (their own referral's rows go with it).
+  OfferedTime: (tx, user) => tx.offeredTime.deleteMany({ where: { counselorId: user.id } }),
+  CounselingSession: (tx, user) =>
+    tx.counselingSession.updateMany({
+      where: { counselorId: user.id },
+      data: { counselorId: null },
+    }),
   ReferralAccess: (tx, user) =>
     tx.referralAccess.updateMany({ where: { viewerId: user.id }, data: { viewerId: null } }),
   TeamPasskey: (tx, user) => tx.teamPasskey.deleteMany({ where: { userId: user.id } }),

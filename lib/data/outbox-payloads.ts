@@ -80,6 +80,22 @@ export const outboxPayloadSchemas = {
       sealedToken: z.string().min(1).max(500),
     })
     .strict(),
+  // A booked first session's invitation, move or cancellation, with its
+  // calendar file. The time, the length and the join detail (a secret link,
+  // phone or address) are sealed to the recipient, the session and its
+  // SEQUENCE; only who it is for and in which zone it reads stay plain.
+  "session-invitation": z
+    .object({
+      sessionId: z.string().min(1).max(64),
+      recipientId: z.string().min(1).max(64),
+      sequence: z.number().int().min(0).max(100_000),
+      audience: z.enum(["person", "partner", "team"]),
+      referralId: z.string().min(1).max(64),
+      change: z.enum(["booked", "moved", "cancelled"]),
+      timeZone: z.string().min(1).max(64),
+      sealed: z.string().min(1).max(4_000),
+    })
+    .strict(),
 } as const;
 
 /** Every email Heartwork can send; each has a template of the same name in lib/email/templates. */

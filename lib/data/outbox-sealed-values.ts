@@ -59,6 +59,12 @@ const sealedValuesOf = {
   // Bland by design: a referral id and who it is for, nothing sealed.
   "counseling-message": () => [],
   "counseling-request-received": () => [],
+  "session-invitation": (payload) => [
+    {
+      property: "sealed",
+      context: sealedField.sessionEmail(payload.recipientId, payload.sessionId, payload.sequence),
+    },
+  ],
   reminder: (payload) => [
     {
       property: "sealedToken",

@@ -6,7 +6,7 @@ import { logger } from "@/lib/logger";
 // The published retention schedule (docs/SECURITY.md 30): once a referral has
 // been closed for COUNSELING_RETENTION_DAYS, its free text goes: the intake
 // note and phone number, the resources given at closing, and every message of
-// every thread. What stays is the bare record (dates, state, outcome, focuses,
+// every thread, and how to join each offered session. What stays is the bare record (dates, state, outcome, focuses,
 // the access log) so the person's timeline still tells what happened.
 // Run by the email worker's housekeeping; safe to run anywhere, any number of
 // times, by several instances at once (each batch is one transaction, and a
@@ -32,6 +32,11 @@ export async function eraseExpiredReferralText({
       const ids = due.map((row) => row.id);
       if (ids.length === 0) return 0;
       await tx.counselingMessage.deleteMany({ where: { referralId: { in: ids } } });
+      // How to join a session (a link, phone or address) is free text too.
+      await tx.offeredTime.updateMany({
+        where: { referralId: { in: ids }, joinDetail: { not: null } },
+        data: { joinDetail: null },
+      });
       const { count } = await tx.counselingReferral.updateMany({
         where: { id: { in: ids }, textErasedAt: null },
         data: { note: null, phone: null, closeResources: null, textErasedAt: now },

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { btree_gist } from "@electric-sql/pglite/contrib/btree_gist";
 import pg from "pg";
 import { env, isBuildPhase } from "@/lib/env";
 import { logger } from "@/lib/logger";
@@ -37,7 +38,12 @@ async function openPglite(dir: string): Promise<Connection> {
     release = acquireDataFolderLock(dir);
   }
   try {
-    const pglite = await PGlite.create(inMemory ? undefined : dir);
+    // btree_gist: the booking migration's exclusion constraint (no counselor
+    // booked twice at once) needs it, on PGlite as on PostgreSQL.
+    const extensions = { btree_gist };
+    const pglite = await (inMemory
+      ? PGlite.create({ extensions })
+      : PGlite.create(dir, { extensions }));
     // The embedded default migrates itself: a newcomer needs no extra step.
     const result = await migrate(pgliteExecutor(pglite));
     if (result.applied.length > 0) {

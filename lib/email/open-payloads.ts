@@ -47,6 +47,17 @@ export const payloadOpeners = {
     ).email,
   }),
   "counseling-message": (payload) => payload,
+  "session-invitation": (payload) => ({
+    audience: payload.audience,
+    referralId: payload.referralId,
+    change: payload.change,
+    timeZone: payload.timeZone,
+    sequence: payload.sequence,
+    ...(openJson(
+      payload.sealed,
+      sealedField.sessionEmail(payload.recipientId, payload.sessionId, payload.sequence),
+    ) as object),
+  }),
   reminder: (payload) => ({
     kind: payload.kind,
     token: decryptField(

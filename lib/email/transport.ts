@@ -15,6 +15,7 @@ export type OutgoingEmail = {
   text: string;
   html: string;
   headers?: Record<string, string>;
+  calendar?: { method: "REQUEST" | "CANCEL"; filename: string; content: string };
 };
 
 export type MailTransport = {
@@ -87,6 +88,17 @@ export function createSmtpTransport(
         text: message.text,
         html: message.html,
         messageId: messageIdFor(message.id),
+        // nodemailer sends it both as the text/calendar alternative calendars
+        // act on (with its METHOD) and as an .ics attachment.
+        ...(message.calendar
+          ? {
+              icalEvent: {
+                method: message.calendar.method,
+                filename: message.calendar.filename,
+                content: message.calendar.content,
+              },
+            }
+          : {}),
         // Transactional mail: no auto-replies back to us.
         headers: { ...message.headers, "Auto-Submitted": "auto-generated" },
       });
@@ -103,7 +115,9 @@ export function createDevMailboxTransport(): MailTransport {
   return {
     kind: "dev-mailbox",
     async send(message) {
-      await storeDevMailboxMessage(message);
+      // The mailbox keeps what a person reads; headers and calendar files stay out of its table.
+      const { id, to, subject, text, html } = message;
+      await storeDevMailboxMessage({ id, to, subject, text, html });
     },
     close() {},
   };

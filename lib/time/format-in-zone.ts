@@ -36,3 +36,37 @@ export function formatDateTimeIn(instant: Date, timeZone: string): string {
 export function formatDateIn(instant: Date, timeZone: string): string {
   return formatFor(timeZone, false).format(instant);
 }
+
+const appointmentFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The zone as a place: "America/New_York" reads "New York time", UTC stays "UTC". */
+export function zonePlaceName(timeZone: string): string {
+  if (timeZone === "UTC" || timeZone === "Etc/UTC") return "UTC";
+  const place = timeZone.split("/").at(-1)!.replaceAll("_", " ");
+  return `${place} time`;
+}
+
+/**
+ * "Tuesday 9 December, 18:00, New York time": an appointment as the person
+ * reads it, in their zone on the 24-hour clock, naming the zone so it cannot
+ * be read hours off.
+ */
+export function formatAppointmentIn(instant: Date, timeZone: string): string {
+  let format = appointmentFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-GB", {
+      timeZone,
+      weekday: "long",
+      day: "numeric",
+      month: "long",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+    });
+    appointmentFormats.set(timeZone, format);
+  }
+  const parts = format.formatToParts(instant);
+  const part = (type: Intl.DateTimeFormatPartTypes) =>
+    parts.find((p) => p.type === type)?.value ?? "";
+  return `${part("weekday")} ${part("day")} ${part("month")}, ${part("hour")}:${part("minute")}, ${zonePlaceName(timeZone)}`;
+}

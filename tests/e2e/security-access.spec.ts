@@ -76,6 +76,9 @@ type OwnerIds = {
   /** A2's invitation, still pending: the one a missing ownership check could change. */
   pendingInvitationId: string;
   pendingInvitationToken: string;
+  /** A time offered on A2's referral and a session booked on it (issue 15). */
+  offeredTimeId: string;
+  sessionId: string;
   /** Every id of every row A and A2 own (for "no page carries them"). */
   all: string[];
 };
@@ -238,6 +241,50 @@ const ACTIONS: Record<string, ActionRow> = {
       requestKey: key(),
     }),
     signedIn: notFound(/could not be found/),
+  },
+  // The first session (issue 15), aimed at A2's offered time and booked
+  // session: another person and A's partner (not A2's) find nothing; the
+  // team's three are "not found" for anyone who is not a member past the passkey.
+  "action:lib/actions/session-booking.ts#offerSessionTimesAction": {
+    page: "/team",
+    fields: (ids) => ({
+      referralId: ids.referralId,
+      timeZone: "UTC",
+      joinKind: "video",
+      joinDetail: "https://planted.example/",
+      date1: "2030-01-01",
+      time1: "10:00",
+      length1: "50",
+      date2: "2030-01-02",
+      time2: "10:00",
+      length2: "50",
+    }),
+    signedIn: notFound(/could not be found/),
+  },
+  "action:lib/actions/session-booking.ts#cancelTeamSessionAction": {
+    page: "/team",
+    fields: (ids) => ({ sessionId: ids.sessionId }),
+    signedIn: notFound(/could not be found/),
+  },
+  "action:lib/actions/session-booking.ts#markSessionAction": {
+    page: "/team",
+    fields: (ids) => ({ sessionId: ids.sessionId, outcome: "missed" }),
+    signedIn: notFound(/could not be found/),
+  },
+  "action:lib/actions/session-booking.ts#takeOfferedTimeAction": {
+    page: "/counseling",
+    fields: (ids) => ({ offeredTimeId: ids.offeredTimeId }),
+    signedIn: notFound(/could not find that appointment/),
+  },
+  "action:lib/actions/session-booking.ts#moveSessionAction": {
+    page: "/counseling",
+    fields: (ids) => ({ sessionId: ids.sessionId, offeredTimeId: ids.offeredTimeId }),
+    signedIn: notFound(/could not find that appointment/),
+  },
+  "action:lib/actions/session-booking.ts#cancelSessionAction": {
+    page: "/counseling",
+    fields: (ids) => ({ sessionId: ids.sessionId }),
+    signedIn: notFound(/could not find that appointment/),
   },
   // The owner's private thread: another person and the joined partner alike
   // find no such conversation (the partner's own threads are theirs to write).
@@ -870,7 +917,39 @@ async function buildWorld(mail: Parameters<typeof signInRaw>[1]) {
         all.push(String(row.id));
       }
     }
+    // A2's first session: a counselor of the team offered a time and A2 booked
+    // another, so the booking actions have real rows to aim at (rows only the
+    // owner and that counselor may touch).
+    const counselorId = `access-counselor-${randomUUID()}`;
+    await query(`INSERT INTO "User" ("id", "email", "updatedAt") VALUES ($1, $2, now())`, [
+      counselorId,
+      uniqueEmail("access-counselor"),
+    ]);
+    await query(
+      `INSERT INTO "TeamMember" ("userId", "role", "updatedAt", "timeZone") VALUES ($1, 'counselor', now(), 'UTC')`,
+      [counselorId],
+    );
+    const a2Referral = await one("CounselingReferral", a2.id);
+    const offeredTimeId = randomUUID();
+    const bookedOfferId = randomUUID();
+    for (const [id, days] of [
+      [offeredTimeId, 5],
+      [bookedOfferId, 6],
+    ] as const) {
+      await query(
+        `INSERT INTO "OfferedTime" ("id", "referralId", "counselorId", "startsAt", "joinKind", "joinDetail")
+         VALUES ($1, $2, $3, (now() AT TIME ZONE 'UTC') + make_interval(days => $4), 'video', 'planted-ciphertext')`,
+        [id, a2Referral, counselorId, days],
+      );
+    }
+    const sessionId = randomUUID();
+    await query(
+      `INSERT INTO "CounselingSession" ("id", "referralId", "offeredTimeId", "counselorId", "startsAt", "lengthMinutes", "icsUid", "updatedAt")
+       SELECT $1, "referralId", "id", "counselorId", "startsAt", 50, $2, now() FROM "OfferedTime" WHERE "id" = $3`,
+      [sessionId, `${randomUUID()}@heartwork`, bookedOfferId],
+    );
     all.push(a.id, a2.id, ...invitations.map((r) => String(r.id)));
+    all.push(offeredTimeId, bookedOfferId, sessionId);
     const referral = await one("CounselingReferral");
     expect(referral).toBe(referralId);
     const ids: OwnerIds = {
@@ -886,6 +965,8 @@ async function buildWorld(mail: Parameters<typeof signInRaw>[1]) {
       invitationId: await one("PartnerInvitation", a.id, "inviterId"),
       pendingInvitationId: await one("PartnerInvitation", a2.id, "inviterId"),
       pendingInvitationToken: pendingToken,
+      offeredTimeId,
+      sessionId,
       all,
     };
     expect(invitations.map((r) => String(r.status)).sort()).toEqual(["accepted", "pending"]);

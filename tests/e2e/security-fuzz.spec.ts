@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { JOIN_DETAIL_MAX_LENGTH, JOIN_KINDS, SESSION_OUTCOMES } from "@/lib/booking/rules";
 import type { Browser, BrowserContext, Page } from "@playwright/test";
 import { coverage } from "../security/coverage/fuzz";
 import type { SmtpCatcher } from "../support/smtp-catcher";
@@ -554,6 +555,73 @@ const ACTIONS: Record<string, ActionEntry> = {
       outcome: fc.constantFrom(...CLOSING_OUTCOMES),
       resources: text(RESOURCES_MAX_LENGTH),
     }),
+    acts: never,
+    caller: "tracker",
+  },
+  // The first session (issue 15): the fuzzing caller is no team member and is
+  // none of the people of any referral, so every booking act is "not found"
+  // and writes nothing (the real acts: tests/integration/session-booking.test.ts).
+  [A("session-booking.ts", "offerSessionTimesAction")]: {
+    page: "/team",
+    names: [
+      "referralId",
+      "timeZone",
+      "joinKind",
+      "joinDetail",
+      "date1",
+      "time1",
+      "length1",
+      "date2",
+      "time2",
+      "length2",
+    ],
+    valid: fc.record({
+      referralId: rowId,
+      timeZone: fc.constantFrom("UTC", "America/New_York", "Australia/Adelaide"),
+      joinKind: fc.constantFrom(...JOIN_KINDS),
+      joinDetail: text(JOIN_DETAIL_MAX_LENGTH),
+      date1: fc.constant("2030-03-04"),
+      time1: fc.constantFrom("09:00", "18:30"),
+      length1: fc.constantFrom("15", "50", "240"),
+      date2: fc.constant("2030-03-05"),
+      time2: fc.constantFrom("09:00", "18:30"),
+      length2: fc.constantFrom("15", "50", "240"),
+    }),
+    acts: never,
+    caller: "tracker",
+  },
+  [A("session-booking.ts", "cancelTeamSessionAction")]: {
+    page: "/team",
+    names: ["sessionId"],
+    valid: fc.record({ sessionId: rowId }),
+    acts: never,
+    caller: "tracker",
+  },
+  [A("session-booking.ts", "markSessionAction")]: {
+    page: "/team",
+    names: ["sessionId", "outcome"],
+    valid: fc.record({ sessionId: rowId, outcome: fc.constantFrom(...SESSION_OUTCOMES) }),
+    acts: never,
+    caller: "tracker",
+  },
+  [A("session-booking.ts", "takeOfferedTimeAction")]: {
+    page: "/counseling",
+    names: ["offeredTimeId"],
+    valid: fc.record({ offeredTimeId: rowId }),
+    acts: never,
+    caller: "tracker",
+  },
+  [A("session-booking.ts", "moveSessionAction")]: {
+    page: "/counseling",
+    names: ["sessionId", "offeredTimeId"],
+    valid: fc.record({ sessionId: rowId, offeredTimeId: rowId }),
+    acts: never,
+    caller: "tracker",
+  },
+  [A("session-booking.ts", "cancelSessionAction")]: {
+    page: "/counseling",
+    names: ["sessionId"],
+    valid: fc.record({ sessionId: rowId }),
     acts: never,
     caller: "tracker",
   },

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { withSqlExecutor } from "@/lib/db/connection";
 import {
@@ -18,6 +18,7 @@ import {
 } from "@/lib/crypto/field-keys";
 import { saveCheckIn } from "@/lib/data/check-ins";
 import { addCounselingMessage } from "@/lib/data/counseling-messages";
+import { offerSessionTimes } from "@/lib/data/session-booking";
 import { claimReferral, closeReferral } from "@/lib/data/referral-ownership";
 import { recordSafetyScreen, submitCounselingIntake } from "@/lib/data/counseling-referrals";
 import { exportCounselingData } from "@/lib/data/counseling-export";
@@ -38,6 +39,9 @@ import {
   uniqueAddress,
 } from "@/tests/support/counseling";
 import { createTeamMember, messageOf } from "@/tests/support/counseling-team";
+
+// Every kind of row or email, a first session included, is many statements on a loaded machine.
+vi.setConfig({ testTimeout: 120_000 });
 
 // Rotation as docs/operations.md describes it: put a new key first, keep the old one;
 // old values still decrypt; `npm run keys:reencrypt` moves them to the new key;
@@ -147,6 +151,20 @@ async function writeEveryKindOfRow() {
     userId: counselor.id,
     ...messageOf(referralId, "PERSON", "counselor message"),
   });
+  // How to join the first session, offered before the referral closes.
+  expect(
+    await offerSessionTimes({
+      userId: counselor.id,
+      referralId,
+      timeZone: "UTC",
+      joinKind: "address",
+      joinDetail: "join detail",
+      times: [1, 2].map((d) => ({
+        startsAt: new Date(Date.now() + d * 86_400_000),
+        lengthMinutes: 50,
+      })),
+    }),
+  ).toMatchObject({ ok: true });
   await closeReferral({
     userId: counselor.id,
     referralId,
@@ -176,6 +194,8 @@ const PLAINTEXTS = [
   "person message",
   "counselor message",
   "close resources",
+  "join detail",
+  "join detail",
 ];
 
 describe(reencryptFields, () => {
@@ -219,7 +239,9 @@ describe(reencryptFields, () => {
       await exportTrackerData({ userId }),
       await exportCounselingData({ userId }),
     ]);
-    for (const text of PLAINTEXTS) expect(exported, text).toContain(text);
+    // The data export does not carry the first session yet (issue 15, not done): its join detail is checked above.
+    for (const text of PLAINTEXTS.filter((t) => t !== "join detail"))
+      expect(exported, text).toContain(text);
 
     // A second run has nothing left to do.
     const again = await reencryptFields({ keyring: rotated });

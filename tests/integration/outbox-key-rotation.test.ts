@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { keyIdOf } from "@/lib/crypto/field-encryption";
 import {
@@ -18,6 +18,7 @@ import { OUTBOX_REPORT_NAME, reencryptFields } from "@/lib/data/reencrypt-fields
 import { queueSignInEmail } from "@/lib/data/sign-in-emails";
 import { createInviter, invite, uniqueAddress } from "@/tests/support/counseling";
 import { addCounselingMessage } from "@/lib/data/counseling-messages";
+import { offerSessionTimes, takeOfferedTime } from "@/lib/data/session-booking";
 import { claimReferral } from "@/lib/data/referral-ownership";
 import { runDueReminders, saveReminderSettings } from "@/lib/data/reminders";
 import {
@@ -26,6 +27,9 @@ import {
   messageOf,
 } from "@/tests/support/counseling-team";
 import { renderQueuedEmail } from "@/tests/support/queued-email";
+
+// Every kind of row or email, a first session included, is many statements on a loaded machine.
+vi.setConfig({ testTimeout: 120_000 });
 
 // Issue 13 (key rotation, queued mail): a message waiting in the outbox (an
 // SMTP outage, a failed message kept for operators) holds sealed values. Key
@@ -51,6 +55,25 @@ async function queueEveryKindOfEmail(): Promise<Queued[]> {
     userId: counselor.id,
     as: "team",
     ...messageOf(referralId, "PERSON", "hi"),
+  });
+  // A booked first session: its calendar email to each participant.
+  await offerSessionTimes({
+    userId: counselor.id,
+    referralId,
+    timeZone: "UTC",
+    joinKind: "video",
+    joinDetail: "https://video.example/queued",
+    times: [3, 4].map((d) => ({
+      startsAt: new Date(Date.now() + d * 86_400_000),
+      lengthMinutes: 50,
+    })),
+  });
+  const offered = await db.offeredTime.findFirstOrThrow({
+    where: { referralId },
+    select: { id: true },
+  });
+  expect(await takeOfferedTime({ userId: person.id, offeredTimeId: offered.id })).toMatchObject({
+    ok: true,
   });
   // A daily reminder due now, on today's day (the person's zone is UTC).
   await saveReminderSettings({

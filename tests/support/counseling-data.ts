@@ -6,6 +6,7 @@ import { addCounselingMessage } from "@/lib/data/counseling-messages";
 import { claimReferral, closeReferral } from "@/lib/data/referral-ownership";
 import { addTeamMember } from "@/lib/data/team-members";
 import { openTeamReferral } from "@/lib/data/team-referral";
+import { offerSessionTimes, takeOfferedTime } from "@/lib/data/session-booking";
 import type { SeededUser } from "@/tests/support/user-data";
 
 // Counseling rows for a person, from both sides, for the account-deletion test:
@@ -193,6 +194,28 @@ export const COUNSELING_SEEDERS: Record<string, (user: SeededUser) => Promise<un
     const open = await othersReferral("referral-they-hold-open");
     await claimReferral({ userId: user.id, referralId: open.id });
   },
+  // The first session from both sides (issue 15): times offered on their own
+  // referral and one taken; times they offered as a counselor and one taken.
+  OfferedTime: async (user) => {
+    const own = await ownReferral(user.id);
+    const holder = await heldBy(own.id, "their-session-counselor");
+    await offerTwoTimes(holder, own.id);
+    const theirs = await othersReferral("referral-they-offer-times-on");
+    await addTeamMember({ email: user.email, role: "counselor", operator: "seeder" });
+    await claimReferral({ userId: user.id, referralId: theirs.id });
+    await offerTwoTimes(user.id, theirs.id, 60);
+  },
+  CounselingSession: async (user) => {
+    const own = await ownReferral(user.id);
+    const holder = await heldBy(own.id, "their-booked-counselor");
+    const [first] = await offerTwoTimes(holder, own.id, 90);
+    await takeOfferedTime({ userId: user.id, offeredTimeId: first! });
+    const theirs = await othersReferral("referral-they-counsel");
+    await addTeamMember({ email: user.email, role: "counselor", operator: "seeder" });
+    await claimReferral({ userId: user.id, referralId: theirs.id });
+    const [mine] = await offerTwoTimes(user.id, theirs.id, 120);
+    await takeOfferedTime({ userId: theirs.userId, offeredTimeId: mine! });
+  },
   ReferralAccess: async (user) => {
     const own = await ownReferral(user.id);
     const counselor = await teamCounterpart("their-reader");
@@ -201,3 +224,37 @@ export const COUNSELING_SEEDERS: Record<string, (user: SeededUser) => Promise<un
     await openTeamReferral({ userId: user.id, referralId: theirs.id });
   },
 };
+
+/** The referral's holder: whoever claimed it already, or a new counselor who claims it now. */
+async function heldBy(referralId: string, label: string): Promise<string> {
+  const referral = await db.counselingReferral.findUniqueOrThrow({
+    where: { id: referralId },
+    select: { claimedById: true },
+  });
+  if (referral.claimedById) return referral.claimedById;
+  const counselor = await teamCounterpart(label);
+  await claimReferral({ userId: counselor.id, referralId });
+  return counselor.id;
+}
+
+/** Two future times offered on a referral (days ahead, apart from other seeds); their ids. */
+async function offerTwoTimes(counselorId: string, referralId: string, days = 30) {
+  const result = await offerSessionTimes({
+    userId: counselorId,
+    referralId,
+    timeZone: "UTC",
+    joinKind: "video",
+    joinDetail: "https://video.example/seed",
+    times: [days, days + 1].map((d) => ({
+      startsAt: new Date(Date.now() + d * 86_400_000),
+      lengthMinutes: 50,
+    })),
+  });
+  if (!result.ok) throw new Error(`could not offer times: ${result.reason}`);
+  const offers = await db.offeredTime.findMany({
+    where: { referralId, withdrawnAt: null },
+    orderBy: { startsAt: "asc" },
+    select: { id: true },
+  });
+  return offers.map((o) => o.id);
+}

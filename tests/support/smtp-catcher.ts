@@ -20,6 +20,8 @@ export type CaughtMessage = {
   text: string;
   html: string;
   links: string[];
+  /** Every text/calendar part (an invitation's .ics), decoded. */
+  calendars: string[];
   raw: string;
 };
 
@@ -107,6 +109,7 @@ export function parseMessage(raw: string, to: string): CaughtMessage {
     text,
     html,
     links: text.match(/https?:\/\/\S+/g) ?? [],
+    calendars: parts.filter((p) => p.type.startsWith("text/calendar")).map((p) => p.content),
     raw,
   };
 }

@@ -7,6 +7,7 @@ import { counselingPartnerJoinedEmail } from "@/lib/email/templates/counseling-p
 import { partnerAcceptedEmail } from "@/lib/email/templates/partner-accepted";
 import { partnerInvitationEmail } from "@/lib/email/templates/partner-invitation";
 import { reminderEmail } from "@/lib/email/templates/reminder";
+import { sessionInvitationEmail } from "@/lib/email/templates/session-invitation";
 import { signInEmail } from "@/lib/email/templates/sign-in";
 import type { EmailTemplate } from "@/lib/email/templates/types";
 
@@ -24,6 +25,7 @@ export const emailTemplates = {
   "counseling-message": counselingMessageEmail,
   "counseling-request-received": counselingRequestReceivedEmail,
   reminder: reminderEmail,
+  "session-invitation": sessionInvitationEmail,
 } as const satisfies {
   // Every stored kind of email has a template; the schema is checked loosely
   // here (its data type differs per template), the render function exactly.

@@ -8,6 +8,8 @@ export type RenderedEmail = {
   html: string;
   /** Extra mail headers (a reminder's List-Unsubscribe); the transport adds them. */
   headers?: Record<string, string>;
+  /** A calendar invitation (RFC 5545 text), sent as text/calendar and as an .ics attachment. */
+  calendar?: { method: "REQUEST" | "CANCEL"; filename: string; content: string };
 };
 
 const HTML_ESCAPES: Record<string, string> = {

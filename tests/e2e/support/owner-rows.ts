@@ -1,4 +1,5 @@
 import { PGlite } from "@electric-sql/pglite";
+import { btree_gist } from "@electric-sql/pglite/contrib/btree_gist";
 import pg from "pg";
 
 // Reads the database an e2e app instance writes, directly (not through the
@@ -33,7 +34,7 @@ export function pgliteAccess(
   return {
     async read(read) {
       await app.stop();
-      const db = await PGlite.create(dir);
+      const db = await PGlite.create(dir, { extensions: { btree_gist } });
       try {
         return await read(async (sql, params) => (await db.query(sql, params)).rows as never);
       } finally {
@@ -53,6 +54,9 @@ export function pgliteAccess(
  * inbox only, rate-limited per address), so they are not a change anyone made
  * to the owner's data.
  */
+/** The owner of the referral a row belongs to, for tables keyed by referral. */
+const REFERRAL_OWNER = `(SELECT c."userId" FROM "CounselingReferral" c WHERE c."id" = t."referralId")`;
+
 const OWNED: Array<[table: string, owner: string, columns: string, where?: string]> = [
   ["User", "id", "t.*"],
   ["Account", "userId", "t.*"],
@@ -72,6 +76,9 @@ const OWNED: Array<[table: string, owner: string, columns: string, where?: strin
   ["ReminderStopToken", "userId", "t.*"],
   ["CounselingReferral", "userId", "t.*"],
   ["PartnerInvitation", "inviterId", "t.*"],
+  // A referral's first session: owned through the referral.
+  ["OfferedTime", REFERRAL_OWNER, "t.*"],
+  ["CounselingSession", REFERRAL_OWNER, "t.*"],
   ["OutboxMessage", "userId", `t."id", t."template", t."dedupeKey"`, `t."template" <> 'sign-in'`],
 ];
 
@@ -83,7 +90,7 @@ export async function snapshotOwnedRows(query: Query, userIds: string[]): Promis
   for (const [table, owner, columns, where = "true"] of OWNED) {
     const rows = await query(
       `SELECT row_to_json(r)::text AS row FROM (SELECT ${columns} FROM "${table}" t ` +
-        `WHERE t."${owner}" IN (${placeholders}) AND ${where}) r ORDER BY 1`,
+        `WHERE ${owner.startsWith("(") ? owner : `t."${owner}"`} IN (${placeholders}) AND ${where}) r ORDER BY 1`,
       userIds,
     );
     snapshot[table] = rows.map((r) => String(r.row));

@@ -1,4 +1,5 @@
 import { PGlite } from "@electric-sql/pglite";
+import { btree_gist } from "@electric-sql/pglite/contrib/btree_gist";
 import pg from "pg";
 
 // Raw SQL on the database a test's own server uses, outside the app: the
@@ -20,7 +21,7 @@ export async function openRawDatabase(
   let query: (sql: string) => Promise<Record<string, unknown>[]>;
   let close: () => Promise<void>;
   if (target.kind === "pglite") {
-    const pglite = await PGlite.create(target.dir);
+    const pglite = await PGlite.create(target.dir, { extensions: { btree_gist } });
     query = async (sql) => (await pglite.query<Record<string, unknown>>(sql)).rows;
     close = () => pglite.close();
   } else {

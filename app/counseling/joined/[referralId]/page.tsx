@@ -11,6 +11,8 @@ import { getTrackerSettings } from "@/lib/data/tracker-settings";
 import { ReferralMessages } from "@/app/counseling/_components/referral-messages";
 import { ReferralOpenings } from "@/app/counseling/_components/referral-openings";
 import { ReferralTimeline } from "@/app/counseling/_components/referral-timeline";
+import { SessionBookingCard } from "@/app/counseling/_components/session-booking-card";
+import { readPeopleBooking } from "@/lib/data/session-booking";
 import { SafetyResources, SupportNote } from "@/app/counseling/_components/safety-resources";
 import { SafetyScreenForm } from "@/app/counseling/_components/safety-screen-form";
 import {
@@ -40,13 +42,14 @@ export default async function JoinedCounselingPage({
     : null;
   if (!referral) notFound();
   const joined = referral.screenOutcome === "CLEAR";
-  const [steps, openings, { timeZone }] = joined
+  const [steps, openings, { timeZone }, booking] = joined
     ? await Promise.all([
         getJoinedReferralSteps({ userId: user.id, referralId: referral.id }),
         listReferralAccessLog({ userId: user.id, referralId: referral.id }),
         getTrackerSettings({ userId: user.id }),
+        readPeopleBooking({ userId: user.id, referralId: referral.id }),
       ])
-    : [null, [], { timeZone: "UTC" }];
+    : [null, [], { timeZone: "UTC" }, null];
 
   return (
     <div className={pageClass}>
@@ -83,11 +86,12 @@ export default async function JoinedCounselingPage({
                 Where it stands
               </h2>
               <ReferralTimeline
-                steps={referralTimeline(steps, timeZone)}
+                steps={referralTimeline({ ...steps, session: booking?.session ?? null }, timeZone)}
                 label="The counseling request, step by step"
               />
             </section>
           ) : null}
+          {booking ? <SessionBookingCard booking={booking} /> : null}
           <ReferralMessages userId={user.id} referralId={referral.id} timeZone={timeZone} />
           <ReferralOpenings
             openings={openings}

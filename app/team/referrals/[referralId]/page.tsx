@@ -11,7 +11,9 @@ import { referralIdSchema } from "@/lib/validations/team";
 import { formatDateTimeIn } from "@/lib/time/format-in-zone";
 import { ReferralActions } from "@/app/team/_components/referral-actions";
 import { SharedReferralDetails } from "@/app/team/_components/shared-referral-details";
+import { SessionBookingPanel } from "@/app/team/_components/session-booking-panel";
 import { StateBadge } from "@/app/team/_components/state-badge";
+import { readTeamBooking } from "@/lib/data/session-booking";
 import { MessageForm } from "@/components/counseling/message-form";
 import { ThreadMessages } from "@/components/counseling/thread-messages";
 import {
@@ -46,6 +48,10 @@ export default async function TeamReferralPage({
     ? await openTeamReferral({ userId: user.id, referralId, thread })
     : null;
   if (!referral) notFound();
+  // Times and join details are for the holder alone (null for anyone else).
+  const booking = referral.claimedByMe
+    ? await readTeamBooking({ userId: user.id, referralId: referral.id })
+    : null;
   const zone = referral.timeZone;
   const coordinator = member.role === "coordinator";
   const canWrite = referral.claimedByMe && referral.state !== "CLOSED";
@@ -83,6 +89,15 @@ export default async function TeamReferralPage({
       ) : null}
 
       <ReferralActions referral={referral} coordinator={coordinator} />
+
+      {booking ? (
+        <SessionBookingPanel
+          referralId={referral.id}
+          booking={booking}
+          closed={referral.state === "CLOSED"}
+          now={new Date()}
+        />
+      ) : null}
 
       <section aria-labelledby="messages-heading" className={sectionRuleClass}>
         <h2 id="messages-heading" className="text-xl font-semibold">

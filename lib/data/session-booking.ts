@@ -1,0 +1,734 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { db, type Prisma } from "@/lib/db";
+import {
+  canPeopleChange,
+  hasEnded,
+  type BookingSide,
+  type JoinKind,
+  type SessionOutcome,
+} from "@/lib/booking/rules";
+import { openSealed, seal, sealJson, sealedField } from "@/lib/counseling/sealed-fields";
+import { enqueueEmail } from "@/lib/data/enqueue-email";
+import { findActiveTeamMember } from "@/lib/data/team-members";
+import { teamScope } from "@/lib/data/team-referral-view";
+import { env } from "@/lib/env";
+import { logger } from "@/lib/logger";
+
+// Booking the free first session (issue 15): the holder of a referral offers
+// times, the person or the joined partner takes one, moves it or cancels it,
+// and the holder marks it held or missed. Each write is one transaction that
+// first locks the referral's row, so acts on one referral run one after the
+// other; the two rules that must hold whatever the concurrency are also the
+// database's own (prisma/migrations/20261205200000_first_session_booking): one
+// live session per referral, and no counselor in two live sessions at once.
+// Takes insert with ON CONFLICT DO NOTHING, so a lost race is an answer, not
+// an aborted transaction. Every change queues the calendar email to each
+// participant in the same transaction. Logs carry no times, ids or join details.
+
+type Tx = Prisma.TransactionClient;
+
+type LockedReferral = {
+  id: string;
+  userId: string;
+  partnerId: string | null;
+  partnerScreenOutcome: "CLEAR" | "CONCERN" | null;
+  state: "NEW" | "CLAIMED" | "CLOSED";
+  claimedById: string | null;
+};
+
+/** The referral's row, locked for this transaction: acts on one referral queue behind each other. */
+async function lockReferral(tx: Tx, referralId: string): Promise<LockedReferral | null> {
+  const rows = await tx.$queryRaw<LockedReferral[]>`
+    SELECT "id", "userId", "partnerId", "partnerScreenOutcome"::text AS "partnerScreenOutcome",
+           "state"::text AS "state", "claimedById"
+      FROM "CounselingReferral"
+     WHERE "id" = ${referralId} AND "intakeSubmittedAt" IS NOT NULL
+       FOR UPDATE`;
+  return rows[0] ?? null;
+}
+
+/** The caller's side on a referral as one of its people: the person, or the partner who joined clear. */
+function peopleSide(referral: LockedReferral, userId: string): "person" | "partner" | null {
+  if (referral.userId === userId) return "person";
+  if (referral.partnerId === userId && referral.partnerScreenOutcome === "CLEAR") return "partner";
+  return null;
+}
+
+function isLiveHolder(referral: LockedReferral, userId: string): boolean {
+  return referral.state === "CLAIMED" && referral.claimedById === userId;
+}
+
+async function isActiveMember(tx: Tx, userId: string): Promise<boolean> {
+  const member = await tx.teamMember.findFirst({
+    where: { userId, removedAt: null },
+    select: { userId: true },
+  });
+  return member !== null;
+}
+
+// ------------------------------------------------------------------ offer --
+
+export type OfferTimesResult =
+  | { ok: true; count: number }
+  | { ok: false; reason: "not_found" | "not_holder" | "closed" }
+  | { ok: false; reason: "in_past"; indexes: number[] };
+
+/**
+ * The holder offers 2 to 5 times (the schema checked the count, lengths and
+ * join detail). A new offer replaces the times of the previous one that
+ * nobody took. The counselor's zone is saved on their profile for next time.
+ */
+export async function offerSessionTimes({
+  userId,
+  referralId,
+  timeZone,
+  joinKind,
+  joinDetail,
+  times,
+  now = new Date(),
+}: {
+  userId: string;
+  referralId: string;
+  timeZone: string;
+  joinKind: JoinKind;
+  joinDetail: string;
+  times: { startsAt: Date; lengthMinutes: number }[];
+  now?: Date;
+}): Promise<OfferTimesResult> {
+  const member = await findActiveTeamMember({ userId });
+  if (!member) return { ok: false, reason: "not_found" };
+  const visible = await db.counselingReferral.findFirst({
+    where: { AND: [{ id: referralId }, teamScope(member)] },
+    select: { id: true },
+  });
+  if (!visible) return { ok: false, reason: "not_found" };
+  const inPast = times.flatMap((t, i) => (t.startsAt.getTime() <= now.getTime() ? [i] : []));
+  if (inPast.length > 0) return { ok: false, reason: "in_past", indexes: inPast };
+
+  return db.$transaction(async (tx): Promise<OfferTimesResult> => {
+    const referral = await lockReferral(tx, referralId);
+    if (!referral || !(await isActiveMember(tx, userId))) return { ok: false, reason: "not_found" };
+    if (referral.state === "CLOSED") return { ok: false, reason: "closed" };
+    if (!isLiveHolder(referral, userId)) return { ok: false, reason: "not_holder" };
+    await tx.offeredTime.updateMany({
+      where: {
+        referralId,
+        withdrawnAt: null,
+        sessions: { none: { state: { not: "cancelled" } } },
+      },
+      data: { withdrawnAt: now },
+    });
+    const rows = times.map((time) => {
+      const id = randomUUID();
+      return {
+        id,
+        referralId,
+        counselorId: userId,
+        startsAt: time.startsAt,
+        lengthMinutes: time.lengthMinutes,
+        joinKind,
+        joinDetail: seal(
+          joinDetail,
+          sealedField.offeredTimeJoinDetail(referral.userId, referralId, id),
+        ),
+      };
+    });
+    await tx.offeredTime.createMany({ data: rows });
+    await tx.teamMember.update({ where: { userId }, data: { timeZone } });
+    logger.info({ event: "booking.times_offered", count: rows.length }, "times offered");
+    return { ok: true, count: rows.length };
+  });
+}
+
+// ------------------------------------------------------------------ reads --
+
+export type OfferedTimeView = {
+  id: string;
+  startsAt: Date;
+  lengthMinutes: number;
+  joinKind: JoinKind;
+};
+
+export type SessionView = {
+  id: string;
+  startsAt: Date;
+  lengthMinutes: number;
+  joinKind: JoinKind | null;
+  /** Only while the session is booked. */
+  joinDetail: string | null;
+  state: "booked" | "cancelled" | "held" | "missed";
+  cancelledBy: string | null;
+};
+
+export type PeopleBooking = {
+  referralId: string;
+  side: "person" | "partner";
+  closed: boolean;
+  /** The times the holder offered that can still be taken (future, not withdrawn, by the current holder). */
+  offers: OfferedTimeView[];
+  /** The live session (booked, held or missed), if any. */
+  session: SessionView | null;
+  /** Cancelled sessions, newest first, for the timeline. */
+  cancelled: SessionView[];
+  /** Whether the person may still move or cancel the booked session on the page. */
+  canChange: boolean;
+  cutoffHours: number;
+  /** The caller's own zone (the tracker's), UTC until they choose one. */
+  timeZone: string;
+};
+
+const sessionSelect = {
+  id: true,
+  startsAt: true,
+  lengthMinutes: true,
+  state: true,
+  cancelledBy: true,
+  offeredTime: { select: { id: true, joinKind: true, joinDetail: true } },
+} as const;
+
+type SessionRow = {
+  id: string;
+  startsAt: Date;
+  lengthMinutes: number;
+  state: SessionView["state"];
+  cancelledBy: string | null;
+  offeredTime: { id: string; joinKind: JoinKind; joinDetail: string | null } | null;
+};
+
+function sessionView(row: SessionRow, ownerId: string, referralId: string): SessionView {
+  const joinDetail =
+    row.state === "booked" && row.offeredTime
+      ? openSealed(
+          row.offeredTime.joinDetail,
+          sealedField.offeredTimeJoinDetail(ownerId, referralId, row.offeredTime.id),
+        )
+      : null;
+  return {
+    id: row.id,
+    startsAt: row.startsAt,
+    lengthMinutes: row.lengthMinutes,
+    joinKind: row.offeredTime?.joinKind ?? null,
+    joinDetail,
+    state: row.state,
+    cancelledBy: row.cancelledBy,
+  };
+}
+
+async function readBooking(
+  referral: { id: string; userId: string; state: string; claimedById: string | null },
+  now: Date,
+) {
+  const [offers, sessions] = await Promise.all([
+    referral.claimedById && referral.state === "CLAIMED"
+      ? db.offeredTime.findMany({
+          where: {
+            referralId: referral.id,
+            counselorId: referral.claimedById,
+            withdrawnAt: null,
+            startsAt: { gt: now },
+          },
+          select: { id: true, startsAt: true, lengthMinutes: true, joinKind: true },
+          orderBy: { startsAt: "asc" },
+        })
+      : Promise.resolve([]),
+    db.counselingSession.findMany({
+      where: { referralId: referral.id },
+      select: sessionSelect,
+      orderBy: { bookedAt: "desc" },
+      take: 20,
+    }),
+  ]);
+  const views = (sessions as SessionRow[]).map((row) =>
+    sessionView(row, referral.userId, referral.id),
+  );
+  const live = (sessions as SessionRow[]).find((s) => s.state !== "cancelled");
+  return {
+    // The time the live session stands on is not offered again.
+    offers: (offers as OfferedTimeView[]).filter((o) => o.id !== live?.offeredTime?.id),
+    session: views.find((s) => s.state !== "cancelled") ?? null,
+    cancelled: views.filter((s) => s.state === "cancelled"),
+  };
+}
+
+/**
+ * The person's (own referral) or the joined partner's view of the first
+ * session. Null for anyone else and before the intake is sent.
+ */
+export async function readPeopleBooking({
+  userId,
+  referralId,
+  now = new Date(),
+  cutoffHours = env.BOOKING_CHANGE_CUTOFF_HOURS,
+}: {
+  userId: string;
+  referralId?: string;
+  now?: Date;
+  cutoffHours?: number;
+}): Promise<PeopleBooking | null> {
+  const referral = await db.counselingReferral.findFirst({
+    where: {
+      ...(referralId ? { id: referralId } : {}),
+      intakeSubmittedAt: { not: null },
+      OR: referralId
+        ? [{ userId }, { partnerId: userId, partnerScreenOutcome: "CLEAR" }]
+        : [{ userId }],
+    },
+    select: { id: true, userId: true, state: true, claimedById: true },
+  });
+  if (!referral) return null;
+  const [booking, settings] = await Promise.all([
+    readBooking(referral, now),
+    db.trackerSettings.findUnique({ where: { userId }, select: { timeZone: true } }),
+  ]);
+  const session = booking.session;
+  return {
+    referralId: referral.id,
+    side: referral.userId === userId ? "person" : "partner",
+    closed: referral.state === "CLOSED",
+    ...booking,
+    canChange:
+      session !== null &&
+      session.state === "booked" &&
+      referral.state !== "CLOSED" &&
+      canPeopleChange(session.startsAt, now, cutoffHours),
+    cutoffHours,
+    timeZone: settings?.timeZone ?? "UTC",
+  };
+}
+
+export type TeamBooking = {
+  offers: OfferedTimeView[];
+  session: SessionView | null;
+  cancelled: SessionView[];
+  /** The zone the holder offers times in: their profile's, else their tracker's, else UTC. */
+  timeZone: string;
+  timeZoneSaved: boolean;
+};
+
+/**
+ * The holder's view of a referral's first session. Null for every other
+ * member, coordinators included: times and join details are for the
+ * referral's people and its counselor only.
+ */
+export async function readTeamBooking({
+  userId,
+  referralId,
+  now = new Date(),
+}: {
+  userId: string;
+  referralId: string;
+  now?: Date;
+}): Promise<TeamBooking | null> {
+  const member = await db.teamMember.findFirst({
+    where: { userId, removedAt: null },
+    select: {
+      timeZone: true,
+      user: { select: { trackerSettings: { select: { timeZone: true } } } },
+    },
+  });
+  if (!member) return null;
+  const referral = await db.counselingReferral.findFirst({
+    where: { id: referralId, claimedById: userId, intakeSubmittedAt: { not: null } },
+    select: { id: true, userId: true, state: true, claimedById: true },
+  });
+  if (!referral) return null;
+  const booking = await readBooking(referral, now);
+  return {
+    ...booking,
+    timeZone: member.timeZone ?? member.user.trackerSettings?.timeZone ?? "UTC",
+    timeZoneSaved: member.timeZone !== null,
+  };
+}
+
+// ------------------------------------------------------------------- mail --
+
+type Change = "booked" | "moved" | "cancelled";
+
+type LiveSession = {
+  id: string;
+  startsAt: Date;
+  lengthMinutes: number;
+  icsUid: string;
+  icsSequence: number;
+  counselorId: string | null;
+  offeredTimeId: string | null;
+};
+
+/** The calendar email to each participant: the person, the joined partner, the counselor. */
+async function queueSessionEmails(
+  tx: Tx,
+  {
+    referral,
+    session,
+    change,
+    now,
+  }: {
+    referral: LockedReferral;
+    session: LiveSession;
+    change: Change;
+    now: Date;
+  },
+) {
+  const offer = session.offeredTimeId
+    ? await tx.offeredTime.findUnique({
+        where: { id: session.offeredTimeId },
+        select: { id: true, joinKind: true, joinDetail: true },
+      })
+    : null;
+  const joinDetail = offer
+    ? openSealed(
+        offer.joinDetail,
+        sealedField.offeredTimeJoinDetail(referral.userId, referral.id, offer.id),
+      )
+    : null;
+  const recipients: { id: string; audience: "person" | "partner" | "team" }[] = [
+    { id: referral.userId, audience: "person" },
+    ...(referral.partnerId && referral.partnerScreenOutcome === "CLEAR"
+      ? [{ id: referral.partnerId, audience: "partner" as const }]
+      : []),
+    ...(session.counselorId ? [{ id: session.counselorId, audience: "team" as const }] : []),
+  ];
+  const users = await tx.user.findMany({
+    where: { id: { in: recipients.map((r) => r.id) } },
+    select: {
+      id: true,
+      email: true,
+      trackerSettings: { select: { timeZone: true } },
+      teamMember: { select: { timeZone: true } },
+    },
+  });
+  for (const recipient of recipients) {
+    const user = users.find((u) => u.id === recipient.id);
+    if (!user?.email) continue;
+    const timeZone =
+      (recipient.audience === "team" ? user.teamMember?.timeZone : null) ??
+      user.trackerSettings?.timeZone ??
+      "UTC";
+    await enqueueEmail(tx, {
+      to: user.email,
+      template: "session-invitation",
+      userId: user.id,
+      data: {
+        sessionId: session.id,
+        recipientId: user.id,
+        sequence: session.icsSequence,
+        audience: recipient.audience,
+        referralId: referral.id,
+        change,
+        timeZone,
+        sealed: sealJson(
+          {
+            uid: session.icsUid,
+            startsAt: session.startsAt.toISOString(),
+            lengthMinutes: session.lengthMinutes,
+            joinKind: offer?.joinKind ?? "video",
+            joinDetail: change === "cancelled" ? null : joinDetail,
+            stamp: now.toISOString(),
+          },
+          sealedField.sessionEmail(user.id, session.id, session.icsSequence),
+        ),
+      },
+    });
+  }
+}
+
+// ------------------------------------------------------------------- take --
+
+export type TakeResult =
+  | { ok: true; sessionId: string }
+  | {
+      ok: false;
+      reason: "not_found" | "closed" | "withdrawn" | "past" | "already_booked" | "counselor_busy";
+    };
+
+type OfferRow = {
+  id: string;
+  referralId: string;
+  counselorId: string;
+  startsAt: Date;
+  lengthMinutes: number;
+  withdrawnAt: Date | null;
+};
+
+async function findOffer(tx: Tx, offeredTimeId: string): Promise<OfferRow | null> {
+  return tx.offeredTime.findUnique({
+    where: { id: offeredTimeId },
+    select: {
+      id: true,
+      referralId: true,
+      counselorId: true,
+      startsAt: true,
+      lengthMinutes: true,
+      withdrawnAt: true,
+    },
+  });
+}
+
+/** Why an offered time cannot be taken now, or null when it can. */
+function offerRefusal(
+  offer: OfferRow,
+  referral: LockedReferral,
+  now: Date,
+): "closed" | "withdrawn" | "past" | null {
+  if (referral.state === "CLOSED") return "closed";
+  if (
+    offer.withdrawnAt ||
+    referral.state !== "CLAIMED" ||
+    offer.counselorId !== referral.claimedById
+  )
+    return "withdrawn";
+  if (offer.startsAt.getTime() <= now.getTime()) return "past";
+  return null;
+}
+
+/** The person or the joined partner takes one offered time. */
+export async function takeOfferedTime({
+  userId,
+  offeredTimeId,
+  now = new Date(),
+}: {
+  userId: string;
+  offeredTimeId: string;
+  now?: Date;
+}): Promise<TakeResult> {
+  return db.$transaction(async (tx): Promise<TakeResult> => {
+    const unlocked = await findOffer(tx, offeredTimeId);
+    if (!unlocked) return { ok: false, reason: "not_found" };
+    const referral = await lockReferral(tx, unlocked.referralId);
+    if (!referral || !peopleSide(referral, userId)) return { ok: false, reason: "not_found" };
+    // Read again under the lock: an offer replaced a moment ago is withdrawn now.
+    const offer = (await findOffer(tx, offeredTimeId))!;
+    const refusal = offerRefusal(offer, referral, now);
+    if (refusal) return { ok: false, reason: refusal };
+    const id = randomUUID();
+    const icsUid = `${randomUUID()}@heartwork`;
+    // No conflict target: both the one-live-session index and the counselor's
+    // exclusion constraint turn a conflicting insert into no row.
+    const inserted = await tx.$queryRaw<{ id: string }[]>`
+      INSERT INTO "CounselingSession"
+             ("id", "referralId", "offeredTimeId", "counselorId", "startsAt", "lengthMinutes",
+              "icsUid", "bookedAt", "updatedAt")
+      VALUES (${id}, ${referral.id}, ${offer.id}, ${offer.counselorId}, ${offer.startsAt},
+              ${offer.lengthMinutes}, ${icsUid}, ${now}, ${now})
+      ON CONFLICT DO NOTHING
+      RETURNING "id"`;
+    if (inserted.length === 0) {
+      const live = await tx.counselingSession.count({
+        where: { referralId: referral.id, state: { not: "cancelled" } },
+      });
+      return { ok: false, reason: live > 0 ? "already_booked" : "counselor_busy" };
+    }
+    await queueSessionEmails(tx, {
+      referral,
+      session: {
+        id,
+        startsAt: offer.startsAt,
+        lengthMinutes: offer.lengthMinutes,
+        icsUid,
+        icsSequence: 0,
+        counselorId: offer.counselorId,
+        offeredTimeId: offer.id,
+      },
+      change: "booked",
+      now,
+    });
+    logger.info({ event: "booking.session_booked" }, "session booked");
+    return { ok: true, sessionId: id };
+  });
+}
+
+// ------------------------------------------------------- move and cancel --
+
+export type ChangeResult =
+  | { ok: true }
+  | {
+      ok: false;
+      reason:
+        | "not_found"
+        | "not_booked"
+        | "too_late"
+        | "closed"
+        | "withdrawn"
+        | "past"
+        | "same_time"
+        | "counselor_busy";
+    };
+
+type SessionRowLocked = LiveSession & { referralId: string; state: string };
+
+async function lockedSession(
+  tx: Tx,
+  sessionId: string,
+): Promise<{ session: SessionRowLocked; referral: LockedReferral } | null> {
+  const unlocked = await tx.counselingSession.findUnique({
+    where: { id: sessionId },
+    select: { referralId: true },
+  });
+  if (!unlocked) return null;
+  const referral = await lockReferral(tx, unlocked.referralId);
+  if (!referral) return null;
+  const session = await tx.counselingSession.findUnique({
+    where: { id: sessionId },
+    select: {
+      id: true,
+      referralId: true,
+      state: true,
+      startsAt: true,
+      lengthMinutes: true,
+      icsUid: true,
+      icsSequence: true,
+      counselorId: true,
+      offeredTimeId: true,
+    },
+  });
+  return session ? { session, referral } : null;
+}
+
+/** Whether an error is the database refusing overlapping sessions for one counselor. */
+function isCounselorOverlap(error: unknown): boolean {
+  const text = `${(error as Error)?.message ?? ""} ${JSON.stringify((error as { meta?: unknown })?.meta ?? {})}`;
+  return text.includes("CounselingSession_counselor_no_overlap") || text.includes("23P01");
+}
+
+/** The person or the joined partner moves the booked session to another offered time, before the cutoff. */
+export async function moveSession({
+  userId,
+  sessionId,
+  offeredTimeId,
+  now = new Date(),
+  cutoffHours = env.BOOKING_CHANGE_CUTOFF_HOURS,
+}: {
+  userId: string;
+  sessionId: string;
+  offeredTimeId: string;
+  now?: Date;
+  cutoffHours?: number;
+}): Promise<ChangeResult> {
+  try {
+    return await db.$transaction(async (tx): Promise<ChangeResult> => {
+      const found = await lockedSession(tx, sessionId);
+      if (!found || !peopleSide(found.referral, userId)) return { ok: false, reason: "not_found" };
+      const { session, referral } = found;
+      if (session.state !== "booked") return { ok: false, reason: "not_booked" };
+      if (!canPeopleChange(session.startsAt, now, cutoffHours))
+        return { ok: false, reason: "too_late" };
+      const offer = await findOffer(tx, offeredTimeId);
+      if (!offer || offer.referralId !== referral.id) return { ok: false, reason: "not_found" };
+      if (offer.id === session.offeredTimeId) return { ok: false, reason: "same_time" };
+      const refusal = offerRefusal(offer, referral, now);
+      if (refusal) return { ok: false, reason: refusal };
+      const moved = {
+        ...session,
+        startsAt: offer.startsAt,
+        lengthMinutes: offer.lengthMinutes,
+        counselorId: offer.counselorId,
+        offeredTimeId: offer.id,
+        icsSequence: session.icsSequence + 1,
+      };
+      await tx.counselingSession.update({
+        where: { id: session.id },
+        data: {
+          startsAt: moved.startsAt,
+          lengthMinutes: moved.lengthMinutes,
+          counselorId: moved.counselorId,
+          offeredTimeId: moved.offeredTimeId,
+          icsSequence: moved.icsSequence,
+        },
+      });
+      await queueSessionEmails(tx, { referral, session: moved, change: "moved", now });
+      logger.info({ event: "booking.session_moved" }, "session moved");
+      return { ok: true };
+    });
+  } catch (error) {
+    // The database refused: the counselor has another session at that time.
+    if (isCounselorOverlap(error)) return { ok: false, reason: "counselor_busy" };
+    throw error;
+  }
+}
+
+/**
+ * Cancels the booked session. The person and the joined partner may until the
+ * cutoff; the holder until it starts.
+ */
+export async function cancelSession({
+  userId,
+  sessionId,
+  as,
+  now = new Date(),
+  cutoffHours = env.BOOKING_CHANGE_CUTOFF_HOURS,
+}: {
+  userId: string;
+  sessionId: string;
+  /** Which form was used: the people's page or the team's. */
+  as: "people" | "team";
+  now?: Date;
+  cutoffHours?: number;
+}): Promise<ChangeResult> {
+  return db.$transaction(async (tx): Promise<ChangeResult> => {
+    const found = await lockedSession(tx, sessionId);
+    if (!found) return { ok: false, reason: "not_found" };
+    const { session, referral } = found;
+    let side: BookingSide | null;
+    if (as === "people") {
+      side = peopleSide(referral, userId);
+    } else {
+      side = referral.claimedById === userId && (await isActiveMember(tx, userId)) ? "team" : null;
+    }
+    if (!side) return { ok: false, reason: "not_found" };
+    if (session.state !== "booked") return { ok: false, reason: "not_booked" };
+    const allowed =
+      side === "team"
+        ? session.startsAt.getTime() > now.getTime()
+        : canPeopleChange(session.startsAt, now, cutoffHours);
+    if (!allowed) return { ok: false, reason: "too_late" };
+    const cancelled = { ...session, icsSequence: session.icsSequence + 1 };
+    await tx.counselingSession.update({
+      where: { id: session.id },
+      data: {
+        state: "cancelled",
+        cancelledAt: now,
+        cancelledBy: side,
+        icsSequence: cancelled.icsSequence,
+      },
+    });
+    await queueSessionEmails(tx, { referral, session: cancelled, change: "cancelled", now });
+    logger.info({ event: "booking.session_cancelled", side }, "session cancelled");
+    return { ok: true };
+  });
+}
+
+// ------------------------------------------------------------ afterwards --
+
+export type MarkResult =
+  { ok: true } | { ok: false; reason: "not_found" | "not_booked" | "not_ended" };
+
+/** The holder marks a session that has ended as held or missed; the person's timeline shows it. */
+export async function markSessionOutcome({
+  userId,
+  sessionId,
+  outcome,
+  now = new Date(),
+}: {
+  userId: string;
+  sessionId: string;
+  outcome: SessionOutcome;
+  now?: Date;
+}): Promise<MarkResult> {
+  return db.$transaction(async (tx): Promise<MarkResult> => {
+    const found = await lockedSession(tx, sessionId);
+    if (!found) return { ok: false, reason: "not_found" };
+    const { session, referral } = found;
+    if (referral.claimedById !== userId || !(await isActiveMember(tx, userId)))
+      return { ok: false, reason: "not_found" };
+    if (session.state !== "booked") return { ok: false, reason: "not_booked" };
+    if (!hasEnded(session.startsAt, session.lengthMinutes, now))
+      return { ok: false, reason: "not_ended" };
+    await tx.counselingSession.update({
+      where: { id: session.id },
+      data: { state: outcome, markedAt: now },
+    });
+    logger.info({ event: "booking.session_marked", outcome }, "session marked");
+    return { ok: true };
+  });
+}

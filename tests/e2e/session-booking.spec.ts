@@ -1,0 +1,192 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Browser, Page } from "@playwright/test";
+import { SESSION_SUBJECTS } from "@/lib/email/templates/session-invitation";
+import { parseInvitation } from "../support/ics";
+import { expect, test } from "./support/fixtures";
+import { answerScreenClear } from "./support/privacy-plant";
+import { signInWithEmail, uniqueEmail } from "./support/sign-in";
+import { TEAM_APP_URL, signInAsTeamMember, startTeamApp, type TeamApp } from "./support/team";
+
+// The first session end to end (issue 15), on the team app with a real SMTP
+// server: a counselor in New York claims a referral and offers times; the
+// person, whose tracker is on Kolkata time (a 30-minute offset), sees them in
+// their zone with the zone named and takes one; the calendar file each side
+// receives is parsed with ical.js and its DTSTART is the instant the page
+// showed; then the person cancels and everyone gets METHOD:CANCEL.
+
+test.use({ baseURL: TEAM_APP_URL });
+
+let team: TeamApp;
+test.beforeAll(async () => {
+  test.setTimeout(180_000);
+  team = await startTeamApp();
+});
+test.afterAll(async () => {
+  await team?.stop();
+});
+
+const WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
+
+async function expectAccessible(page: Page) {
+  for (const colorScheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme });
+    const results = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
+    expect(
+      results.violations.map((v) => ({ rule: v.id, nodes: v.nodes.map((n) => n.target) })),
+      `${page.url()} in ${colorScheme} mode`,
+    ).toEqual([]);
+  }
+  await page.emulateMedia({ colorScheme: "light" });
+}
+
+async function shoot(page: Page, name: string) {
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const colorScheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme });
+    await page.screenshot({
+      path: `test-results/session-booking/${name}-${colorScheme}.png`,
+      fullPage: true,
+    });
+  }
+  await page.emulateMedia({ colorScheme: "light" });
+  if (size) await page.setViewportSize(size);
+}
+
+async function newPage(browser: Browser) {
+  const context = await browser.newContext({ baseURL: TEAM_APP_URL });
+  return context.newPage();
+}
+
+/** A date some days ahead, as the date input takes it (the counselor's calendar day, near enough). */
+function daysAhead(days: number): string {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+test("a counselor offers times, the person takes one in their own zone, the .ics matches the page, and a cancel reaches everyone", async ({
+  page,
+  browser,
+  mail,
+}) => {
+  test.setTimeout(300_000);
+  // The person: tracker on Kolkata time, then an individual request.
+  const person = { page: await newPage(browser), email: uniqueEmail("booking-person") };
+  await signInWithEmail(person.page, mail, person.email, { callbackUrl: "/progress/settings" });
+  await person.page.getByLabel("Your time zone").selectOption("Asia/Kolkata");
+  await person.page.getByRole("button", { name: "Save settings" }).click();
+  await expect(person.page.getByText("Saved").first()).toBeVisible();
+  await person.page.goto("/counseling?for=me");
+  await person.page.getByRole("link", { name: "Start", exact: true }).click();
+  await answerScreenClear(person.page);
+  await person.page.getByRole("link", { name: "Continue" }).click();
+  await person.page.getByLabel("Trust").check();
+  await person.page.getByLabel("Weekends").check();
+  await person.page.getByRole("button", { name: "Send my request" }).click();
+  await person.page.waitForURL(/\/counseling/);
+
+  // The counselor claims it and offers two times in New York time.
+  const counselor = await signInAsTeamMember(page, mail, {
+    role: "counselor",
+    displayName: "Dana",
+  });
+  await page
+    .getByRole("link", { name: /^Referral sent/ })
+    .first()
+    .click();
+  await page.waitForURL(/\/team\/referrals\//);
+  await page.getByRole("button", { name: "Claim this referral" }).click();
+  await expect(page.getByText("Claimed by you", { exact: true })).toBeVisible();
+
+  await page.getByLabel("Your time zone").selectOption("America/New_York");
+  const row = (n: number) => page.getByRole("group", { name: new RegExp(`^Time ${n}`) });
+  // One time in the past first: refused, and everything typed is kept.
+  await row(1).getByLabel("Date").fill(daysAhead(-2));
+  await row(1).getByLabel("Start").fill("18:00");
+  await row(2).getByLabel("Date").fill(daysAhead(9));
+  await row(2).getByLabel("Start").fill("09:30");
+  await page
+    .getByLabel("Video link, phone number or address")
+    .fill("https://video.example/room-e2e");
+  await page.getByRole("button", { name: "Offer these times" }).click();
+  await expect(page.getByText(/already passed in America\/New York/).first()).toBeVisible();
+  await expect(row(2).getByLabel("Date")).toHaveValue(daysAhead(9));
+  await expect(page.getByLabel("Video link, phone number or address")).toHaveValue(
+    "https://video.example/room-e2e",
+  );
+  await row(1).getByLabel("Date").fill(daysAhead(8));
+  await page.getByRole("button", { name: "Offer these times" }).click();
+  await expect(page.getByText(/^Offered 2 times/)).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Times on offer" })).toBeVisible();
+  await expectAccessible(page);
+  await shoot(page, "offer-form");
+
+  // The person sees them in Kolkata time, zone named, and takes the first.
+  await person.page.goto("/counseling");
+  const choices = person.page.getByRole("group", { name: "Choose a time" }).getByRole("radio");
+  await expect(choices).toHaveCount(2);
+  const label = (
+    await person.page
+      .getByRole("group", { name: "Choose a time" })
+      .locator("label")
+      .first()
+      .innerText()
+  ).trim();
+  expect(label).toMatch(/^\w+day \d{1,2} \w+, \d{2}:\d{2}, Kolkata time, 50 minutes, video call$/);
+  // 18:00 in New York is 04:30 or 03:30 the next day in Kolkata (EST or EDT).
+  expect(label).toMatch(/, 0[34]:30, Kolkata time/);
+  await choices.first().check();
+  await person.page.getByRole("button", { name: "Take this time" }).click();
+  await expect(person.page.getByText(/^Booked\. We emailed you/)).toBeVisible();
+  await expect(person.page.getByText("Video link: https://video.example/room-e2e")).toBeVisible();
+  await expectAccessible(person.page);
+  await shoot(person.page, "booking-card");
+
+  // Each side's email carries a calendar file whose DTSTART is the time shown.
+  const shown = label.split(", 50 minutes")[0]!;
+  const toPerson = await mail.waitForMessage(
+    (m) => m.to === person.email.toLowerCase() && m.subject === SESSION_SUBJECTS.booked,
+  );
+  const toCounselor = await mail.waitForMessage(
+    (m) => m.to === counselor.email.toLowerCase() && m.subject === SESSION_SUBJECTS.booked,
+  );
+  expect(toPerson.text).toContain(shown);
+  const booked = parseInvitation(toPerson.calendars[0]!);
+  const bookedForCounselor = parseInvitation(toCounselor.calendars[0]!);
+  expect(booked.method).toBe("REQUEST");
+  expect(booked.summary).toBe("Heartwork appointment");
+  expect(bookedForCounselor.uid).toBe(booked.uid);
+  expect(bookedForCounselor.start.getTime()).toBe(booked.start.getTime());
+  const kolkata = new Intl.DateTimeFormat("en-GB", {
+    timeZone: "Asia/Kolkata",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).format(booked.start);
+  expect(shown).toContain(`, ${kolkata}, Kolkata time`);
+  const newYork = new Intl.DateTimeFormat("en-GB", {
+    timeZone: "America/New_York",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).format(booked.start);
+  expect(newYork).toBe("18:00");
+  expect(booked.end.getTime() - booked.start.getTime()).toBe(50 * 60_000);
+
+  // The person cancels: METHOD:CANCEL, same UID, higher SEQUENCE, to both.
+  await person.page.getByRole("button", { name: "Cancel this appointment" }).click();
+  await expect(person.page.getByText(/^Cancelled\./)).toBeVisible();
+  const cancelled = await mail.waitForMessage(
+    (m) => m.to === counselor.email.toLowerCase() && m.subject === SESSION_SUBJECTS.cancelled,
+  );
+  const cancel = parseInvitation(cancelled.calendars[0]!);
+  expect(cancel).toMatchObject({ method: "CANCEL", uid: booked.uid, status: "CANCELLED" });
+  expect(cancel.sequence).toBeGreaterThan(booked.sequence);
+  await mail.waitForMessage(
+    (m) => m.to === person.email.toLowerCase() && m.subject === SESSION_SUBJECTS.cancelled,
+  );
+  // The times are on offer again.
+  await person.page.reload();
+  await expect(
+    person.page.getByRole("group", { name: "Choose a time" }).getByRole("radio"),
+  ).toHaveCount(2);
+});

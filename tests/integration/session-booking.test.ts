@@ -1,0 +1,438 @@
+import { describe, expect, it, vi } from "vitest";
+import { db } from "@/lib/db";
+import { claimReferral, closeReferral } from "@/lib/data/referral-ownership";
+import {
+  cancelSession,
+  markSessionOutcome,
+  moveSession,
+  offerSessionTimes,
+  readPeopleBooking,
+  readTeamBooking,
+  takeOfferedTime,
+} from "@/lib/data/session-booking";
+import { SESSION_SUMMARY } from "@/lib/booking/session-calendar";
+import { createPerson } from "@/tests/support/counseling";
+import {
+  createCouplesReferral,
+  createSubmittedReferral,
+  createTeamMember,
+} from "@/tests/support/counseling-team";
+import { parseInvitation } from "@/tests/support/ics";
+import { renderQueuedEmail } from "@/tests/support/queued-email";
+
+// Booking the first session on both databases: the rules that must hold
+// whatever the concurrency (one live session per referral, no counselor in two
+// sessions at once, cancel against take), the refusals that change nothing,
+// who may see and act, and the calendar emails each change queues, every
+// file read back with ical.js.
+
+vi.setConfig({ testTimeout: 120_000 });
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const JOIN = "https://video.example/room-secret-42";
+
+function at(offsetMs: number): Date {
+  // Whole minutes, like the form's times.
+  return new Date(Math.floor((Date.now() + offsetMs) / 60_000) * 60_000);
+}
+
+async function claimedReferral(label: string, counselorId?: string) {
+  const counselor = counselorId
+    ? { id: counselorId }
+    : await createTeamMember(`${label}-counselor`);
+  const { person, referralId } = await createSubmittedReferral(`${label}-person`);
+  expect(await claimReferral({ userId: counselor.id, referralId })).toEqual({ ok: true });
+  return { counselor, person, referralId };
+}
+
+async function offer(counselorId: string, referralId: string, starts: Date[], lengthMinutes = 50) {
+  const result = await offerSessionTimes({
+    userId: counselorId,
+    referralId,
+    timeZone: "America/New_York",
+    joinKind: "video",
+    joinDetail: JOIN,
+    times: starts.map((startsAt) => ({ startsAt, lengthMinutes })),
+  });
+  expect(result).toEqual({ ok: true, count: starts.length });
+  const offers = await db.offeredTime.findMany({
+    where: { referralId, withdrawnAt: null },
+    orderBy: { startsAt: "asc" },
+    select: { id: true, startsAt: true },
+  });
+  return offers;
+}
+
+async function liveSessions(referralId: string) {
+  return db.counselingSession.count({ where: { referralId, state: { not: "cancelled" } } });
+}
+
+async function sessionMail(sessionId: string) {
+  const rows = await db.outboxMessage.findMany({
+    where: { template: "session-invitation" },
+    select: { to: true, data: true, createdAt: true },
+    orderBy: { createdAt: "asc" },
+  });
+  return rows
+    .filter((row) => (row.data as { sessionId?: string }).sessionId === sessionId)
+    .map((row) => {
+      const email = renderQueuedEmail("session-invitation", row.data);
+      return { to: row.to, email, ics: parseInvitation(email.calendar!.content) };
+    });
+}
+
+describe("offering times", () => {
+  it("lets only the holder offer, on a claimed referral, times in the future; the join detail is stored sealed", async () => {
+    const { counselor, referralId } = await claimedReferral("offer");
+    const other = await createTeamMember("offer-other");
+    const coordinator = await createTeamMember("offer-coord", "coordinator");
+    const stranger = await createPerson("offer-stranger");
+    const times = [
+      { startsAt: at(3 * DAY), lengthMinutes: 50 },
+      { startsAt: at(4 * DAY), lengthMinutes: 50 },
+    ];
+    const input = {
+      referralId,
+      timeZone: "UTC",
+      joinKind: "video" as const,
+      joinDetail: JOIN,
+      times,
+    };
+
+    expect(await offerSessionTimes({ ...input, userId: other.id })).toEqual({
+      ok: false,
+      reason: "not_found",
+    });
+    expect(await offerSessionTimes({ ...input, userId: stranger.id })).toEqual({
+      ok: false,
+      reason: "not_found",
+    });
+    expect(await offerSessionTimes({ ...input, userId: coordinator.id })).toEqual({
+      ok: false,
+      reason: "not_holder",
+    });
+    expect(
+      await offerSessionTimes({
+        ...input,
+        userId: counselor.id,
+        times: [times[0]!, { startsAt: at(-HOUR), lengthMinutes: 50 }],
+      }),
+    ).toEqual({ ok: false, reason: "in_past", indexes: [1] });
+    expect(await db.offeredTime.count({ where: { referralId } })).toBe(0);
+
+    expect(await offerSessionTimes({ ...input, userId: counselor.id })).toEqual({
+      ok: true,
+      count: 2,
+    });
+    const stored = await db.offeredTime.findMany({
+      where: { referralId },
+      select: { joinDetail: true },
+    });
+    expect(stored).toHaveLength(2);
+    for (const row of stored) expect(row.joinDetail).not.toContain("video.example");
+    const member = await db.teamMember.findUniqueOrThrow({ where: { userId: counselor.id } });
+    expect(member.timeZone).toBe("UTC");
+
+    // A second offer replaces the first (untaken) one.
+    await offer(counselor.id, referralId, [at(5 * DAY), at(6 * DAY), at(7 * DAY)]);
+    expect(await db.offeredTime.count({ where: { referralId, withdrawnAt: null } })).toBe(3);
+
+    await closeReferral({ userId: counselor.id, referralId, outcome: "OTHER" });
+    expect(await offerSessionTimes({ ...input, userId: counselor.id })).toEqual({
+      ok: false,
+      reason: "closed",
+    });
+  });
+});
+
+describe("taking a time", () => {
+  it("books one session; the person, the partner and the counselor each get a calendar file whose times match", async () => {
+    const counselor = await createTeamMember("take-counselor");
+    const { person, partner, referralId } = await createCouplesReferral("take");
+    await claimReferral({ userId: counselor.id, referralId });
+    const [first] = await offer(counselor.id, referralId, [at(3 * DAY), at(4 * DAY)]);
+
+    const view = await readPeopleBooking({ userId: partner.id, referralId });
+    expect(view?.offers.map((o) => o.id)).toContain(first!.id);
+    const taken = await takeOfferedTime({ userId: partner.id, offeredTimeId: first!.id });
+    expect(taken.ok).toBe(true);
+    const sessionId = (taken as { sessionId: string }).sessionId;
+
+    const mail = await sessionMail(sessionId);
+    expect(mail.map((m) => m.to).sort()).toEqual(
+      [person.email, partner.email, counselor.email].map((e) => e.toLowerCase()).sort(),
+    );
+    const uids = new Set(mail.map((m) => m.ics.uid));
+    expect(uids.size).toBe(1);
+    for (const { email, ics } of mail) {
+      expect(email.subject).toBe("Your Heartwork appointment");
+      expect(ics.method).toBe("REQUEST");
+      expect(ics.sequence).toBe(0);
+      expect(ics.summary).toBe(SESSION_SUMMARY);
+      expect(ics.start.toISOString()).toBe(first!.startsAt.toISOString());
+      expect(ics.end.getTime() - ics.start.getTime()).toBe(50 * 60_000);
+      // Links may name the page (/counseling); the words may not.
+      const words = `${email.subject} ${email.text} ${ics.summary}`.replace(/https?:\/\/\S+/g, "");
+      expect(words).not.toMatch(/counsel|therap|heart ?break|health|grief|mental/i);
+    }
+    // The queued rows hold no join detail in the clear.
+    const raw = await db.outboxMessage.findMany({ where: { template: "session-invitation" } });
+    for (const row of raw) expect(JSON.stringify(row.data)).not.toContain("video.example");
+
+    const personView = await readPeopleBooking({ userId: person.id });
+    expect(personView?.session).toMatchObject({ id: sessionId, state: "booked", joinDetail: JOIN });
+  });
+
+  it("leaves exactly one booking when the person and the partner take times at once", async () => {
+    const counselor = await createTeamMember("race-counselor");
+    const { person, partner, referralId } = await createCouplesReferral("race");
+    await claimReferral({ userId: counselor.id, referralId });
+    const offers = await offer(counselor.id, referralId, [at(3 * DAY), at(4 * DAY), at(5 * DAY)]);
+    const takers = Array.from({ length: 12 }, (_, i) => ({
+      userId: i % 2 === 0 ? person.id : partner.id,
+      offeredTimeId: offers[i % offers.length]!.id,
+    }));
+    const results = await Promise.all(takers.map((t) => takeOfferedTime(t)));
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    for (const r of results.filter((r) => !r.ok))
+      expect(r).toEqual({ ok: false, reason: "already_booked" });
+    expect(await liveSessions(referralId)).toBe(1);
+  });
+
+  it("never books one counselor into overlapping sessions, however many people take at once", async () => {
+    const counselor = await createTeamMember("overlap-counselor");
+    const referrals = await Promise.all(
+      [0, 1, 2, 3].map((i) => claimedReferral(`overlap-${i}`, counselor.id)),
+    );
+    const start = at(10 * DAY);
+    // Each referral is offered a time that overlaps every other's by 20 minutes or more.
+    const offered = await Promise.all(
+      referrals.map(async ({ referralId }, i) => {
+        const [first] = await offer(counselor.id, referralId, [
+          new Date(start.getTime() + i * 10 * 60_000),
+          at(30 * DAY + i * DAY),
+        ]);
+        return first!;
+      }),
+    );
+    const results = await Promise.all(
+      referrals.map(({ person }, i) =>
+        takeOfferedTime({ userId: person.id, offeredTimeId: offered[i]!.id }),
+      ),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    for (const r of results.filter((r) => !r.ok))
+      expect(r).toEqual({ ok: false, reason: "counselor_busy" });
+    const live = await db.counselingSession.count({
+      where: { counselorId: counselor.id, state: { not: "cancelled" } },
+    });
+    expect(live).toBe(1);
+
+    // Back to back is not an overlap.
+    const { referralId: nextId, person: next } = await claimedReferral(
+      "overlap-next",
+      counselor.id,
+    );
+    const winner = results.findIndex((r) => r.ok);
+    const winnerStart = offered[winner]!.startsAt.getTime();
+    const [adjacent] = await offer(counselor.id, nextId, [
+      new Date(winnerStart + 50 * 60_000),
+      at(40 * DAY),
+    ]);
+    expect((await takeOfferedTime({ userId: next.id, offeredTimeId: adjacent!.id })).ok).toBe(true);
+  });
+
+  it("refuses a withdrawn time, a past time, a closed referral and anyone who is not the referral's people", async () => {
+    const { counselor, person, referralId } = await claimedReferral("refuse");
+    const stranger = await createPerson("refuse-stranger");
+    const [old] = await offer(counselor.id, referralId, [at(3 * DAY), at(4 * DAY)]);
+    expect(await takeOfferedTime({ userId: stranger.id, offeredTimeId: old!.id })).toEqual({
+      ok: false,
+      reason: "not_found",
+    });
+    expect(await takeOfferedTime({ userId: counselor.id, offeredTimeId: old!.id })).toEqual({
+      ok: false,
+      reason: "not_found",
+    });
+    expect(await readPeopleBooking({ userId: stranger.id, referralId })).toBeNull();
+    expect(
+      await readTeamBooking({
+        userId: (await createTeamMember("refuse-coord", "coordinator")).id,
+        referralId,
+      }),
+    ).toBeNull();
+
+    const [fresh] = await offer(counselor.id, referralId, [at(5 * DAY), at(6 * DAY)]);
+    expect(await takeOfferedTime({ userId: person.id, offeredTimeId: old!.id })).toEqual({
+      ok: false,
+      reason: "withdrawn",
+    });
+    expect(
+      await takeOfferedTime({
+        userId: person.id,
+        offeredTimeId: fresh!.id,
+        now: new Date(fresh!.startsAt.getTime() + 1),
+      }),
+    ).toEqual({ ok: false, reason: "past" });
+    await closeReferral({ userId: counselor.id, referralId, outcome: "OTHER" });
+    expect(await takeOfferedTime({ userId: person.id, offeredTimeId: fresh!.id })).toEqual({
+      ok: false,
+      reason: "closed",
+    });
+    expect(await liveSessions(referralId)).toBe(0);
+  });
+});
+
+describe("moving and cancelling", () => {
+  it("moves to another offered time with the same UID and a higher SEQUENCE, then cancels with METHOD:CANCEL", async () => {
+    const { counselor, person, referralId } = await claimedReferral("move");
+    const [a, b] = await offer(counselor.id, referralId, [at(3 * DAY), at(4 * DAY)]);
+    const taken = await takeOfferedTime({ userId: person.id, offeredTimeId: a!.id });
+    const sessionId = (taken as { sessionId: string }).sessionId;
+
+    expect(await moveSession({ userId: person.id, sessionId, offeredTimeId: a!.id })).toEqual({
+      ok: false,
+      reason: "same_time",
+    });
+    expect(await moveSession({ userId: person.id, sessionId, offeredTimeId: b!.id })).toEqual({
+      ok: true,
+    });
+    const view = await readPeopleBooking({ userId: person.id });
+    expect(view?.session?.startsAt.toISOString()).toBe(b!.startsAt.toISOString());
+    expect(view?.offers.map((o) => o.id)).toEqual([a!.id]);
+
+    expect(await cancelSession({ userId: person.id, sessionId, as: "people" })).toEqual({
+      ok: true,
+    });
+    expect(await cancelSession({ userId: person.id, sessionId, as: "people" })).toEqual({
+      ok: false,
+      reason: "not_booked",
+    });
+
+    const mail = await sessionMail(sessionId);
+    const forPerson = mail.filter((m) => m.to === person.email.toLowerCase()).map((m) => m.ics);
+    expect(forPerson.map((i) => [i.method, i.sequence])).toEqual([
+      ["REQUEST", 0],
+      ["REQUEST", 1],
+      ["CANCEL", 2],
+    ]);
+    expect(new Set(forPerson.map((i) => i.uid)).size).toBe(1);
+    expect(forPerson[1]!.start.toISOString()).toBe(b!.startsAt.toISOString());
+    expect(forPerson[2]!.status).toBe("CANCELLED");
+    // A cancellation carries no join detail.
+    expect(forPerson[2]!.description).toBeNull();
+
+    // After a cancel, another time can be taken.
+    expect((await takeOfferedTime({ userId: person.id, offeredTimeId: a!.id })).ok).toBe(true);
+  });
+
+  it("stops the person changing it within the cutoff; the counselor may still cancel until it starts", async () => {
+    const { counselor, person, referralId } = await claimedReferral("cutoff");
+    const [soon, later] = await offer(counselor.id, referralId, [at(10 * HOUR), at(3 * DAY)]);
+    const taken = await takeOfferedTime({ userId: person.id, offeredTimeId: soon!.id });
+    const sessionId = (taken as { sessionId: string }).sessionId;
+    expect(
+      await moveSession({
+        userId: person.id,
+        sessionId,
+        offeredTimeId: later!.id,
+        cutoffHours: 24,
+      }),
+    ).toEqual({ ok: false, reason: "too_late" });
+    expect(
+      await cancelSession({ userId: person.id, sessionId, as: "people", cutoffHours: 24 }),
+    ).toEqual({ ok: false, reason: "too_late" });
+    expect((await readPeopleBooking({ userId: person.id, cutoffHours: 24 }))?.canChange).toBe(
+      false,
+    );
+    expect(await cancelSession({ userId: person.id, sessionId, as: "team" })).toEqual({
+      ok: false,
+      reason: "not_found",
+    });
+    expect(await cancelSession({ userId: counselor.id, sessionId, as: "people" })).toEqual({
+      ok: false,
+      reason: "not_found",
+    });
+    expect(await cancelSession({ userId: counselor.id, sessionId, as: "team" })).toEqual({
+      ok: true,
+    });
+    const cancelled = await db.counselingSession.findUniqueOrThrow({ where: { id: sessionId } });
+    expect(cancelled).toMatchObject({ state: "cancelled", cancelledBy: "team", icsSequence: 1 });
+  });
+
+  it("refuses a move onto a time the counselor has booked with someone else", async () => {
+    const counselor = await createTeamMember("move-busy-counselor");
+    const one = await claimedReferral("move-busy-1", counselor.id);
+    const two = await claimedReferral("move-busy-2", counselor.id);
+    const clash = at(8 * DAY);
+    const [oneA] = await offer(counselor.id, one.referralId, [clash, at(9 * DAY)]);
+    const [twoA, twoB] = await offer(counselor.id, two.referralId, [
+      at(3 * DAY),
+      new Date(clash.getTime() + 30 * 60_000),
+    ]);
+    expect((await takeOfferedTime({ userId: one.person.id, offeredTimeId: oneA!.id })).ok).toBe(
+      true,
+    );
+    const taken = await takeOfferedTime({ userId: two.person.id, offeredTimeId: twoA!.id });
+    const sessionId = (taken as { sessionId: string }).sessionId;
+    expect(
+      await moveSession({ userId: two.person.id, sessionId, offeredTimeId: twoB!.id }),
+    ).toEqual({ ok: false, reason: "counselor_busy" });
+    const unchanged = await db.counselingSession.findUniqueOrThrow({ where: { id: sessionId } });
+    expect(unchanged.startsAt.toISOString()).toBe(twoA!.startsAt.toISOString());
+    expect(unchanged.icsSequence).toBe(0);
+  });
+
+  it("keeps one live session when a cancel and a take of another time race", async () => {
+    const counselor = await createTeamMember("cvt-counselor");
+    const { person, partner, referralId } = await createCouplesReferral("cvt");
+    await claimReferral({ userId: counselor.id, referralId });
+    const [a, b] = await offer(counselor.id, referralId, [at(3 * DAY), at(4 * DAY)]);
+    for (let round = 0; round < 3; round++) {
+      const first = await takeOfferedTime({
+        userId: person.id,
+        offeredTimeId: round % 2 ? b!.id : a!.id,
+      });
+      const sessionId = (first as { sessionId: string }).sessionId;
+      const [cancel, take] = await Promise.all([
+        cancelSession({ userId: person.id, sessionId, as: "people" }),
+        takeOfferedTime({ userId: partner.id, offeredTimeId: round % 2 ? a!.id : b!.id }),
+      ]);
+      expect(cancel).toEqual({ ok: true });
+      expect(await liveSessions(referralId)).toBe(take.ok ? 1 : 0);
+      if (!take.ok) expect(take).toEqual({ ok: false, reason: "already_booked" });
+      // Clear the table for the next round.
+      const live = await db.counselingSession.findFirst({
+        where: { referralId, state: "booked" },
+        select: { id: true },
+      });
+      if (live) await cancelSession({ userId: person.id, sessionId: live.id, as: "people" });
+    }
+  });
+});
+
+describe("after the session", () => {
+  it("lets the holder mark an ended session held or missed, and the person sees it", async () => {
+    const { counselor, person, referralId } = await claimedReferral("mark");
+    const [a] = await offer(counselor.id, referralId, [at(3 * DAY), at(4 * DAY)]);
+    const taken = await takeOfferedTime({ userId: person.id, offeredTimeId: a!.id });
+    const sessionId = (taken as { sessionId: string }).sessionId;
+    expect(await markSessionOutcome({ userId: counselor.id, sessionId, outcome: "held" })).toEqual({
+      ok: false,
+      reason: "not_ended",
+    });
+    const after = new Date(a!.startsAt.getTime() + 51 * 60_000);
+    expect(
+      await markSessionOutcome({ userId: person.id, sessionId, outcome: "held", now: after }),
+    ).toEqual({ ok: false, reason: "not_found" });
+    expect(
+      await markSessionOutcome({ userId: counselor.id, sessionId, outcome: "missed", now: after }),
+    ).toEqual({ ok: true });
+    expect(
+      await markSessionOutcome({ userId: counselor.id, sessionId, outcome: "held", now: after }),
+    ).toEqual({ ok: false, reason: "not_booked" });
+    const view = await readPeopleBooking({ userId: person.id, now: after });
+    expect(view?.session).toMatchObject({ state: "missed", joinDetail: null });
+  });
+});
