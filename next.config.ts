@@ -1,5 +1,4 @@
 import type { NextConfig } from "next";
-import { PHASE_PRODUCTION_BUILD } from "next/constants";
 import { ACTION_BODY_LIMIT_BYTES } from "./lib/security/action-body";
 import { baselineSecurityHeaders } from "./lib/security/headers";
 
@@ -8,21 +7,12 @@ import { baselineSecurityHeaders } from "./lib/security/headers";
 const production = process.env.NODE_ENV === "production";
 const forceHsts = process.env.FORCE_HSTS === "true" || process.env.FORCE_HSTS === "1";
 
-const nextConfig = (phase: string): NextConfig => ({
+const nextConfig: NextConfig = {
   poweredByHeader: false,
   experimental: {
     // Unmatched URLs render app/global-not-found.tsx per request, so the root
     // not-found.tsx (sent with every page) can stay static; see that file.
     globalNotFound: true,
-    // Pages prerendered by `next build` (the article, the home page) carry
-    // their stylesheet inside the HTML: a phone paints them without waiting a
-    // round trip for it, and the quick-exit script (first in <body>) no longer
-    // holds the parser until a stylesheet has loaded. Pages rendered per
-    // request (`next start`) keep the <link>: Next 16 writes inlined CSS into
-    // the HTML three times (the <style> and two copies in the React payload),
-    // which would triple every dynamic page's weight. style-src already allows
-    // inline styles. See docs/performance.md.
-    inlineCss: phase === PHASE_PRODUCTION_BUILD,
     serverActions: {
       // The largest real form: a check-in's 5,000-character note and 500-character
       // trigger, at up to 3 bytes a character, with the form's other fields and
@@ -53,6 +43,6 @@ const nextConfig = (phase: string): NextConfig => ({
       },
     ];
   },
-});
+};
 
 export default nextConfig;
