@@ -2,11 +2,11 @@ import "server-only";
 import { cache } from "react";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { auth } from "@/lib/auth";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { sessionCookieName } from "@/lib/auth/cookies";
 import { isRecentSignIn } from "@/lib/auth/recent-sign-in";
-import { isLiveSession } from "@/lib/data/sessions";
+import { findLiveSession, type LiveSession } from "@/lib/data/sessions";
+import { SESSION_IDLE_MAX_AGE_SECONDS, SESSION_UPDATE_AGE_SECONDS } from "@/lib/auth/constants";
 import { REQUEST_PATH_HEADER } from "@/lib/security/request-path";
 
 // Who is signed in, for server components, route handlers and server actions.
@@ -48,38 +48,33 @@ export class SessionUnavailableError extends Error {
   }
 }
 
-/** The signed-in user, or null. One database read per request (React cache). */
-export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
-  const session = await auth();
-  const user = session?.user;
-  if (!session || !user?.id || !user.email) {
-    await checkNoSessionIsReal();
-    return null;
-  }
-  return {
-    id: user.id,
-    email: user.email,
-    name: user.name ?? null,
-    signedInAt: new Date(session.signedInAt),
-  };
-});
-
 /**
- * Auth.js answers "no session" when its lookup throws. With a session cookie
- * present, ask the database ourselves: if that fails too (or finds the session
- * after all), the answer was an outage, not a sign-out.
+ * The signed-in user, or null. One database read per request (React cache),
+ * on every private request: the session cookie's row, checked and slid as
+ * Auth.js's database strategy does (lib/data/sessions.ts), without Auth.js's
+ * internal request round trip. A failed read is an outage, never "signed out".
  */
-async function checkNoSessionIsReal(): Promise<void> {
+export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   const sessionToken = (await cookies()).get(sessionCookieName())?.value;
-  if (!sessionToken) return;
-  let live: boolean;
+  if (!sessionToken) return null;
+  let session: LiveSession | null;
   try {
-    live = await isLiveSession({ sessionToken });
+    session = await findLiveSession({
+      sessionToken,
+      maxAgeSeconds: SESSION_IDLE_MAX_AGE_SECONDS,
+      updateAgeSeconds: SESSION_UPDATE_AGE_SECONDS,
+    });
   } catch (error) {
     throw new SessionUnavailableError({ cause: error });
   }
-  if (live) throw new SessionUnavailableError();
-}
+  if (!session) return null;
+  return {
+    id: session.userId,
+    email: session.email,
+    name: session.name,
+    signedInAt: session.createdAt,
+  };
+});
 
 /**
  * The signed-in user. Otherwise: in a page (or a route handler a browser
