@@ -2,10 +2,21 @@
 
 import { notFound, runAction } from "@/lib/actions/action-pipeline";
 import { type FormState } from "@/lib/actions/form-state";
-import { addTrackerRow, removeTrackerRow, savedOnProgress } from "@/lib/actions/tracker-rows";
-import { createActivity, deleteActivity } from "@/lib/data/activities";
-import { createGoal, deleteGoal, setGoalDone } from "@/lib/data/goals";
-import { activitySchema, goalDoneSchema, goalSchema } from "@/lib/validations/goal";
+import {
+  addTrackerRow,
+  editTrackerRow,
+  removeUndoableRow,
+  savedOnProgress,
+} from "@/lib/actions/tracker-rows";
+import { createActivity, updateActivity } from "@/lib/data/activities";
+import { createGoal, setGoalDone, updateGoal } from "@/lib/data/goals";
+import {
+  activityEditSchema,
+  activitySchema,
+  goalDoneSchema,
+  goalEditSchema,
+  goalSchema,
+} from "@/lib/validations/goal";
 
 export async function addGoal(_prev: FormState, formData: FormData): Promise<FormState> {
   return addTrackerRow(
@@ -31,7 +42,11 @@ export async function markGoal(_prev: FormState, formData: FormData): Promise<Fo
 }
 
 export async function removeGoal(_prev: FormState, formData: FormData): Promise<FormState> {
-  return removeTrackerRow("removeGoal", deleteGoal, formData);
+  return removeUndoableRow("removeGoal", "goals", formData);
+}
+
+export async function editGoal(_prev: FormState, formData: FormData): Promise<FormState> {
+  return editTrackerRow("editGoal", "goals", goalEditSchema, updateGoal, formData);
 }
 
 export async function addActivity(_prev: FormState, formData: FormData): Promise<FormState> {
@@ -45,5 +60,9 @@ export async function addActivity(_prev: FormState, formData: FormData): Promise
 }
 
 export async function removeActivity(_prev: FormState, formData: FormData): Promise<FormState> {
-  return removeTrackerRow("removeActivity", deleteActivity, formData);
+  return removeUndoableRow("removeActivity", "activities", formData);
+}
+
+export async function editActivity(_prev: FormState, formData: FormData): Promise<FormState> {
+  return editTrackerRow("editActivity", "activities", activityEditSchema, updateActivity, formData);
 }

@@ -2,10 +2,19 @@
 
 import { runAction } from "@/lib/actions/action-pipeline";
 import { type FormState } from "@/lib/actions/form-state";
-import { addTrackerRow, removeTrackerRow, savedOnProgress } from "@/lib/actions/tracker-rows";
-import { answerValentinesOffer, createHardDate, deleteHardDate } from "@/lib/data/hard-dates";
+import {
+  addTrackerRow,
+  editTrackerRow,
+  removeUndoableRow,
+  savedOnProgress,
+} from "@/lib/actions/tracker-rows";
+import { answerValentinesOffer, createHardDate, updateHardDate } from "@/lib/data/hard-dates";
 import { getTrackerSettings } from "@/lib/data/tracker-settings";
-import { hardDateSchema, valentinesOfferSchema } from "@/lib/validations/hard-date";
+import {
+  hardDateEditSchema,
+  hardDateSchema,
+  valentinesOfferSchema,
+} from "@/lib/validations/hard-date";
 import { rowLimitMessage } from "@/lib/validations/row-limits";
 import { fullList } from "@/lib/data/row-caps";
 
@@ -38,5 +47,9 @@ export async function answerValentines(_prev: FormState, formData: FormData): Pr
 }
 
 export async function removeHardDate(_prev: FormState, formData: FormData): Promise<FormState> {
-  return removeTrackerRow("removeHardDate", deleteHardDate, formData);
+  return removeUndoableRow("removeHardDate", "hardDates", formData);
+}
+
+export async function editHardDate(_prev: FormState, formData: FormData): Promise<FormState> {
+  return editTrackerRow("editHardDate", "hardDates", hardDateEditSchema, updateHardDate, formData);
 }

@@ -1,9 +1,9 @@
 "use server";
 
 import { type FormState } from "@/lib/actions/form-state";
-import { addTrackerRow, removeTrackerRow } from "@/lib/actions/tracker-rows";
-import { createMemory, deleteMemory } from "@/lib/data/memories";
-import { memorySchema } from "@/lib/validations/memory";
+import { addTrackerRow, editTrackerRow, removeUndoableRow } from "@/lib/actions/tracker-rows";
+import { createMemory, updateMemory } from "@/lib/data/memories";
+import { memoryEditSchema, memorySchema } from "@/lib/validations/memory";
 
 export async function addMemory(_prev: FormState, formData: FormData): Promise<FormState> {
   return addTrackerRow(
@@ -16,5 +16,9 @@ export async function addMemory(_prev: FormState, formData: FormData): Promise<F
 }
 
 export async function removeMemory(_prev: FormState, formData: FormData): Promise<FormState> {
-  return removeTrackerRow("removeMemory", deleteMemory, formData);
+  return removeUndoableRow("removeMemory", "memories", formData);
+}
+
+export async function editMemory(_prev: FormState, formData: FormData): Promise<FormState> {
+  return editTrackerRow("editMemory", "memories", memoryEditSchema, updateMemory, formData);
 }

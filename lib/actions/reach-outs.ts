@@ -1,9 +1,9 @@
 "use server";
 
 import { type FormState } from "@/lib/actions/form-state";
-import { addTrackerRow, removeTrackerRow } from "@/lib/actions/tracker-rows";
-import { createReachOut, deleteReachOut } from "@/lib/data/reach-outs";
-import { reachOutSchema } from "@/lib/validations/reach-out";
+import { addTrackerRow, editTrackerRow, removeUndoableRow } from "@/lib/actions/tracker-rows";
+import { createReachOut, updateReachOut } from "@/lib/data/reach-outs";
+import { reachOutEditSchema, reachOutSchema } from "@/lib/validations/reach-out";
 
 export async function addReachOut(_prev: FormState, formData: FormData): Promise<FormState> {
   return addTrackerRow(
@@ -16,5 +16,9 @@ export async function addReachOut(_prev: FormState, formData: FormData): Promise
 }
 
 export async function removeReachOut(_prev: FormState, formData: FormData): Promise<FormState> {
-  return removeTrackerRow("removeReachOut", deleteReachOut, formData);
+  return removeUndoableRow("removeReachOut", "reachOuts", formData);
+}
+
+export async function editReachOut(_prev: FormState, formData: FormData): Promise<FormState> {
+  return editTrackerRow("editReachOut", "reachOuts", reachOutEditSchema, updateReachOut, formData);
 }
