@@ -7,7 +7,13 @@
 // copy is erased for good: SECURITY.md, a removed personal text lingers for
 // under half a minute (the accepted window plus one purge round of 10 s).
 
-export const UNDOABLE_LISTS = ["memories", "goals", "activities", "reachOuts", "hardDates"] as const;
+export const UNDOABLE_LISTS = [
+  "memories",
+  "goals",
+  "activities",
+  "reachOuts",
+  "hardDates",
+] as const;
 
 export type UndoableList = (typeof UNDOABLE_LISTS)[number];
 
@@ -32,6 +38,15 @@ export const ROW_NOUNS: Record<UndoableList, string> = {
   activities: "new thing you tried",
   reachOuts: "entry",
   hardDates: "hard date",
+};
+
+/** What each list says when it is empty. */
+export const EMPTY_LISTS: Record<UndoableList, string> = {
+  memories: "Nothing here yet.",
+  goals: "No goals yet. Something small is a fine start.",
+  activities: "Nothing logged yet. Anything new counts, however small.",
+  reachOuts: "Nothing logged yet.",
+  hardDates: "No dates yet.",
 };
 
 /** The page each list lives on, where an edit returns to. */
