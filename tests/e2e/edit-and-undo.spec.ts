@@ -30,6 +30,9 @@ async function startTracking(
 }
 
 test.describe("editing and undoing", () => {
+  // Each test signs in by email first: on a loaded machine that alone can take half a minute.
+  test.describe.configure({ timeout: 90_000 });
+
   test("edit a memory in place: a refused edit keeps what was typed, a saved one shows", async ({
     page,
     mail,
@@ -90,7 +93,7 @@ test.describe("editing and undoing", () => {
     await startTracking(page, mail, "undo-goal");
     await page.goto("/progress/goals");
     for (const title of ["run 5k", "learn to knit"]) {
-      await page.getByLabel("Your goal").fill(title);
+      await page.getByRole("textbox", { name: "Your goal" }).fill(title);
       await page.getByRole("button", { name: "Add goal" }).click();
       await expect(page.getByRole("link", { name: `Edit “${title}”` })).toBeVisible();
     }
