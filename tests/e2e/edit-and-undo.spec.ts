@@ -85,7 +85,7 @@ test.describe("editing and undoing", () => {
     await row.getByLabel("Day", { exact: true }).selectOption("1");
     await row.getByRole("button", { name: "Save changes" }).click();
     await expect(page.getByText("Changes saved.")).toBeVisible();
-    await expect(page.getByText("the day we met")).toBeVisible();
+    await expect(page.getByText("the day we met", { exact: true })).toBeVisible();
     await expect(page.getByText(/Next: .*July 1\b/)).toBeVisible();
   });
 
