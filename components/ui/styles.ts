@@ -14,6 +14,8 @@ export const headingClass = "text-2xl font-bold sm:text-3xl";
 export const softClass = "text-neutral-700 dark:text-neutral-300";
 export const textClass = `mt-4 ${softClass}`;
 export const linkClass = "font-medium underline underline-offset-4";
+/** A small link-like control on one row of a list: Edit, Remove, Mark as done, Undo. */
+export const rowControlClass = "text-sm underline underline-offset-4 hover:no-underline";
 
 /** Secondary text: hints, captions, the "(3 of 5)" beside a word. */
 export const mutedClass = "text-neutral-600 dark:text-neutral-400";

@@ -1,10 +1,21 @@
 "use server";
 
 import { notFound, defineAction } from "@/lib/actions/action-pipeline";
-import { addTrackerRow, removeTrackerRow, savedOnProgress } from "@/lib/actions/tracker-rows";
-import { createActivity, deleteActivity } from "@/lib/data/activities";
-import { createGoal, deleteGoal, setGoalDone } from "@/lib/data/goals";
-import { activitySchema, goalDoneSchema, goalSchema } from "@/lib/validations/goal";
+import {
+  addTrackerRow,
+  editTrackerRow,
+  removeUndoableRow,
+  savedOnProgress,
+} from "@/lib/actions/tracker-rows";
+import { createActivity, updateActivity } from "@/lib/data/activities";
+import { createGoal, setGoalDone, updateGoal } from "@/lib/data/goals";
+import {
+  activityEditSchema,
+  activitySchema,
+  goalDoneSchema,
+  goalEditSchema,
+  goalSchema,
+} from "@/lib/validations/goal";
 
 export const addGoal = addTrackerRow(
   "addGoal",
@@ -23,7 +34,9 @@ export const markGoal = defineAction("markGoal", {
   },
 });
 
-export const removeGoal = removeTrackerRow("removeGoal", deleteGoal);
+export const removeGoal = removeUndoableRow("removeGoal", "goals");
+
+export const editGoal = editTrackerRow("editGoal", "goals", goalEditSchema, updateGoal);
 
 export const addActivity = addTrackerRow(
   "addActivity",
@@ -32,4 +45,11 @@ export const addActivity = addTrackerRow(
   "Saved. Trying something new takes courage.",
 );
 
-export const removeActivity = removeTrackerRow("removeActivity", deleteActivity);
+export const removeActivity = removeUndoableRow("removeActivity", "activities");
+
+export const editActivity = editTrackerRow(
+  "editActivity",
+  "activities",
+  activityEditSchema,
+  updateActivity,
+);

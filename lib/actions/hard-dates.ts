@@ -1,10 +1,19 @@
 "use server";
 
 import { defineAction } from "@/lib/actions/action-pipeline";
-import { addTrackerRow, removeTrackerRow, savedOnProgress } from "@/lib/actions/tracker-rows";
-import { answerValentinesOffer, createHardDate, deleteHardDate } from "@/lib/data/hard-dates";
+import {
+  addTrackerRow,
+  editTrackerRow,
+  removeUndoableRow,
+  savedOnProgress,
+} from "@/lib/actions/tracker-rows";
+import { answerValentinesOffer, createHardDate, updateHardDate } from "@/lib/data/hard-dates";
 import { getTrackerSettings } from "@/lib/data/tracker-settings";
-import { hardDateSchema, valentinesOfferSchema } from "@/lib/validations/hard-date";
+import {
+  hardDateEditSchema,
+  hardDateSchema,
+  valentinesOfferSchema,
+} from "@/lib/validations/hard-date";
 import { rowLimitMessage } from "@/lib/validations/row-limits";
 import { fullList } from "@/lib/data/row-caps";
 
@@ -30,4 +39,11 @@ export const answerValentines = defineAction("answerValentines", {
   },
 });
 
-export const removeHardDate = removeTrackerRow("removeHardDate", deleteHardDate);
+export const removeHardDate = removeUndoableRow("removeHardDate", "hardDates");
+
+export const editHardDate = editTrackerRow(
+  "editHardDate",
+  "hardDates",
+  hardDateEditSchema,
+  updateHardDate,
+);

@@ -1,8 +1,8 @@
 "use server";
 
-import { addTrackerRow, removeTrackerRow } from "@/lib/actions/tracker-rows";
-import { createMemory, deleteMemory } from "@/lib/data/memories";
-import { memorySchema } from "@/lib/validations/memory";
+import { addTrackerRow, editTrackerRow, removeUndoableRow } from "@/lib/actions/tracker-rows";
+import { createMemory, updateMemory } from "@/lib/data/memories";
+import { memoryEditSchema, memorySchema } from "@/lib/validations/memory";
 
 export const addMemory = addTrackerRow(
   "addMemory",
@@ -11,4 +11,6 @@ export const addMemory = addTrackerRow(
   "Saved to your memories.",
 );
 
-export const removeMemory = removeTrackerRow("removeMemory", deleteMemory);
+export const removeMemory = removeUndoableRow("removeMemory", "memories");
+
+export const editMemory = editTrackerRow("editMemory", "memories", memoryEditSchema, updateMemory);

@@ -1,8 +1,8 @@
 "use server";
 
-import { addTrackerRow, removeTrackerRow } from "@/lib/actions/tracker-rows";
-import { createReachOut, deleteReachOut } from "@/lib/data/reach-outs";
-import { reachOutSchema } from "@/lib/validations/reach-out";
+import { addTrackerRow, editTrackerRow, removeUndoableRow } from "@/lib/actions/tracker-rows";
+import { createReachOut, updateReachOut } from "@/lib/data/reach-outs";
+import { reachOutEditSchema, reachOutSchema } from "@/lib/validations/reach-out";
 
 export const addReachOut = addTrackerRow(
   "addReachOut",
@@ -11,4 +11,11 @@ export const addReachOut = addTrackerRow(
   "Saved. Good friends are worth leaning on.",
 );
 
-export const removeReachOut = removeTrackerRow("removeReachOut", deleteReachOut);
+export const removeReachOut = removeUndoableRow("removeReachOut", "reachOuts");
+
+export const editReachOut = editTrackerRow(
+  "editReachOut",
+  "reachOuts",
+  reachOutEditSchema,
+  updateReachOut,
+);

@@ -64,6 +64,25 @@ export async function listActivities({
   }));
 }
 
+/** Saves an edit of the user's activity; false when no such row of theirs exists. */
+export async function updateActivity({
+  userId,
+  id,
+  title,
+  day,
+}: {
+  userId: string;
+  id: string;
+  title: string;
+  day: CalendarDay;
+}) {
+  const { count } = await db.activity.updateMany({
+    where: { id, userId },
+    data: { title: seal(title, titleField(userId, id)), day: dayToDate(day) },
+  });
+  return count > 0;
+}
+
 export async function deleteActivity({ userId, id }: { userId: string; id: string }) {
   const { count } = await db.activity.deleteMany({ where: { id, userId } });
   return count > 0;

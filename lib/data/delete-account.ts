@@ -36,6 +36,8 @@ export const USER_DATA_ERASERS: Record<string, UserDataEraser> = {
   Activity: (tx, user) => tx.activity.deleteMany({ where: { userId: user.id } }),
   ReachOut: (tx, user) => tx.reachOut.deleteMany({ where: { userId: user.id } }),
   HardDate: (tx, user) => tx.hardDate.deleteMany({ where: { userId: user.id } }),
+  // Removed rows still open to Undo: their copies go too.
+  PendingRemoval: (tx, user) => tx.pendingRemoval.deleteMany({ where: { userId: user.id } }),
   TextPause: (tx, user) => tx.textPause.deleteMany({ where: { userId: user.id } }),
   ReminderSettings: (tx, user) => tx.reminderSettings.deleteMany({ where: { userId: user.id } }),
   Reminder: (tx, user) => tx.reminder.deleteMany({ where: { userId: user.id } }),

@@ -84,6 +84,31 @@ export async function setGoalDone({
   return (await db.goal.count({ where: { id, userId } })) > 0;
 }
 
+/** Saves an edit of the user's goal (done or not stays as it was); false when it is not theirs. */
+export async function updateGoal({
+  userId,
+  id,
+  title,
+  note,
+  targetDate,
+}: {
+  userId: string;
+  id: string;
+  title: string;
+  note?: string;
+  targetDate?: CalendarDay;
+}) {
+  const { count } = await db.goal.updateMany({
+    where: { id, userId },
+    data: {
+      title: seal(title, titleField(userId, id)),
+      note: sealOptional(note, noteField(userId, id)),
+      targetDate: targetDate ? dayToDate(targetDate) : null,
+    },
+  });
+  return count > 0;
+}
+
 export async function deleteGoal({ userId, id }: { userId: string; id: string }) {
   const { count } = await db.goal.deleteMany({ where: { id, userId } });
   return count > 0;

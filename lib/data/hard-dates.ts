@@ -109,6 +109,35 @@ export function decryptHardDate(
   };
 }
 
+/** Saves an edit of the user's hard date and moves its heads-up; false when it is not theirs. */
+export async function updateHardDate({
+  userId,
+  id,
+  label,
+  month,
+  day,
+  plan,
+}: {
+  userId: string;
+  id: string;
+  label: string;
+  month: number;
+  day: number;
+  plan?: string;
+}) {
+  const { count } = await db.hardDate.updateMany({
+    where: { id, userId },
+    data: {
+      label: seal(label, labelField(userId, id)),
+      month,
+      day,
+      plan: sealOptional(plan, planField(userId, id)),
+    },
+  });
+  if (count > 0) await resyncRemindersNow({ userId });
+  return count > 0;
+}
+
 export async function deleteHardDate({ userId, id }: { userId: string; id: string }) {
   const { count } = await db.hardDate.deleteMany({ where: { id, userId } });
   return count > 0;

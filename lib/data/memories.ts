@@ -47,6 +47,25 @@ export async function listMemories({
   return rows.map((row) => ({ ...row, text: unseal(row.text, textField(userId, row.id)) }));
 }
 
+/** Saves an edit of the user's memory; false when no such memory of theirs exists. */
+export async function updateMemory({
+  userId,
+  id,
+  kind,
+  text,
+}: {
+  userId: string;
+  id: string;
+  kind: MemoryKind;
+  text: string;
+}) {
+  const { count } = await db.memory.updateMany({
+    where: { id, userId },
+    data: { kind, text: seal(text, textField(userId, id)) },
+  });
+  return count > 0;
+}
+
 /** True when a row of this user's was deleted; another user's id deletes nothing. */
 export async function deleteMemory({ userId, id }: { userId: string; id: string }) {
   const { count } = await db.memory.deleteMany({ where: { id, userId } });

@@ -76,6 +76,34 @@ export async function listReachOuts({
   }));
 }
 
+/** Saves an edit of the user's entry; false when no such entry of theirs exists. */
+export async function updateReachOut({
+  userId,
+  id,
+  who,
+  day,
+  feeling,
+  note,
+}: {
+  userId: string;
+  id: string;
+  who: string;
+  day: CalendarDay;
+  feeling: ReachOutFeeling;
+  note?: string;
+}) {
+  const { count } = await db.reachOut.updateMany({
+    where: { id, userId },
+    data: {
+      who: seal(who, whoField(userId, id)),
+      day: dayToDate(day),
+      feeling,
+      note: sealOptional(note, noteField(userId, id)),
+    },
+  });
+  return count > 0;
+}
+
 export async function deleteReachOut({ userId, id }: { userId: string; id: string }) {
   const { count } = await db.reachOut.deleteMany({ where: { id, userId } });
   return count > 0;

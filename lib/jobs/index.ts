@@ -1,6 +1,7 @@
 import { deleteExpiredRateLimitsJob } from "@/lib/jobs/definitions/delete-expired-rate-limits";
 import { eraseExpiredReferralTextJob } from "@/lib/jobs/definitions/erase-expired-referral-text";
 import { expirePartnerInvitationsJob } from "@/lib/jobs/definitions/expire-partner-invitations";
+import { purgeExpiredRemovalsJob } from "@/lib/jobs/definitions/purge-expired-removals";
 import { purgeFinishedOutboxMessagesJob } from "@/lib/jobs/definitions/purge-finished-outbox-messages";
 import { purgeOldDevMailboxMessagesJob } from "@/lib/jobs/definitions/purge-old-dev-mailbox-messages";
 import { queueDueRemindersJob } from "@/lib/jobs/definitions/queue-due-reminders";
@@ -15,4 +16,5 @@ export const JOBS: readonly JobDefinition[] = [
   deleteExpiredRateLimitsJob,
   eraseExpiredReferralTextJob,
   queueDueRemindersJob,
+  purgeExpiredRemovalsJob,
 ];

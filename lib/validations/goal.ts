@@ -11,14 +11,17 @@ import {
 
 const LATEST_TARGET: CalendarDay = "2199-12-31";
 
-export const goalSchema = z
-  .object({
-    title: requiredText(GOAL_TITLE_MAX, "The goal"),
-    note: optionalText(GOAL_NOTE_MAX),
-    targetDate: optionalCalendarDay("a target date", LATEST_TARGET),
-    requestKey,
-  })
-  .strict();
+// Adding and editing check the same fields with the same limits; a new row
+// carries its form's request key, an edited one the id of the row it changes.
+const goalFields = {
+  title: requiredText(GOAL_TITLE_MAX, "The goal"),
+  note: optionalText(GOAL_NOTE_MAX),
+  targetDate: optionalCalendarDay("a target date", LATEST_TARGET),
+};
+
+export const goalSchema = z.object({ ...goalFields, requestKey }).strict();
+
+export const goalEditSchema = z.object({ ...goalFields, id: rowId }).strict();
 
 export const goalDoneSchema = z
   .object({
@@ -27,14 +30,19 @@ export const goalDoneSchema = z
   })
   .strict();
 
+function activityFields(today: CalendarDay) {
+  return {
+    title: requiredText(ACTIVITY_TITLE_MAX, "What you tried"),
+    day: calendarDay("the day", today),
+  };
+}
+
 export function activitySchema(today: CalendarDay) {
-  return z
-    .object({
-      title: requiredText(ACTIVITY_TITLE_MAX, "What you tried"),
-      day: calendarDay("the day", today),
-      requestKey,
-    })
-    .strict();
+  return z.object({ ...activityFields(today), requestKey }).strict();
+}
+
+export function activityEditSchema(today: CalendarDay) {
+  return z.object({ ...activityFields(today), id: rowId }).strict();
 }
 
 export type GoalInput = z.infer<typeof goalSchema>;

@@ -383,6 +383,45 @@ const ACTIONS: Record<string, ActionRow> = {
     fields: (ids) => ({ id: ids.hardDateId }),
     signedIn: notFound(/could not be found/),
   },
+  // Edits name the owner's rows by id: another person finds no such row.
+  "action:lib/actions/hard-dates.ts#editHardDate": {
+    page: "/progress/hard-dates",
+    fields: (ids) => ({ id: ids.hardDateId, label: "planted", month: "1", day: "2", plan: "" }),
+    signedIn: notFound(/could not be found/),
+  },
+  "action:lib/actions/memories.ts#editMemory": {
+    page: "/progress/memories",
+    fields: (ids) => ({ id: ids.memoryId, kind: "GOOD", text: "planted" }),
+    signedIn: notFound(/could not be found/),
+  },
+  "action:lib/actions/goals.ts#editGoal": {
+    page: "/progress/goals",
+    fields: (ids) => ({ id: ids.goalId, title: "planted", note: "", targetDate: "" }),
+    signedIn: notFound(/could not be found/),
+  },
+  "action:lib/actions/goals.ts#editActivity": {
+    page: "/progress/goals",
+    fields: (ids) => ({ id: ids.activityId, title: "planted", day: today }),
+    signedIn: notFound(/could not be found/),
+  },
+  "action:lib/actions/reach-outs.ts#editReachOut": {
+    page: "/progress/people",
+    fields: (ids) => ({
+      id: ids.reachOutId,
+      who: "planted",
+      day: today,
+      feeling: "SAME",
+      note: "",
+    }),
+    signedIn: notFound(/could not be found/),
+  },
+  // An undo token lives 15 seconds, so the matrix sends one of the right shape;
+  // tests/integration/edit-and-undo.test.ts refuses another person's real one.
+  "action:lib/actions/removals.ts#undoRemove": {
+    page: "/progress/memories",
+    fields: () => ({ token: "A".repeat(22) }),
+    signedIn: notFound(/removed for good/),
+  },
   "action:lib/actions/reminders.ts#updateReminderSettings": {
     page: "/progress/reminders",
     fields: (ids) => ({

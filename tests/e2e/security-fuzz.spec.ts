@@ -492,6 +492,67 @@ const ACTIONS: Record<string, ActionEntry> = {
     acts: never,
     caller: "tracker",
   },
+  // Edits: random ids are never one of this person's rows, so nothing may change.
+  [A("memories.ts", "editMemory")]: {
+    page: "/progress/memories",
+    names: ["id", "kind", "text"],
+    valid: fc.record({ id: rowId, kind: fc.constantFrom(...MEMORY_KINDS), text: text(2000) }),
+    acts: never,
+    caller: "tracker",
+  },
+  [A("goals.ts", "editGoal")]: {
+    page: "/progress/goals",
+    names: ["id", "title", "note", "targetDate"],
+    valid: fc.record({
+      id: rowId,
+      title: text(200),
+      note: text(2000),
+      targetDate: fc.oneof(pastDay, fc.constant("")),
+    }),
+    acts: never,
+    caller: "tracker",
+  },
+  [A("goals.ts", "editActivity")]: {
+    page: "/progress/goals",
+    names: ["id", "title", "day"],
+    valid: fc.record({ id: rowId, title: text(200), day: pastDay }),
+    acts: never,
+    caller: "tracker",
+  },
+  [A("reach-outs.ts", "editReachOut")]: {
+    page: "/progress/people",
+    names: ["id", "who", "day", "feeling", "note"],
+    valid: fc.record({
+      id: rowId,
+      who: text(100),
+      day: pastDay,
+      feeling: fc.constantFrom(...REACH_OUT_FEELINGS),
+      note: text(2000),
+    }),
+    acts: never,
+    caller: "tracker",
+  },
+  [A("hard-dates.ts", "editHardDate")]: {
+    page: "/progress/hard-dates",
+    names: ["id", "label", "month", "day", "plan"],
+    valid: fc.record({
+      id: rowId,
+      label: text(100),
+      month: fc.integer({ min: 1, max: 12 }).map(String),
+      day: fc.integer({ min: 1, max: 28 }).map(String),
+      plan: text(1000),
+    }),
+    acts: never,
+    caller: "tracker",
+  },
+  // Undo: random tokens are never this person's removal.
+  [A("removals.ts", "undoRemove")]: {
+    page: "/progress/memories",
+    names: ["token"],
+    valid: fc.record({ token: rowId }),
+    acts: never,
+    caller: "tracker",
+  },
   [A("reach-outs.ts", "addReachOut")]: {
     page: "/progress/people",
     names: ["who", "day", "feeling", "note", "requestKey"],

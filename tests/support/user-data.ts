@@ -5,6 +5,7 @@ import { saveCheckIn } from "@/lib/data/check-ins";
 import { createGoal } from "@/lib/data/goals";
 import { createHardDate } from "@/lib/data/hard-dates";
 import { createMemory } from "@/lib/data/memories";
+import { removeWithUndo } from "@/lib/data/pending-removals";
 import { createReachOut } from "@/lib/data/reach-outs";
 import { saveReminderSettings } from "@/lib/data/reminders";
 import { startTextPause } from "@/lib/data/text-pauses";
@@ -117,6 +118,13 @@ export const USER_DATA_SEEDERS: Record<string, Seeder> = {
       hardDateDaysBefore: 7,
     }),
   Reminder: async () => {}, // written by ReminderSettings above
+  // A removed memory still open to Undo.
+  PendingRemoval: async (user) => {
+    const requestKey = randomUUID();
+    await createMemory({ userId: user.id, kind: "GOOD", text: "r", requestKey });
+    const row = await db.memory.findFirstOrThrow({ where: { userId: user.id, requestKey } });
+    await removeWithUndo("memories", { userId: user.id, id: row.id });
+  },
   TextPause: (user) =>
     startTextPause({
       userId: user.id,

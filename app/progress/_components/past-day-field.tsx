@@ -1,8 +1,8 @@
 import { TextField } from "@/components/forms/text-field";
 import { EARLIEST_DAY } from "@/lib/tracker/calendar-day";
 
-/** "When": a day from the tracker's earliest up to today, today unless changed. */
-export function PastDayField({ today }: { today: string }) {
+/** "When": a day from the tracker's earliest up to today; a new entry starts at today. */
+export function PastDayField({ today, day = today }: { today: string; day?: string }) {
   return (
     <TextField
       label="When"
@@ -10,7 +10,7 @@ export function PastDayField({ today }: { today: string }) {
       type="date"
       min={EARLIEST_DAY}
       max={today}
-      defaultValue={today}
+      defaultValue={day}
     />
   );
 }

@@ -1,5 +1,6 @@
 import { type FormState } from "@/lib/actions/form-state";
 import { ActionForm } from "@/components/forms/action-form";
+import { rowControlClass } from "@/components/ui/styles";
 
 type RowAction = (state: FormState, formData: FormData) => Promise<FormState>;
 
@@ -9,7 +10,7 @@ export function RowActionButton({
   id,
   label,
   fields = {},
-  className = "text-sm underline underline-offset-4 hover:no-underline",
+  className = rowControlClass,
 }: {
   action: RowAction;
   id: string;

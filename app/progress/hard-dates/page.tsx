@@ -2,25 +2,42 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { randomUUID } from "node:crypto";
 import { requireUser } from "@/lib/auth/session";
-import { removeHardDate } from "@/lib/actions/hard-dates";
 import { listHardDates } from "@/lib/data/hard-dates";
+import type { QueryPageProps } from "@/lib/http/page-query";
 import { getTrackerSettings } from "@/lib/data/tracker-settings";
 import { formatDayLong, todayIn } from "@/lib/tracker/calendar-day";
-import { describeDaysUntil, upcomingHardDates } from "@/lib/tracker/hard-dates";
-import { HardDateForm } from "@/app/progress/_components/hard-date-form";
+import { describeDaysUntil, upcomingHardDates, type Upcoming } from "@/lib/tracker/hard-dates";
+import { HardDateForm, type HardDate } from "@/app/progress/_components/hard-date-form";
 import { HardDateNotices } from "@/app/progress/_components/hard-date-notices";
-import { RowActionButton } from "@/app/progress/_components/row-action-button";
+import { TrackerList, type RowKind } from "@/app/progress/_components/tracker-list";
+import { readTrackerListState } from "@/app/progress/_components/tracker-list-state";
 import { linkClass, mutedClass } from "@/components/ui/styles";
 import { Section } from "@/app/progress/_components/section";
 import { ValentinesOffer } from "@/app/progress/_components/valentines-offer";
 
 export const metadata: Metadata = { title: "Hard dates", robots: { index: false } };
 
-export default async function HardDatesPage() {
+const dateRows: RowKind<Upcoming<HardDate>> = {
+  list: "hardDates",
+  name: (date) => `“${date.label}”`,
+  show: (date) => (
+    <>
+      <p className="font-medium">{date.label}</p>
+      <p className={mutedClass}>
+        Next: {formatDayLong(date.occursOn)} ({describeDaysUntil(date.daysUntil)})
+      </p>
+      {date.plan && <p>Plan: {date.plan}</p>}
+    </>
+  ),
+  edit: (date) => <HardDateForm editing={date} />,
+};
+
+export default async function HardDatesPage({ searchParams }: QueryPageProps) {
   const user = await requireUser();
-  const [settings, dates] = await Promise.all([
+  const [settings, dates, lists] = await Promise.all([
     getTrackerSettings({ userId: user.id }),
     listHardDates({ userId: user.id }),
+    readTrackerListState(user.id, searchParams, ["hardDates"]),
   ]);
   const upcoming = upcomingHardDates(dates, todayIn(settings.timeZone));
 
@@ -39,26 +56,7 @@ export default async function HardDatesPage() {
       <HardDateNotices dates={upcoming} />
 
       <Section id="dates" title="Your dates">
-        {upcoming.length === 0 ? (
-          <p className="mt-2">No dates yet.</p>
-        ) : (
-          <ul className="mt-3 divide-y divide-neutral-200 dark:divide-neutral-800">
-            {upcoming.map((date) => (
-              <li key={date.id} className="py-3">
-                <p className="font-medium">{date.label}</p>
-                <p className={mutedClass}>
-                  Next: {formatDayLong(date.occursOn)} ({describeDaysUntil(date.daysUntil)})
-                </p>
-                {date.plan && <p>Plan: {date.plan}</p>}
-                <RowActionButton
-                  action={removeHardDate}
-                  id={date.id}
-                  label={`Remove “${date.label}”`}
-                />
-              </li>
-            ))}
-          </ul>
-        )}
+        <TrackerList kind={dateRows} rows={upcoming} state={lists} />
         {!settings.valentinesOfferAnswered && <ValentinesOffer requestKey={randomUUID()} />}
       </Section>
 

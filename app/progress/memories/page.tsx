@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import { randomUUID } from "node:crypto";
 import { requireUser } from "@/lib/auth/session";
-import { removeMemory } from "@/lib/actions/memories";
 import { listMemories } from "@/lib/data/memories";
-import { MEMORY_LABELS } from "@/lib/tracker/scales";
+import type { QueryPageProps } from "@/lib/http/page-query";
+import { MEMORY_LABELS, type MemoryKind } from "@/lib/tracker/scales";
 import { memoryBalanceNudge, pluralize, STEPS } from "@/lib/tracker/steps";
 import { MemoryForm } from "@/app/progress/_components/memory-form";
-import { RowActionButton } from "@/app/progress/_components/row-action-button";
+import { TrackerList, type RowKind } from "@/app/progress/_components/tracker-list";
+import { readTrackerListState } from "@/app/progress/_components/tracker-list-state";
 import { cardClass, mutedClass, ownTextClass } from "@/components/ui/styles";
 import { Section } from "@/app/progress/_components/section";
 
@@ -16,9 +17,24 @@ function excerpt(text: string): string {
   return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }
 
-export default async function MemoriesPage() {
+const memoryRows: RowKind<{ id: string; kind: MemoryKind; text: string }> = {
+  list: "memories",
+  name: (memory) => `the memory “${excerpt(memory.text)}”`,
+  show: (memory) => (
+    <>
+      <p className={`text-sm ${mutedClass}`}>{MEMORY_LABELS[memory.kind]}</p>
+      <p className={ownTextClass}>{memory.text}</p>
+    </>
+  ),
+  edit: (memory) => <MemoryForm editing={memory} />,
+};
+
+export default async function MemoriesPage({ searchParams }: QueryPageProps) {
   const user = await requireUser();
-  const memories = await listMemories({ userId: user.id });
+  const [memories, lists] = await Promise.all([
+    listMemories({ userId: user.id }),
+    readTrackerListState(user.id, searchParams, ["memories"]),
+  ]);
   const good = memories.filter((m) => m.kind === "GOOD").length;
   const hard = memories.length - good;
   const nudge = memoryBalanceNudge(good, hard);
@@ -48,23 +64,7 @@ export default async function MemoriesPage() {
       </Section>
 
       <Section id="memory-log" title="Your memories">
-        {memories.length === 0 ? (
-          <p className="mt-2">Nothing here yet.</p>
-        ) : (
-          <ul className="mt-3 divide-y divide-neutral-200 dark:divide-neutral-800">
-            {memories.map((memory) => (
-              <li key={memory.id} className="py-3">
-                <p className={`text-sm ${mutedClass}`}>{MEMORY_LABELS[memory.kind]}</p>
-                <p className={ownTextClass}>{memory.text}</p>
-                <RowActionButton
-                  action={removeMemory}
-                  id={memory.id}
-                  label={`Remove the memory “${excerpt(memory.text)}”`}
-                />
-              </li>
-            ))}
-          </ul>
-        )}
+        <TrackerList kind={memoryRows} rows={memories} state={lists} />
       </Section>
     </div>
   );
