@@ -1,6 +1,6 @@
 import "server-only";
 import { decryptField } from "@/lib/crypto/field-encryption";
-import { openJson, sealedField } from "@/lib/counseling/sealed-fields";
+import { sealedField } from "@/lib/counseling/sealed-fields";
 import { stopTokenContext } from "@/lib/reminders/stop-token";
 import {
   signInPathContext,
@@ -37,15 +37,8 @@ export const payloadOpeners = {
   "partner-accepted": () => ({}),
   "counseling-intake": () => ({}),
   "counseling-request-received": () => ({}),
-  "counseling-partner-joined": (payload) => ({
-    referralId: payload.referralId,
-    email: (
-      openJson(
-        payload.sealed,
-        sealedField.partnerJoinedEmail(payload.partnerId, payload.referralId),
-      ) as { email?: unknown }
-    ).email,
-  }),
+  // Older rows sealed the partner's address; it is never opened again.
+  "counseling-partner-joined": () => ({}),
   "counseling-message": (payload) => payload,
   reminder: (payload) => ({
     kind: payload.kind,
