@@ -39,7 +39,7 @@ async function intakeMail() {
 }
 
 async function referralOf(userId: string): Promise<string> {
-  const { id } = await db.counselingReferral.findUniqueOrThrow({
+  const { id } = await db.counselingReferral.findFirstOrThrow({
     where: { userId },
     select: { id: true },
   });
@@ -55,7 +55,7 @@ describe("the private safety screen", () => {
     const person = await createPerson();
     expect(await recordSafetyScreen({ userId: person.id, outcome: "CONCERN" })).toBe("CONCERN");
     expect(await recordSafetyScreen({ userId: person.id, outcome: "CLEAR" })).toBe("CONCERN");
-    const row = await db.counselingReferral.findUniqueOrThrow({
+    const row = await db.counselingReferral.findFirstOrThrow({
       where: { userId: person.id },
       select: { screenOutcome: true, intakeSubmittedAt: true },
     });

@@ -17,7 +17,9 @@ export default async function SafetyScreenPage({
   const user = await requireUser();
   const choice = counselingChoice((await searchParams).for);
   // Answered once per referral: the first answers decide, and cannot be retaken here.
-  if (await getOwnReferral({ userId: user.id })) redirect(withChoice("/counseling", choice));
+  // After a closed request (withdrawn, or closed by the team) a new one starts here.
+  const referral = await getOwnReferral({ userId: user.id });
+  if (referral && !referral.closed) redirect(withChoice("/counseling", choice));
   return (
     <div className={pageClass}>
       <h1 className={headingClass}>A few private questions</h1>
