@@ -3,12 +3,17 @@ import Link from "next/link";
 import { getCurrentUser } from "@/lib/auth/session";
 import { counselingChoice, withChoice } from "@/lib/counseling/entry-points";
 import { COUNSELING_FORMATS } from "@/lib/counseling/intake";
-import { referralTimeline } from "@/lib/counseling/referral-timeline";
+import { OUTCOME_FOR_PERSON, referralTimeline } from "@/lib/counseling/referral-timeline";
 import { getOwnReferral } from "@/lib/data/counseling-referrals";
 import { listPartnerInvitations } from "@/lib/data/partner-invitations";
 import { listPartnerReferrals, type PartnerReferral } from "@/lib/data/partner-referrals";
 import { listReferralAccessLog } from "@/lib/data/referral-access-log";
-import { getOwnReferralProgress, type OwnReferralProgress } from "@/lib/data/referral-progress";
+import {
+  getOwnReferralProgress,
+  listEarlierReferrals,
+  type EarlierReferral,
+  type OwnReferralProgress,
+} from "@/lib/data/referral-progress";
 import { getTrackerSettings } from "@/lib/data/tracker-settings";
 import { formatDateIn } from "@/lib/time/format-in-zone";
 import { ContactDetailsForm } from "@/app/counseling/_components/contact-details-form";
@@ -67,9 +72,10 @@ export default async function CounselingPage({ searchParams }: QueryPageProps) {
       </div>
     );
   }
-  const [referral, progress, invitations, joined, { timeZone }] = await Promise.all([
+  const [referral, progress, earlier, invitations, joined, { timeZone }] = await Promise.all([
     getOwnReferral({ userId: user.id }),
     getOwnReferralProgress({ userId: user.id }),
+    listEarlierReferrals({ userId: user.id }),
     listPartnerInvitations({ userId: user.id }),
     listPartnerReferrals({ userId: user.id }),
     getTrackerSettings({ userId: user.id }),
@@ -99,7 +105,9 @@ export default async function CounselingPage({ searchParams }: QueryPageProps) {
       </div>
     );
   }
-  if (!referral) {
+  // No request yet, or a closed one and the person chose to ask again ("for me"
+  // or "for us" from the closed request's page): the same start as anyone's.
+  if (!referral || (referral.closed && choice !== null)) {
     return (
       <div className="mx-auto max-w-2xl px-4 py-12">
         <CounselingStart choice={choice} signedIn />
@@ -178,9 +186,22 @@ export default async function CounselingPage({ searchParams }: QueryPageProps) {
       ) : null}
 
       {progress ? <ContactSection progress={progress} /> : null}
+      {referral.closed ? (
+        <section aria-labelledby="again-heading" className={sectionClass}>
+          <h2 id="again-heading" className="text-xl font-semibold">
+            Ask again
+          </h2>
+          <p className={textClass}>
+            This request is closed, and it stays here as it is. You can start a new request whenever
+            you want.
+          </p>
+          <EntryPoints />
+        </section>
+      ) : null}
       {progress ? (
         <ReferralOpenings openings={openings} timeZone={timeZone} sectionClass={sectionClass} />
       ) : null}
+      {earlier.length > 0 ? <EarlierRequests earlier={earlier} timeZone={timeZone} /> : null}
 
       {joined.length > 0 ? <JoinedList joined={joined} className={sectionClass} /> : null}
 
@@ -267,6 +288,25 @@ function ContactSection({ progress }: { progress: OwnReferralProgress }) {
           </details>
         </>
       )}
+    </section>
+  );
+}
+
+function EarlierRequests({ earlier, timeZone }: { earlier: EarlierReferral[]; timeZone: string }) {
+  return (
+    <section aria-labelledby="earlier-heading" className={sectionClass}>
+      <h2 id="earlier-heading" className="text-xl font-semibold">
+        Earlier requests
+      </h2>
+      <ul className="mt-4 space-y-2">
+        {earlier.map((request) => (
+          <li key={request.id} className={textClass}>
+            {request.sentAt ? `Sent ${formatDateIn(request.sentAt, timeZone)}` : "Not sent"}
+            {request.closedAt ? `, closed ${formatDateIn(request.closedAt, timeZone)}. ` : ". "}
+            {request.outcome ? OUTCOME_FOR_PERSON[request.outcome] : null}
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }

@@ -1,10 +1,12 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { notFound, defineAction } from "@/lib/actions/action-pipeline";
 import { messageRefusal } from "@/lib/actions/message-refusals";
 import { addCounselingMessage } from "@/lib/data/counseling-messages";
 import { claimReferral, closeReferral, reassignReferral } from "@/lib/data/referral-ownership";
+import { CLAIMED_FLASH } from "@/lib/counseling/team-labels";
 import {
   claimReferralSchema,
   closeReferralSchema,
@@ -32,7 +34,8 @@ export const claimTeamReferral = defineAction("claimTeamReferral", {
     const result = await claimReferral({ userId: user.id, referralId: input.referralId });
     if (result.ok) {
       refreshReferral(input.referralId);
-      return { message: "You hold this referral now. Only you can write to the person." };
+      // The claim form leaves the page with the claim, so the page says it (CLAIMED_FLASH).
+      redirect(`/team/referrals/${input.referralId}?${CLAIMED_FLASH}`);
     }
     switch (result.reason) {
       case "not_found":

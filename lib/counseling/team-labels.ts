@@ -28,3 +28,7 @@ export function threadLabel(thread: MessageThread, side: ReferralSide): string {
   if (side !== "team") return "Just you and the counselor";
   return thread === "PERSON" ? "Private: the person" : "Private: the partner";
 }
+
+/** The query a claim leads to, and what the referral's page then says (the claim form is gone). */
+export const CLAIMED_FLASH = "claimed=1";
+export const CLAIMED_MESSAGE = "You claimed this referral. Only you write to the person now.";

@@ -1,5 +1,6 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, type Prisma } from "@/lib/db";
+import { NEWEST_REFERRAL_FIRST } from "@/lib/data/counseling-referrals";
 import { openSealed, sealedField } from "@/lib/counseling/sealed-fields";
 import { effectiveStatus } from "@/lib/data/partner-invitations";
 import { listReferralAccessLog } from "@/lib/data/referral-access-log";
@@ -15,33 +16,40 @@ import { listReferralAccessLog } from "@/lib/data/referral-access-log";
 // the team's words to them; never the other partner's words, which are the
 // other partner's data). A team member also gets their own membership record.
 
+const referralSelect = {
+  id: true,
+  userId: true,
+  screenOutcome: true,
+  screenedAt: true,
+  format: true,
+  focuses: true,
+  preferredTimes: true,
+  contactMethod: true,
+  phone: true,
+  safeToLeaveMessage: true,
+  note: true,
+  shareFocuses: true,
+  shareNote: true,
+  intakeSubmittedAt: true,
+  partnerId: true,
+  partnerLinkedAt: true,
+  state: true,
+  claimedAt: true,
+  closedAt: true,
+  closeOutcome: true,
+  closeResources: true,
+  textErasedAt: true,
+} as const;
+
+type ExportedReferralRow = Prisma.CounselingReferralGetPayload<{ select: typeof referralSelect }>;
+
 export async function exportCounselingData({ userId }: { userId: string }) {
-  const [referral, invitations, messages, accessLog, team, roleChanges] = await Promise.all([
-    db.counselingReferral.findUnique({
+  const [referrals, invitations, messages, accessLog, team, roleChanges] = await Promise.all([
+    // Newest first: the current request, then any earlier (closed) ones.
+    db.counselingReferral.findMany({
       where: { userId },
-      select: {
-        id: true,
-        screenOutcome: true,
-        screenedAt: true,
-        format: true,
-        focuses: true,
-        preferredTimes: true,
-        contactMethod: true,
-        phone: true,
-        safeToLeaveMessage: true,
-        note: true,
-        shareFocuses: true,
-        shareNote: true,
-        intakeSubmittedAt: true,
-        partnerId: true,
-        partnerLinkedAt: true,
-        state: true,
-        claimedAt: true,
-        closedAt: true,
-        closeOutcome: true,
-        closeResources: true,
-        textErasedAt: true,
-      },
+      orderBy: NEWEST_REFERRAL_FIRST,
+      select: referralSelect,
     }),
     db.partnerInvitation.findMany({
       where: { inviterId: userId },
@@ -95,32 +103,8 @@ export async function exportCounselingData({ userId }: { userId: string }) {
     }),
   ]);
   return {
-    referral: referral && {
-      screenOutcome: referral.screenOutcome,
-      screenedAt: referral.screenedAt.toISOString(),
-      format: referral.format,
-      focuses: referral.focuses,
-      preferredTimes: referral.preferredTimes,
-      contactMethod: referral.contactMethod,
-      phone: openSealed(referral.phone, sealedField.referralPhone(userId, referral.id)),
-      safeToLeaveMessage: referral.safeToLeaveMessage,
-      note: openSealed(referral.note, sealedField.referralNote(userId, referral.id)),
-      shareFocuses: referral.shareFocuses,
-      shareNote: referral.shareNote,
-      intakeSubmittedAt: referral.intakeSubmittedAt?.toISOString() ?? null,
-      partnerLinkedAt: referral.partnerId
-        ? (referral.partnerLinkedAt?.toISOString() ?? null)
-        : null,
-      state: referral.state,
-      claimedAt: referral.claimedAt?.toISOString() ?? null,
-      closedAt: referral.closedAt?.toISOString() ?? null,
-      closeOutcome: referral.closeOutcome,
-      closeResources: openSealed(
-        referral.closeResources,
-        sealedField.referralCloseResources(userId, referral.id),
-      ),
-      textErasedAt: referral.textErasedAt?.toISOString() ?? null,
-    },
+    referral: referrals[0] ? exportReferral(referrals[0]) : null,
+    earlierReferrals: referrals.slice(1).map(exportReferral),
     invitations: invitations.map((row) => {
       const status = effectiveStatus(row);
       return {
@@ -157,5 +141,33 @@ export async function exportCounselingData({ userId }: { userId: string }) {
         at: change.createdAt.toISOString(),
       })),
     },
+  };
+}
+
+function exportReferral(referral: ExportedReferralRow) {
+  const userId = referral.userId;
+  return {
+    screenOutcome: referral.screenOutcome,
+    screenedAt: referral.screenedAt.toISOString(),
+    format: referral.format,
+    focuses: referral.focuses,
+    preferredTimes: referral.preferredTimes,
+    contactMethod: referral.contactMethod,
+    phone: openSealed(referral.phone, sealedField.referralPhone(userId, referral.id)),
+    safeToLeaveMessage: referral.safeToLeaveMessage,
+    note: openSealed(referral.note, sealedField.referralNote(userId, referral.id)),
+    shareFocuses: referral.shareFocuses,
+    shareNote: referral.shareNote,
+    intakeSubmittedAt: referral.intakeSubmittedAt?.toISOString() ?? null,
+    partnerLinkedAt: referral.partnerId ? (referral.partnerLinkedAt?.toISOString() ?? null) : null,
+    state: referral.state,
+    claimedAt: referral.claimedAt?.toISOString() ?? null,
+    closedAt: referral.closedAt?.toISOString() ?? null,
+    closeOutcome: referral.closeOutcome,
+    closeResources: openSealed(
+      referral.closeResources,
+      sealedField.referralCloseResources(userId, referral.id),
+    ),
+    textErasedAt: referral.textErasedAt?.toISOString() ?? null,
   };
 }

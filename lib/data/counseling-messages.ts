@@ -2,6 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { db } from "@/lib/db";
+import { NEWEST_REFERRAL_FIRST } from "@/lib/data/counseling-referrals";
 import { openSealed, seal, sealedField } from "@/lib/counseling/sealed-fields";
 import {
   MESSAGES_PER_DAY,
@@ -240,6 +241,7 @@ export async function readPeopleThreads({
     : await db.counselingReferral
         .findFirst({
           where: { userId, intakeSubmittedAt: { not: null } },
+          orderBy: NEWEST_REFERRAL_FIRST,
           select: referralFacts,
         })
         .then((referral) => (referral ? { side: "person" as const, referral } : null));

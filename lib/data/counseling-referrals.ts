@@ -8,9 +8,18 @@ import type { SafetyScreenOutcome } from "@/lib/counseling/safety-screen";
 import { sealOptional, sealedField } from "@/lib/counseling/sealed-fields";
 import { logger } from "@/lib/logger";
 
-// A person's counseling referral: one per account, created by the private
-// safety screen (its outcome only) and completed by the intake. Every function
-// takes the signed-in user's id and puts it in the `where`.
+// A person's counseling referral, created by the private safety screen (its
+// outcome only) and completed by the intake. One may be open at a time (a
+// partial unique index); once it is closed (withdrawn, or closed by the team)
+// the person may start a new one and the closed one stays as history. "Their
+// referral" is always the newest. Every function takes the signed-in user's id
+// and puts it in the `where`.
+
+/** Newest first: a person's current referral is the first of their rows in this order. */
+export const NEWEST_REFERRAL_FIRST = [{ createdAt: "desc" }, { id: "desc" }] as const satisfies {
+  createdAt?: "desc";
+  id?: "desc";
+}[];
 
 export type OwnReferral = {
   screenOutcome: SafetyScreenOutcome;
@@ -26,7 +35,9 @@ export type OwnReferral = {
 /**
  * Records the screen's outcome, creating the referral. The first outcome
  * stands: answering again (another tab, the back button) never reopens a path
- * a "yes" closed.
+ * a "yes" closed. After a closed referral a new one is created, and a "yes"
+ * in any earlier screen of the person's carries over: starting again must not
+ * be a way round it.
  */
 export async function recordSafetyScreen({
   userId,
@@ -35,27 +46,33 @@ export async function recordSafetyScreen({
   userId: string;
   outcome: SafetyScreenOutcome;
 }): Promise<SafetyScreenOutcome> {
+  const earlierConcern = await db.counselingReferral.findFirst({
+    where: { userId, screenOutcome: "CONCERN" },
+    select: { id: true },
+  });
+  // Skipped when an open referral exists (the partial unique index): the first stands.
   await db.counselingReferral.createMany({
     data: [
       {
         id: randomBytes(16).toString("base64url"),
         userId,
-        screenOutcome: outcome,
+        screenOutcome: earlierConcern ? "CONCERN" : outcome,
         screenedAt: new Date(),
       },
     ],
     skipDuplicates: true,
   });
-  const referral = await db.counselingReferral.findUniqueOrThrow({
-    where: { userId },
+  const referral = await db.counselingReferral.findFirstOrThrow({
+    where: { userId, state: { not: "CLOSED" } },
     select: { screenOutcome: true },
   });
   return referral.screenOutcome;
 }
 
 export async function getOwnReferral({ userId }: { userId: string }): Promise<OwnReferral | null> {
-  const referral = await db.counselingReferral.findUnique({
+  const referral = await db.counselingReferral.findFirst({
     where: { userId },
+    orderBy: NEWEST_REFERRAL_FIRST,
     // Never the partner's screen: the inviter sees that the partner joined, nothing more.
     select: {
       screenOutcome: true,
@@ -117,8 +134,9 @@ export async function submitCounselingIntake({
 }): Promise<SubmitIntakeResult> {
   assertOneContact(intake);
   const result = await db.$transaction(async (tx): Promise<SubmitIntakeResult> => {
-    const referral = await tx.counselingReferral.findUnique({
-      where: { userId },
+    // Only an open one: after a closed request, the screen comes first again.
+    const referral = await tx.counselingReferral.findFirst({
+      where: { userId, state: { not: "CLOSED" } },
       select: { id: true, screenOutcome: true, intakeSubmittedAt: true },
     });
     if (!referral) return "no_referral";

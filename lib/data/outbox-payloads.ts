@@ -55,13 +55,19 @@ export const outboxPayloadSchemas = {
   ]),
   /** The person's receipt for a sent request: bland, so nothing to store. */
   "counseling-request-received": z.object({}).strict(),
-  "counseling-partner-joined": z
-    .object({
-      referralId: z.string().min(1).max(64),
-      partnerId: z.string().min(1).max(64),
-      sealed: z.string().min(1).max(2_000),
-    })
-    .strict(),
+  // Nothing at all, like the intake: the team sees in its inbox that the partner
+  // joined. The older shape (the partner's address, sealed) is still accepted so
+  // mail queued before the change delivers, as the same bland message (never opened).
+  "counseling-partner-joined": z.union([
+    z.object({}).strict(),
+    z
+      .object({
+        referralId: z.string().min(1).max(64),
+        partnerId: z.string().min(1).max(64),
+        sealed: z.string().min(1).max(2_000),
+      })
+      .strict(),
+  ]),
   // Only where the link points: the email carries no words, names or ids of people.
   "counseling-message": z
     .object({

@@ -50,12 +50,16 @@ const sealedValuesOf = {
           },
         ]
       : [],
-  "counseling-partner-joined": (payload) => [
-    {
-      property: "sealed",
-      context: sealedField.partnerJoinedEmail(payload.partnerId, payload.referralId),
-    },
-  ],
+  // Bland and empty now; only mail queued before that change still seals an address.
+  "counseling-partner-joined": (payload) =>
+    "sealed" in payload
+      ? [
+          {
+            property: "sealed",
+            context: sealedField.partnerJoinedEmail(payload.partnerId, payload.referralId),
+          },
+        ]
+      : [],
   // Bland by design: a referral id and who it is for, nothing sealed.
   "counseling-message": () => [],
   "counseling-request-received": () => [],

@@ -71,8 +71,8 @@ async function checkInvitation(
   client: Prisma.TransactionClient,
   { userId, address, matchHmacs }: { userId: string; address: string; matchHmacs: string[] },
 ): Promise<{ problem: InvitationProblem } | { referralId: string }> {
-  const referral = await client.counselingReferral.findUnique({
-    where: { userId },
+  const referral = await client.counselingReferral.findFirst({
+    where: { userId, state: { not: "CLOSED" } },
     select: {
       id: true,
       screenOutcome: true,

@@ -2,7 +2,6 @@ import "server-only";
 import { db } from "@/lib/db";
 import { counselingIntakeAddress } from "@/lib/counseling/intake-address";
 import type { SafetyScreenOutcome } from "@/lib/counseling/safety-screen";
-import { sealJson, sealedField } from "@/lib/counseling/sealed-fields";
 import { enqueueEmail } from "@/lib/data/enqueue-email";
 import { logger } from "@/lib/logger";
 
@@ -92,21 +91,11 @@ export async function recordPartnerSafetyScreen({
       data: { partnerScreenOutcome: outcome, partnerScreenedAt: new Date() },
     });
     if (count === 1 && outcome === "CLEAR") {
-      const partner = await tx.user.findUniqueOrThrow({
-        where: { id: userId },
-        select: { email: true },
-      });
+      // Bland and empty, like the intake email: the team sees who joined in its inbox.
       await enqueueEmail(tx, {
         to: counselingIntakeAddress(),
         template: "counseling-partner-joined",
-        data: {
-          referralId,
-          partnerId: userId,
-          sealed: sealJson(
-            { email: partner.email ?? "" },
-            sealedField.partnerJoinedEmail(userId, referralId),
-          ),
-        },
+        data: {},
         userId,
         dedupeKey: `counseling-partner-joined:${referralId}:${userId}`,
       });

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import type { CounselingContact, CounselingTime } from "@/lib/counseling/intake";
 import { openSealed, sealOptional, sealedField } from "@/lib/counseling/sealed-fields";
 import { threadsFor } from "@/lib/counseling/team";
-import { assertOneContact } from "@/lib/data/counseling-referrals";
+import { assertOneContact, NEWEST_REFERRAL_FIRST } from "@/lib/data/counseling-referrals";
 import { revokePartnerInvitation } from "@/lib/data/partner-invitations";
 import { logger } from "@/lib/logger";
 
@@ -80,14 +80,16 @@ async function toSteps(row: StepsRow, side: "person" | "partner"): Promise<Refer
   };
 }
 
-/** The caller's own sent request, or null when they have not sent one. */
+/** The caller's newest request once sent, or null when there is none (or it is still a draft). */
 export async function getOwnReferralProgress({
   userId,
 }: {
   userId: string;
 }): Promise<OwnReferralProgress | null> {
+  // The newest referral only: a new request still being written hides the closed one.
   const row = await db.counselingReferral.findFirst({
-    where: { userId, intakeSubmittedAt: { not: null } },
+    where: { userId },
+    orderBy: NEWEST_REFERRAL_FIRST,
     select: {
       ...stepsSelect,
       closeOutcome: true,
@@ -99,7 +101,7 @@ export async function getOwnReferralProgress({
       preferredTimes: true,
     },
   });
-  if (!row) return null;
+  if (!row?.intakeSubmittedAt) return null;
   return {
     ...(await toSteps(row, "person")),
     outcome: row.state === "CLOSED" ? row.closeOutcome : null,
@@ -151,6 +153,7 @@ export type ChangeResult = "changed" | "closed" | "not_found";
 function ownSentReferral(userId: string) {
   return db.counselingReferral.findFirst({
     where: { userId, intakeSubmittedAt: { not: null } },
+    orderBy: NEWEST_REFERRAL_FIRST,
     select: { id: true },
   });
 }
@@ -212,4 +215,35 @@ export async function withdrawReferral({ userId }: { userId: string }): Promise<
   }
   logger.info({ event: "counseling.referral_withdrawn", userId }, "referral withdrawn");
   return "changed";
+}
+
+export type EarlierReferral = {
+  id: string;
+  sentAt: Date | null;
+  closedAt: Date | null;
+  outcome: string | null;
+};
+
+/**
+ * The caller's closed requests before their newest one, newest first: what
+ * remains of a request withdrawn or closed before they asked again (dates and
+ * how it ended; its words follow the retention schedule).
+ */
+export async function listEarlierReferrals({
+  userId,
+}: {
+  userId: string;
+}): Promise<EarlierReferral[]> {
+  const rows = await db.counselingReferral.findMany({
+    where: { userId },
+    orderBy: NEWEST_REFERRAL_FIRST,
+    select: { id: true, intakeSubmittedAt: true, closedAt: true, closeOutcome: true },
+    take: 51,
+  });
+  return rows.slice(1).map((row) => ({
+    id: row.id,
+    sentAt: row.intakeSubmittedAt,
+    closedAt: row.closedAt,
+    outcome: row.closeOutcome,
+  }));
 }

@@ -37,15 +37,8 @@ export const payloadOpeners = {
   "partner-accepted": () => ({}),
   "counseling-intake": () => ({}),
   "counseling-request-received": () => ({}),
-  "counseling-partner-joined": (payload) => ({
-    referralId: payload.referralId,
-    email: (
-      openJson(
-        payload.sealed,
-        sealedField.partnerJoinedEmail(payload.partnerId, payload.referralId),
-      ) as { email?: unknown }
-    ).email,
-  }),
+  // Older rows sealed the partner's address; it is never opened again.
+  "counseling-partner-joined": () => ({}),
   "counseling-message": (payload) => payload,
   "session-invitation": (payload) => ({
     audience: payload.audience,

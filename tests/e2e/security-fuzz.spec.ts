@@ -13,6 +13,7 @@ import {
   XSS_PAYLOADS,
   type Fields,
 } from "./support/fuzz-values";
+import { expectRendersAsText, watchedPage } from "./support/renders-as-text";
 import { fetchAction } from "./support/server-actions";
 import { signInWithEmail, uniqueEmail } from "./support/sign-in";
 import { dayOffset, exportJson, todayUtc } from "./support/tracker";
@@ -982,52 +983,6 @@ async function visibleState(tracker: Page, counseling: Page) {
   await counseling.goto("/counseling");
   const dashboard = await counseling.locator("main").innerText();
   return { tracker: await exportJson(tracker), account, dashboard };
-}
-
-// -------------------------------------------------------- browser checks --
-
-const WATCH = () => {
-  const w = window as unknown as { __violations: string[] };
-  w.__violations = [];
-  document.addEventListener("securitypolicyviolation", (e) => {
-    w.__violations.push(
-      `${e.violatedDirective} ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber} ${e.sample}`,
-    );
-  });
-};
-
-type Watched = { page: Page; problems: string[] };
-
-async function watchedPage(
-  browser: Browser,
-  storageState?: Awaited<ReturnType<BrowserContext["storageState"]>>,
-): Promise<Watched> {
-  const context = await browser.newContext(storageState ? { storageState } : {});
-  await context.addInitScript(WATCH);
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on("dialog", (dialog) => {
-    problems.push(`dialog: ${dialog.message()}`);
-    void dialog.dismiss();
-  });
-  page.on("console", (message) => {
-    if (message.type() === "error") problems.push(`console error: ${message.text()}`);
-  });
-  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-  return { page, problems };
-}
-
-async function expectRendersAsText({ page, problems }: Watched, path: string, mustShow?: string) {
-  await page.goto(path);
-  await page.waitForLoadState("load");
-  if (mustShow) await expect(page.getByText(mustShow, { exact: false }).first()).toBeAttached();
-  const { pwned, violations } = await page.evaluate(() => {
-    const w = window as unknown as { __pwned?: unknown; __violations?: string[] };
-    return { pwned: w.__pwned, violations: w.__violations ?? [] };
-  });
-  expect(pwned, `a payload ran on ${path}`).toBeUndefined();
-  expect(violations, `CSP violations on ${path}`).toEqual([]);
-  expect(problems, `on ${path}`).toEqual([]);
 }
 
 // -------------------------------------------------------------- the tests --

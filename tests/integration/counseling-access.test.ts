@@ -32,7 +32,7 @@ import {
 
 async function snapshot(userId: string) {
   return {
-    referral: await db.counselingReferral.findUnique({ where: { userId } }),
+    referral: await db.counselingReferral.findFirst({ where: { userId } }),
     invitations: await db.partnerInvitation.findMany({
       where: { inviterId: userId },
       orderBy: { id: "asc" },

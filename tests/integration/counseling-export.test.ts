@@ -86,6 +86,7 @@ describe(exportCounselingData, () => {
     const partners = await exportCounselingData({ userId: partner.id });
     expect(partners).toEqual({
       referral: null,
+      earlierReferrals: [],
       invitations: [],
       messages: [],
       openedBy: [],

@@ -56,7 +56,7 @@ async function intakeMailText(person: Person): Promise<string[]> {
 /** The contact the counseling team sees when a counselor opens the person's referral. */
 async function contactTheTeamSees(person: Person) {
   const counselor = await createTeamMember("intake-counselor");
-  const { id } = await db.counselingReferral.findUniqueOrThrow({
+  const { id } = await db.counselingReferral.findFirstOrThrow({
     where: { userId: person.id },
     select: { id: true },
   });
@@ -164,7 +164,7 @@ describe("submitCounselingIntake's own guard", () => {
       );
     }
     expect(await intakeMailText(person)).toEqual([]);
-    const referral = await db.counselingReferral.findUniqueOrThrow({
+    const referral = await db.counselingReferral.findFirstOrThrow({
       where: { userId: person.id },
       select: { intakeSubmittedAt: true },
     });

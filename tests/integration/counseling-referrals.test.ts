@@ -39,7 +39,7 @@ async function intakeMail() {
 }
 
 async function referralOf(userId: string): Promise<string> {
-  const { id } = await db.counselingReferral.findUniqueOrThrow({
+  const { id } = await db.counselingReferral.findFirstOrThrow({
     where: { userId },
     select: { id: true },
   });
@@ -55,7 +55,7 @@ describe("the private safety screen", () => {
     const person = await createPerson();
     expect(await recordSafetyScreen({ userId: person.id, outcome: "CONCERN" })).toBe("CONCERN");
     expect(await recordSafetyScreen({ userId: person.id, outcome: "CLEAR" })).toBe("CONCERN");
-    const row = await db.counselingReferral.findUniqueOrThrow({
+    const row = await db.counselingReferral.findFirstOrThrow({
       where: { userId: person.id },
       select: { screenOutcome: true, intakeSubmittedAt: true },
     });
@@ -226,7 +226,7 @@ describe("the partner's own screen", () => {
     return { inviter, partner, referralId: accepted.referralId };
   }
 
-  it("is asked after accepting; a clear one tells the counseling team how to reach the partner", async () => {
+  it("is asked after accepting; a clear one tells the counseling team only that a referral changed", async () => {
     const { partner, referralId } = await linkedCouple();
     expect(await listPartnerReferrals({ userId: partner.id })).toEqual([
       expect.objectContaining({ id: referralId, screenOutcome: null }),
@@ -240,9 +240,15 @@ describe("the partner's own screen", () => {
     });
     expect(mail).toHaveLength(1);
     expect(mail[0]!.to).toBe(counselingIntakeAddress());
-    expect(JSON.stringify(mail[0]!.data)).not.toContain(partner.email);
-    const { text } = renderQueuedEmail("counseling-partner-joined", mail[0]!.data);
-    expect(text).toContain(partner.email);
+    // Nothing queued but the notice itself: no address, sealed or not, no reference.
+    expect(mail[0]!.data).toEqual({});
+    const { subject, text, html } = renderQueuedEmail("counseling-partner-joined", mail[0]!.data);
+    expect(subject).toBe("A referral in the Heartwork inbox was updated");
+    for (const body of [subject, text, html]) {
+      expect(body).not.toContain(partner.email);
+      expect(body).not.toContain(referralId);
+      expect(body).not.toMatch(/@/);
+    }
     // The first answer stands.
     expect(
       await recordPartnerSafetyScreen({ userId: partner.id, referralId, outcome: "CONCERN" }),

@@ -387,7 +387,7 @@ describe("state changes under concurrency", () => {
       ];
       const row = await invitationRow(invitationId);
       expect(row.status).toBe(outcome);
-      const referral = await db.counselingReferral.findUniqueOrThrow({
+      const referral = await db.counselingReferral.findFirstOrThrow({
         where: { userId: inviter.id },
         select: { partnerId: true },
       });
@@ -463,7 +463,7 @@ describe("the invitee's answers", () => {
       email: partner.email,
     });
     expect(accepted).toMatchObject({ ok: true });
-    const referral = await db.counselingReferral.findUniqueOrThrow({
+    const referral = await db.counselingReferral.findFirstOrThrow({
       where: { userId: inviter.id },
       select: { id: true, partnerId: true, partnerLinkedAt: true },
     });

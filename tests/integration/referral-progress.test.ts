@@ -1,18 +1,23 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { getOwnReferral } from "@/lib/data/counseling-referrals";
-import { addCounselingMessage } from "@/lib/data/counseling-messages";
+import {
+  getOwnReferral,
+  recordSafetyScreen,
+  submitCounselingIntake,
+} from "@/lib/data/counseling-referrals";
+import { addCounselingMessage, readPeopleThreads } from "@/lib/data/counseling-messages";
 import { listReferralAccessLog } from "@/lib/data/referral-access-log";
 import { claimReferral, closeReferral } from "@/lib/data/referral-ownership";
 import {
   changeReferralContact,
   getJoinedReferralSteps,
   getOwnReferralProgress,
+  listEarlierReferrals,
   withdrawReferral,
   type ReferralContactChange,
 } from "@/lib/data/referral-progress";
 import { openTeamReferral } from "@/lib/data/team-referral";
-import { createPerson, invite, uniqueAddress } from "@/tests/support/counseling";
+import { createPerson, intakeOf, invite, uniqueAddress } from "@/tests/support/counseling";
 import {
   createCouplesReferral,
   createSubmittedReferral,
@@ -287,5 +292,112 @@ describe("the joined partner's steps", () => {
     expect(
       await getJoinedReferralSteps({ userId: couple.person.id, referralId: couple.referralId }),
     ).toBeNull();
+  });
+});
+
+describe("asking again after a closed request", () => {
+  async function referralsOf(userId: string) {
+    return db.counselingReferral.findMany({
+      where: { userId },
+      orderBy: { createdAt: "asc" },
+      select: { id: true, state: true, closeOutcome: true, screenOutcome: true },
+    });
+  }
+
+  it("after withdrawing, a new screen and intake make a new request; the withdrawn one stays as history", async () => {
+    const { person, referralId: first } = await createSubmittedReferral("again", {
+      format: "INDIVIDUAL",
+    });
+    const counselor = await createTeamMember("again-counselor");
+    await claimReferral({ userId: counselor.id, referralId: first });
+    await openTeamReferral({ userId: counselor.id, referralId: first });
+    await addCounselingMessage({
+      userId: counselor.id,
+      as: "team",
+      ...messageOf(first, "PERSON", "Hello from the team"),
+    });
+    // While the request is open, answering the screen again changes nothing.
+    expect(await recordSafetyScreen({ userId: person.id, outcome: "CONCERN" })).toBe("CLEAR");
+    expect(await referralsOf(person.id)).toHaveLength(1);
+    expect(await withdrawReferral({ userId: person.id })).toBe("changed");
+
+    // Closed: the screen starts a new request, still a draft until the intake is sent.
+    expect(await recordSafetyScreen({ userId: person.id, outcome: "CLEAR" })).toBe("CLEAR");
+    const rows = await referralsOf(person.id);
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toMatchObject({ id: first, state: "CLOSED", closeOutcome: "WITHDRAWN" });
+    expect(rows[1]).toMatchObject({ state: "NEW" });
+    expect(await getOwnReferral({ userId: person.id })).toMatchObject({
+      closed: false,
+      intakeSubmittedAt: null,
+    });
+    expect(await getOwnReferralProgress({ userId: person.id })).toBeNull();
+
+    expect(
+      await submitCounselingIntake({ userId: person.id, intake: intakeOf({ format: "COUPLES" }) }),
+    ).toBe("submitted");
+    expect(await getOwnReferralProgress({ userId: person.id })).toMatchObject({
+      id: rows[1]!.id,
+      format: "COUPLES",
+      outcome: null,
+      counselorName: null,
+    });
+    expect(await getOwnReferral({ userId: person.id })).toMatchObject({ canInvite: true });
+    expect(await listEarlierReferrals({ userId: person.id })).toEqual([
+      expect.objectContaining({ id: first, outcome: "WITHDRAWN" }),
+    ]);
+    // The old file keeps its thread and who opened it; the new one starts empty.
+    expect(await db.counselingMessage.count({ where: { referralId: first } })).toBe(1);
+    expect(await listReferralAccessLog({ userId: person.id })).toHaveLength(1);
+    const threads = await readPeopleThreads({ userId: person.id });
+    expect(threads?.referralId).toBe(rows[1]!.id);
+    expect(threads?.threads.flatMap((t) => t.messages)).toEqual([]);
+
+    // Withdrawing now closes the new one only.
+    expect(await withdrawReferral({ userId: person.id })).toBe("changed");
+    expect((await referralsOf(person.id)).map((r) => r.state)).toEqual(["CLOSED", "CLOSED"]);
+  });
+
+  it("after the team closed it, the person may ask again; a 'yes' in an earlier screen carries over", async () => {
+    const person = await createPerson("closed-then-again");
+    await recordSafetyScreen({ userId: person.id, outcome: "CONCERN" });
+    await submitCounselingIntake({ userId: person.id, intake: intakeOf() });
+    const [first] = await referralsOf(person.id);
+    const counselor = await createTeamMember("closed-counselor");
+    await claimReferral({ userId: counselor.id, referralId: first!.id });
+    expect(
+      await closeReferral({ userId: counselor.id, referralId: first!.id, outcome: "NO_RESPONSE" }),
+    ).toEqual({ ok: true });
+
+    // Starting again is not a way round the first answers: the new request is individual.
+    expect(await recordSafetyScreen({ userId: person.id, outcome: "CLEAR" })).toBe("CONCERN");
+    await submitCounselingIntake({ userId: person.id, intake: intakeOf({ format: "COUPLES" }) });
+    const rows = await referralsOf(person.id);
+    expect(rows.map((r) => [r.state, r.screenOutcome])).toEqual([
+      ["CLOSED", "CONCERN"],
+      ["NEW", "CONCERN"],
+    ]);
+    expect(await getOwnReferralProgress({ userId: person.id })).toMatchObject({
+      format: "INDIVIDUAL",
+    });
+    expect(await listEarlierReferrals({ userId: person.id })).toEqual([
+      expect.objectContaining({ id: first!.id, outcome: "NO_RESPONSE" }),
+    ]);
+  });
+
+  it("keeps one open request per person even when two screens are answered at once", async () => {
+    const { person } = await createSubmittedReferral("racing-again");
+    await withdrawReferral({ userId: person.id });
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, () => recordSafetyScreen({ userId: person.id, outcome: "CLEAR" })),
+    );
+    expect(answers).toEqual(Array(5).fill("CLEAR"));
+    expect((await referralsOf(person.id)).map((r) => r.state)).toEqual(["CLOSED", "NEW"]);
+    // The database itself refuses a second open one.
+    await expect(
+      db.counselingReferral.create({
+        data: { userId: person.id, screenOutcome: "CLEAR", screenedAt: new Date() },
+      }),
+    ).rejects.toThrow();
   });
 });

@@ -199,7 +199,7 @@ describe("the form's answer to a full list", () => {
 describe("counseling lists", () => {
   it("caps the invitations one person ever sends", async () => {
     const inviter = await createInviter("many");
-    const referral = await db.counselingReferral.findUniqueOrThrow({
+    const referral = await db.counselingReferral.findFirstOrThrow({
       where: { userId: inviter.id },
       select: { id: true },
     });

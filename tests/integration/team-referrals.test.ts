@@ -95,7 +95,7 @@ describe(listTeamInbox, () => {
     expect(byId.get(couple.referralId)?.partnerJoined).toBe(true);
     // A partner whose own screen raised a concern looks exactly like one who has not joined.
     expect(byId.get(concerned.referralId)?.partnerJoined).toBe(false);
-    const worriedReferral = await db.counselingReferral.findUniqueOrThrow({
+    const worriedReferral = await db.counselingReferral.findFirstOrThrow({
       where: { userId: worried.id },
       select: { id: true },
     });
@@ -225,7 +225,7 @@ describe(claimReferral, () => {
     // A team member's own request for counseling is never theirs to handle.
     await recordSafetyScreen({ userId: counselor.id, outcome: "CLEAR" });
     await submitCounselingIntake({ userId: counselor.id, intake: intakeOf() });
-    const own = await db.counselingReferral.findUniqueOrThrow({
+    const own = await db.counselingReferral.findFirstOrThrow({
       where: { userId: counselor.id },
       select: { id: true },
     });

@@ -72,7 +72,7 @@ function message(referralId: string, thread: "PERSON" | "PARTNER" | "SHARED", te
 }
 
 async function ownReferral(userId: string) {
-  const existing = await db.counselingReferral.findUnique({
+  const existing = await db.counselingReferral.findFirst({
     where: { userId },
     select: { id: true },
   });

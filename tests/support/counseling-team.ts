@@ -45,7 +45,7 @@ export async function createSubmittedReferral(
     intake: intakeOf(intake),
   });
   if (submitted !== "submitted") throw new Error(`intake not submitted: ${submitted}`);
-  const referral = await db.counselingReferral.findUniqueOrThrow({
+  const referral = await db.counselingReferral.findFirstOrThrow({
     where: { userId: person.id },
     select: { id: true },
   });

@@ -13,8 +13,9 @@ export const metadata: Metadata = { title: "A few private questions", robots: { 
 export default async function SafetyScreenPage({ searchParams }: QueryPageProps) {
   const choice = counselingChoice((await searchParams).for);
   // Answered once per referral: the first answers decide, and cannot be retaken here.
+  // After a closed request (withdrawn, or closed by the team) a new one starts here.
   const { referral } = await requireUserWithReferral();
-  if (referral) redirect(withChoice("/counseling", choice));
+  if (referral && !referral.closed) redirect(withChoice("/counseling", choice));
   return (
     <NoticePage title="A few private questions">
       {choice === "me" ? (

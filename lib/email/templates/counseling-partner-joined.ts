@@ -2,29 +2,25 @@ import { z } from "zod";
 import { renderLayout } from "@/lib/email/templates/layout";
 import type { EmailTemplate } from "@/lib/email/templates/types";
 
-// For the counseling team: the invited partner of a referral joined and
-// answered Heartwork's private questions, so joint sessions can be offered.
-// Queued only then; the inviter never learns anything about the partner's
-// answers, and no outcome is ever written in an email. The partner's address
-// is sealed in the outbox and opened by the worker only to render the message.
+// For the counseling team's address (COUNSELING_INTAKE_EMAIL): only that a
+// referral in the inbox changed. Queued when an invited partner joined with a
+// clear screen of their own, but it says neither that nor who: no reference,
+// name or address. The team reads the referral (its "Partner: has joined" line
+// and the partner's thread) in the inbox, behind the passkey, where every
+// opening is recorded; the partner's address is never the team's to have.
 
-export const counselingPartnerJoinedDataSchema = z
-  .object({ referralId: z.string().min(1).max(64), email: z.string().max(320) })
-  .strict();
+export const counselingPartnerJoinedDataSchema = z.object({}).strict();
 
 export const counselingPartnerJoinedEmail: EmailTemplate<
   z.infer<typeof counselingPartnerJoinedDataSchema>
 > = {
   schema: counselingPartnerJoinedDataSchema,
-  render({ referralId, email }) {
+  render(_data, { appUrl }) {
     return renderLayout({
-      subject: `Partner joined counseling referral ${referralId}`,
-      intro: [
-        `The invited partner of referral ${referralId} joined with their own account.`,
-        "Both partners have now answered Heartwork's private questions, each alone; joint sessions can be offered.",
-        `Contact the partner by email: ${email}`,
-      ],
-      outro: ["Speak with each partner on their own again before the first joint session."],
+      subject: "A referral in the Heartwork inbox was updated",
+      intro: ["A referral in the Heartwork inbox was updated."],
+      action: { label: "Open the inbox", url: `${appUrl}/team` },
+      outro: ["Sign in with your passkey to read it."],
     });
   },
 };

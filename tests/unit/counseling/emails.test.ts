@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { encryptField } from "@/lib/crypto/field-encryption";
 import { sealedField, sealJson } from "@/lib/counseling/sealed-fields";
 import { composeEmail } from "@/lib/email/compose-email";
+import { counselingPartnerJoinedEmail } from "@/lib/email/templates/counseling-partner-joined";
 import { partnerAcceptedEmail } from "@/lib/email/templates/partner-accepted";
 import { INVITATION_SUBJECT } from "@/lib/counseling/invitation-subject";
 import { partnerInvitationEmail } from "@/lib/email/templates/partner-invitation";
@@ -150,6 +151,36 @@ describe("the counseling team's intake email", () => {
     expect(old).toEqual(composeEmail("counseling-intake", {}, { appUrl }));
     expect(old.text).not.toContain("555 0100");
     expect(old.text).not.toContain("a private note");
+  });
+});
+
+describe("the counseling team's partner-joined email", () => {
+  it("says only that a referral changed: never the partner's address, no reference", () => {
+    const { subject, text, html } = composeEmail("counseling-partner-joined", {}, { appUrl });
+    expect(subject).toBe("A referral in the Heartwork inbox was updated");
+    expect(text).toContain(`${appUrl}/team`);
+    expect(`${subject}\n${withoutLinks(text)}`).not.toMatch(TELLING);
+    expect(html).not.toMatch(/@|reference/i);
+  });
+
+  it("refuses an address in its data", () => {
+    expect(
+      counselingPartnerJoinedEmail.schema.safeParse({ email: "partner@example.org" }).success,
+    ).toBe(false);
+  });
+
+  it("renders mail queued before the change the same bland way, never opening the sealed address", () => {
+    const sealed = sealJson(
+      { email: "partner@example.org" },
+      sealedField.partnerJoinedEmail("p1", "r1"),
+    );
+    const old = composeEmail(
+      "counseling-partner-joined",
+      { referralId: "r1", partnerId: "p1", sealed },
+      { appUrl },
+    );
+    expect(old).toEqual(composeEmail("counseling-partner-joined", {}, { appUrl }));
+    expect(`${old.subject}${old.text}${old.html}`).not.toContain("partner@example.org");
   });
 });
 

@@ -5,7 +5,13 @@ import { notFound } from "next/navigation";
 import { sendTeamMessage } from "@/lib/actions/team-referrals";
 import { requireTeamPage } from "@/lib/auth/team-access";
 import { MESSAGE_THREADS, type MessageThread } from "@/lib/counseling/team";
-import { CLOSING_OUTCOME_LABELS, threadLabel } from "@/lib/counseling/team-labels";
+import {
+  CLAIMED_FLASH,
+  CLAIMED_MESSAGE,
+  CLOSING_OUTCOME_LABELS,
+  threadLabel,
+} from "@/lib/counseling/team-labels";
+import { queryText } from "@/lib/http/page-query";
 import { openTeamReferral } from "@/lib/data/team-referral";
 import { referralIdSchema } from "@/lib/validations/team";
 import { formatDateTimeIn } from "@/lib/time/format-in-zone";
@@ -16,6 +22,7 @@ import { StateBadge } from "@/app/team/_components/state-badge";
 import { readTeamBooking } from "@/lib/data/session-booking";
 import { MessageForm } from "@/components/counseling/message-form";
 import { ThreadMessages } from "@/components/counseling/thread-messages";
+import { FlashStatus } from "@/components/ui/flash-status";
 import {
   cardClass,
   headingClass,
@@ -68,6 +75,9 @@ export default async function TeamReferralPage({
         <span>Sent {formatDateTimeIn(referral.submittedAt, zone)}</span>
         <StateBadge referral={referral} />
       </p>
+      {`claimed=${queryText(query.claimed)}` === CLAIMED_FLASH && referral.claimedByMe ? (
+        <FlashStatus>{CLAIMED_MESSAGE}</FlashStatus>
+      ) : null}
       <SharedReferralDetails referral={referral} />
 
       {referral.state === "CLOSED" ? (
