@@ -185,7 +185,9 @@ test.describe("the person's side of counseling", () => {
     await expect(
       page.getByText("This request is closed, so its details can no longer be changed."),
     ).toBeVisible();
-    await expect(page.getByRole("link", { name: "Invite your partner" })).toHaveCount(0);
+    await expect(page.getByRole("link", { name: "Invite your partner", exact: true })).toHaveCount(
+      0,
+    );
     await expectAccessible(page);
     await screenshot(page, "counseling-withdrawn");
   });
