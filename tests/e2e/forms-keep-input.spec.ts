@@ -448,7 +448,10 @@ test.describe("every form keeps what was typed through an error", () => {
       await expect(summary).toBeFocused();
       await expect(summary.getByRole("link")).toHaveCount(1);
       await expect(summary.getByRole("link")).toHaveText(form.error.message);
-      await expect(page.getByRole("status")).toHaveText("Not saved");
+      // The form's own status (a list page also has its removals' status region).
+      await expect(page.locator("form", { has: summary }).getByRole("status")).toHaveText(
+        "Not saved",
+      );
       for (const field of [...form.fields, form.error.field]) await expectKept(page, field);
       await expectAccessible(page);
 

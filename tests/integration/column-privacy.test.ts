@@ -80,6 +80,13 @@ const COLUMNS: Record<string, ColumnClass> = {
   "HardDate.plan": "ciphertext",
   "HardDate.requestKey": "identifier",
   "HardDate.userId": "identifier",
+  "PendingRemoval.id": "identifier",
+  "PendingRemoval.list": "identifier",
+  "PendingRemoval.row": {
+    readable:
+      "a removed row kept at most about 25 s for Undo (SECURITY.md 36), exactly as its own table stored it: its free text still ciphertext",
+  },
+  "PendingRemoval.userId": "identifier",
   "Reminder.hardDateId": "identifier",
   "Reminder.id": "identifier",
   "Reminder.userId": "identifier",

@@ -195,7 +195,7 @@ describe("the email outbox", () => {
     expect(new Set(smtp.messages.map((m) => m.messageId)).size).toBe(120);
     expect(new Set(smtp.messages.map((m) => m.to))).toEqual(new Set(recipients));
     expect(a.id).not.toBe(b.id);
-  });
+  }, 120_000); // 120 mails through two workers on PGlite: past 30 s when the e2e lane shares the cores
 
   it("retries while the SMTP server refuses, then delivers once it accepts", async () => {
     const smtp = await catcher();

@@ -184,7 +184,10 @@ describe("the send-time check", () => {
     expect(mail.headers["list-unsubscribe"]).toMatch(
       /^<https?:\/\/[^>]+\/api\/reminders\/stop\?t=[A-Za-z0-9_-]{43}>$/,
     );
-    expect(mail.text).not.toMatch(/ex\b|miss|sad|heart ?break|feel/i);
+    // Links left out: a random token may spell "sad".
+    expect(mail.text.replaceAll(/https?:\/\/\S+/g, "")).not.toMatch(
+      /ex\b|miss|sad|heart ?break|feel/i,
+    );
   });
 });
 
