@@ -189,7 +189,8 @@ test.describe("the healing tracker", () => {
     await page.getByLabel("Day", { exact: true }).selectOption(String(Number(soon.slice(8, 10))));
     await page.getByLabel("Your plan for the day").fill("Dinner with Maya and Jo");
     await page.getByRole("button", { name: "Add date" }).click();
-    await expect(page.getByRole("status")).toHaveText(
+    // The form's own status (the list also has one, for removals).
+    await expect(page.getByRole("status").filter({ hasText: "Saved." })).toHaveText(
       "Saved. We will remind you two weeks before.",
     );
 
