@@ -138,7 +138,12 @@ test("a counselor offers times, the person takes one in their own zone, the .ics
   expect(label).toMatch(/, 0[789]:30, Adelaide time/);
   await choices.first().check();
   await person.page.getByRole("button", { name: "Take this time" }).click();
-  await expect(person.page.getByText(/^Booked\. We emailed you/)).toBeVisible();
+  // The take form leaves the page with the booking; the card says it is booked.
+  await expect(
+    person.page.getByRole("region", { name: "Your first session" }).getByText("Booked", {
+      exact: true,
+    }),
+  ).toBeVisible();
   await expect(person.page.getByText("Video link: https://video.example/room-e2e")).toBeVisible();
   await expectAccessible(person.page);
   await shoot(person.page, "booking-card");
