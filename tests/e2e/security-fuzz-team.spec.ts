@@ -17,7 +17,7 @@ import {
   counselingMessageSchema,
 } from "@/lib/validations/team";
 import type { SmtpCatcher } from "../support/smtp-catcher";
-import { databaseUrl, snapshotDatabase, type DatabaseSnapshot } from "./support/database-snapshot";
+import { snapshotDatabase, type DatabaseSnapshot } from "./support/database-snapshot";
 import { expect, test } from "./support/fixtures";
 import { asObject, describeCase, formCase, XSS_PAYLOADS, type Fields } from "./support/fuzz-values";
 import { answerScreenClear } from "./support/privacy-plant";
@@ -255,7 +255,7 @@ test("a counselor opens, claims and writes; the person sees who opened their fil
     },
   ];
   expect(strictParse(claimReferralSchema)([["referralId", referralId]])).toBe(true);
-  const dbUrl = databaseUrl();
+  const dbUrl = team.databaseUrl; // the team app's own database (PostgreSQL pass)
   const snapshot = async (): Promise<DatabaseSnapshot> => (dbUrl ? snapshotDatabase(dbUrl) : {});
   // What the member's page shows (opening it is recorded, so before the database snapshot).
   await page.goto(`${referralPath}?thread=SHARED`);

@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import { expect, type CDPSession, type Page } from "@playwright/test";
 import type { SmtpCatcher } from "../../support/smtp-catcher";
+import { createPostgresDatabase } from "../../support/test-database";
 import { startAppServer } from "./app-server";
 import { E2E_PORT, E2E_SMTP_PORT } from "./ports";
 import { signInWithEmail, uniqueEmail } from "./sign-in";
@@ -35,6 +36,8 @@ export type TeamRole = "counselor" | "coordinator";
 
 export type TeamApp = {
   url: string;
+  /** The team app's own PostgreSQL database; undefined on PGlite. */
+  databaseUrl: string | undefined;
   /** Grants (or changes) a role with `npm run team:add`; the person must have signed in once. */
   grantTeamRole(email: string, options: { role: TeamRole; displayName?: string }): Promise<void>;
   /** Removes a member with `npm run team:remove`. */
@@ -48,7 +51,12 @@ let current: TeamApp | null = null;
 
 /** Starts the team app (fresh database on PGlite; the e2e PostgreSQL database otherwise). */
 export async function startTeamApp(extraEnv: Record<string, string> = {}): Promise<TeamApp> {
-  const databaseUrl = process.env.E2E_DATABASE_URL;
+  // On PostgreSQL the team app gets a database of its own: sharing the suite's would let
+  // the main server's outbox worker send the team app's mail, with the main server's links.
+  const ownDatabase = process.env.E2E_DATABASE_URL
+    ? await createPostgresDatabase("heartwork_e2e_team")
+    : null;
+  const databaseUrl = ownDatabase?.url;
   const databaseEnv: Record<string, string> = databaseUrl
     ? { DATABASE_URL: databaseUrl }
     : { PGLITE_DIR: TEAM_PGLITE_DIR };
@@ -81,6 +89,7 @@ export async function startTeamApp(extraEnv: Record<string, string> = {}): Promi
 
   const app: TeamApp = {
     url: TEAM_APP_URL,
+    databaseUrl,
     grantTeamRole: (email, { role, displayName }) =>
       withDatabase((dbEnv) =>
         runTeamCli(dbEnv, [
@@ -99,6 +108,7 @@ export async function startTeamApp(extraEnv: Record<string, string> = {}): Promi
     async stop() {
       await server?.stop();
       server = null;
+      await ownDatabase?.drop();
       if (current === app) current = null;
     },
   };
