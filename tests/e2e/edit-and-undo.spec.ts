@@ -40,7 +40,7 @@ test.describe("editing and undoing", () => {
     await startTracking(page, mail, "edit-memory");
     await page.goto("/progress/memories");
     await page.getByRole("radio", { name: "A good memory" }).check();
-    await page.getByLabel("The memory").first().fill("the lake in june");
+    await page.getByRole("textbox", { name: "The memory" }).first().fill("the lake in june");
     await page.getByRole("button", { name: "Save memory" }).click();
     await expect(page.getByText("the lake in june")).toBeVisible();
 
@@ -50,10 +50,10 @@ test.describe("editing and undoing", () => {
     await shoot(page, "memories-edit");
     await expectAccessible(page);
     const row = page.locator("li", { has: heading });
-    await row.getByLabel("The memory").fill("");
+    await row.getByRole("textbox", { name: "The memory" }).fill("");
     await row.getByRole("button", { name: "Save changes" }).click();
     await expect(row.getByRole("group", { name: "There is a problem" })).toBeFocused();
-    await row.getByLabel("The memory").fill("the lake in july, and the storm after");
+    await row.getByRole("textbox", { name: "The memory" }).fill("the lake in july, and the storm after");
     await row.getByRole("radio", { name: "A hard memory" }).check();
     await row.getByRole("button", { name: "Save changes" }).click();
 
@@ -132,7 +132,7 @@ test.describe("editing and undoing", () => {
     await skipWelcome(signingIn);
     await signingIn.goto("/progress/memories");
     await signingIn.getByRole("radio", { name: "A good memory" }).check();
-    await signingIn.getByLabel("The memory").first().fill("a quiet morning");
+    await signingIn.getByRole("textbox", { name: "The memory" }).first().fill("a quiet morning");
     await signingIn.getByRole("button", { name: "Save memory" }).click();
     await expect(signingIn.getByText("a quiet morning")).toBeVisible();
     const context = await browser.newContext({
@@ -148,7 +148,7 @@ test.describe("editing and undoing", () => {
     const row = page.locator("li", {
       has: page.getByRole("heading", { name: "Edit this memory" }),
     });
-    await row.getByLabel("The memory").fill("a quiet morning with coffee");
+    await row.getByRole("textbox", { name: "The memory" }).fill("a quiet morning with coffee");
     await row.getByRole("button", { name: "Save changes" }).click();
     await expect(page.getByText("Changes saved.")).toBeVisible();
     await expect(page.getByText("a quiet morning with coffee")).toBeVisible();

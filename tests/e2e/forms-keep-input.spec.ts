@@ -542,7 +542,7 @@ test.describe("what a person writes is never cut, hidden or shown in the wrong z
 
     await page.goto("/progress/memories");
     await page.getByLabel("A hard memory").check();
-    await page.getByLabel("The memory").fill(word.slice(0, 2000));
+    await page.getByRole("textbox", { name: "The memory" }).fill(word.slice(0, 2000));
     await page.getByRole("button", { name: "Save memory" }).click();
     await expect(page.getByRole("status").filter({ hasText: "Saved" })).toBeVisible();
 

@@ -58,7 +58,7 @@ test.describe("the tracker for screen readers and phones", () => {
     await checkIn(page, { mood: "Okay", missing: 5, contact: "We met", trigger: "a late night" });
     await page.goto("/progress/memories");
     await page.getByLabel("A hard memory").check();
-    await page.getByLabel("The memory").fill("The argument at the wedding");
+    await page.getByRole("textbox", { name: "The memory" }).fill("The argument at the wedding");
     await page.getByRole("button", { name: "Save memory" }).click();
     await expect(page.getByRole("listitem").filter({ hasText: "The argument" })).toBeVisible();
     for (const path of PAGES) {

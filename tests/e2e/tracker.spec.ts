@@ -209,7 +209,7 @@ test.describe("the healing tracker", () => {
     await page.goto("/progress/memories");
     for (const text of ["The lake at dawn", "Cooking together", "His laugh"]) {
       await page.getByLabel("A good memory").check();
-      await page.getByLabel("The memory").fill(text);
+      await page.getByRole("textbox", { name: "The memory" }).fill(text);
       await page.getByRole("button", { name: "Save memory" }).click();
       await expect(page.getByRole("listitem").filter({ hasText: text })).toBeVisible();
     }

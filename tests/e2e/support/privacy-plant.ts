@@ -53,7 +53,7 @@ export async function plantTracker(page: Page, sentences: TrackerSentences): Pro
 
   await page.goto("/progress/memories");
   await page.getByLabel("A hard memory").check();
-  await page.getByLabel("The memory").fill(sentences.memory);
+  await page.getByRole("textbox", { name: "The memory" }).fill(sentences.memory);
   await page.getByRole("button", { name: "Save memory" }).click();
   await expect(page.getByRole("listitem").filter({ hasText: sentences.memory })).toBeVisible();
 
