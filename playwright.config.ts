@@ -26,7 +26,10 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   use: {
     baseURL,
-    trace: "retain-on-failure",
+    // A failed test keeps its trace (DOM snapshots of every step, network, console); the
+    // screencast is left out: encoding frames for all ~190 tests of both passes cost CPU the
+    // two cores need, and error-context.md plus the snapshots show what failed.
+    trace: { mode: "retain-on-failure", screenshots: false, snapshots: true, sources: true },
     launchOptions: { executablePath: ensureChromium(), args: CHROMIUM_ARGS },
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
