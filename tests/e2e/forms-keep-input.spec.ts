@@ -114,7 +114,13 @@ function screenRows(rest: "No" | "Not sure"): Pick<FormCase, "fields" | "error" 
 
 const longNote = "x".repeat(NOTE_MAX + 1);
 const signInAddress = uniqueEmail("forms-signin");
+// Days are fixed once, when the file loads: a value computed again in a check
+// would be a day off when the run crosses midnight (UTC) between fill and check.
 const yesterday = dayOffset(-1);
+const threeDaysAgo = dayOffset(-3);
+const fortyDaysAgo = dayOffset(-40);
+const fiveDaysOn = dayOffset(5);
+const inAMonth = dayOffset(30);
 const invitedAddress = uniqueEmail("forms-invited");
 const decliningInviter = uniqueEmail("forms-declined");
 
@@ -168,7 +174,7 @@ const cases: FormCase[] = [
     name: "a reach-out to a friend",
     open: signedIn("/progress/people", "people"),
     fields: [
-      { fill: "When", with: dayOffset(-3) },
+      { fill: "When", with: threeDaysAgo },
       { check: "About the same" },
       { fill: "A note (optional)", with: "We walked the dog." },
     ],
@@ -176,7 +182,7 @@ const cases: FormCase[] = [
     submit: "Save",
     saved: async (page) => {
       const entry = page.getByRole("listitem").filter({ hasText: "We walked the dog." });
-      await expect(entry).toContainText(`Dana ${formatDayLong(dayOffset(-3))}`);
+      await expect(entry).toContainText(`Dana ${formatDayLong(threeDaysAgo)}`);
       await expect(entry).toContainText("About the same");
     },
   },
@@ -184,7 +190,7 @@ const cases: FormCase[] = [
     name: "a goal",
     open: signedIn("/progress/goals", "goal"),
     fields: [
-      { fill: "Target date (optional)", with: dayOffset(30) },
+      { fill: "Target date (optional)", with: inAMonth },
       { fill: "A note (optional)", with: "Twice a week." },
     ],
     error: oneTooLong("Your goal", GOAL_TITLE_MAX, "Run 5k"),
@@ -192,7 +198,7 @@ const cases: FormCase[] = [
     saved: async (page) => {
       const goal = page.getByRole("listitem").filter({ hasText: "Twice a week." });
       await expect(goal).toContainText("Run 5k");
-      await expect(goal).toContainText(`Aiming for ${formatDayLong(dayOffset(30))}`);
+      await expect(goal).toContainText(`Aiming for ${formatDayLong(inAMonth)}`);
     },
   },
   {
@@ -220,8 +226,8 @@ const cases: FormCase[] = [
     open: signedIn("/progress/settings", "settings"),
     fields: [{ select: "Your time zone", with: "Europe/Berlin" }],
     error: {
-      field: { fill: "The day the relationship ended (optional)", with: dayOffset(5) },
-      fix: { fill: "The day the relationship ended (optional)", with: dayOffset(-40) },
+      field: { fill: "The day the relationship ended (optional)", with: fiveDaysOn },
+      fix: { fill: "The day the relationship ended (optional)", with: fortyDaysAgo },
       message: /still in the future/,
     },
     submit: "Save settings",
@@ -230,7 +236,7 @@ const cases: FormCase[] = [
       await page.reload();
       await expect(page.getByLabel("Your time zone")).toHaveValue("Europe/Berlin");
       await expect(page.getByLabel("The day the relationship ended (optional)")).toHaveValue(
-        dayOffset(-40),
+        fortyDaysAgo,
       );
     },
   },
