@@ -1,8 +1,9 @@
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { DEFAULT_COUNSELING_INTAKE_EMAIL } from "@/lib/counseling/intake";
 import { ARTICLE_PATH } from "./support/article";
 import { expect, test } from "./support/fixtures";
+import { expectAccessible } from "./support/axe";
+import { shootAtPhoneWidth } from "./support/screenshots";
 import { answerScreenClear } from "./support/privacy-plant";
 import { signInWithEmail, uniqueEmail } from "./support/sign-in";
 
@@ -16,32 +17,6 @@ import { signInWithEmail, uniqueEmail } from "./support/sign-in";
 
 const ZONE = "Pacific/Kiritimati"; // UTC+14: the date differs from UTC's for ten hours a day
 const NOT_INDIVIDUAL = /couple|invit|joint session/i;
-const SCREENSHOTS = process.env.SCREENSHOT_DIR;
-
-/** For looking at the page as people do (390 px, light and dark); only when asked for. */
-async function screenshot(page: Page, name: string) {
-  if (!SCREENSHOTS) return;
-  await page.setViewportSize({ width: 390, height: 844 });
-  for (const colorScheme of ["light", "dark"] as const) {
-    await page.emulateMedia({ colorScheme });
-    await page.screenshot({ path: `${SCREENSHOTS}/${name}-${colorScheme}.png`, fullPage: true });
-  }
-  await page.emulateMedia({ colorScheme: "light" });
-}
-
-const WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
-
-async function expectAccessible(page: Page) {
-  for (const colorScheme of ["light", "dark"] as const) {
-    await page.emulateMedia({ colorScheme });
-    const results = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
-    expect(
-      results.violations.map((v) => v.id),
-      `${page.url()} in ${colorScheme} mode`,
-    ).toEqual([]);
-  }
-  await page.emulateMedia({ colorScheme: "light" });
-}
 
 async function expectIndividualOnly(page: Page) {
   await expect(page.getByRole("main")).not.toContainText(NOT_INDIVIDUAL);
@@ -66,7 +41,7 @@ test.describe("the person's side of counseling", () => {
       page.getByRole("heading", { level: 1, name: "Talk to a counselor on your own" }),
     ).toBeVisible();
     await expectIndividualOnly(page);
-    await screenshot(page, "counseling-for-me-guest");
+    await shootAtPhoneWidth(page, "counseling-for-me-guest");
 
     // Their own zone first, so the date below is theirs, not the server's.
     await signInWithEmail(page, mail, email, { callbackUrl: "/progress/settings" });
@@ -126,7 +101,7 @@ test.describe("the person's side of counseling", () => {
     await expect(page.getByRole("heading", { name: "Who opened your file" })).toBeVisible();
     await expect(page.getByText("Nobody on the counseling team has opened it yet.")).toBeVisible();
     await expectAccessible(page);
-    await screenshot(page, "counseling-sent");
+    await shootAtPhoneWidth(page, "counseling-sent");
   });
 
   test("until it is closed, the person changes their contact details (kept through an error) and can withdraw, with a confirmation", async ({
@@ -164,7 +139,7 @@ test.describe("the person's side of counseling", () => {
     await expect(page.getByLabel("By phone")).toBeChecked();
     await expect(page.getByLabel("Phone number")).toHaveValue("+1 555 010 4444");
     await expectAccessible(page);
-    await screenshot(page, "counseling-phone");
+    await shootAtPhoneWidth(page, "counseling-phone");
 
     // Withdrawing needs the box ticked.
     await page.locator("summary", { hasText: "Withdraw my request" }).click();
@@ -189,7 +164,7 @@ test.describe("the person's side of counseling", () => {
       0,
     );
     await expectAccessible(page);
-    await screenshot(page, "counseling-withdrawn");
+    await shootAtPhoneWidth(page, "counseling-withdrawn");
   });
 
   test("/counseling without a choice offers both, and names neither in its title", async ({
@@ -207,6 +182,6 @@ test.describe("the person's side of counseling", () => {
       "/counseling?for=us",
     );
     await expectAccessible(page);
-    await screenshot(page, "counseling-choice");
+    await shootAtPhoneWidth(page, "counseling-choice");
   });
 });

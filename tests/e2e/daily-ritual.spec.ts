@@ -1,7 +1,7 @@
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { formatDayLong } from "@/lib/tracker/calendar-day";
 import { expect, test } from "./support/fixtures";
+import { expectAccessible } from "./support/axe";
 import { signInWithEmail, uniqueEmail } from "./support/sign-in";
 import { checkIn, dayOffset, exportJson, skipWelcome, todayUtc } from "./support/tracker";
 
@@ -9,20 +9,6 @@ import { checkIn, dayOffset, exportJson, skipWelcome, todayUtc } from "./support
 // check-in with its reflection, and the calendar. The check-in and the
 // welcome must work with JavaScript off; every page passes axe (WCAG 2.2 AA)
 // in light and dark and fits a 320 px phone.
-
-const WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
-
-async function expectAccessible(page: Page, what: string) {
-  for (const colorScheme of ["light", "dark"] as const) {
-    await page.emulateMedia({ colorScheme });
-    const results = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
-    const violations = results.violations.map(
-      (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
-    );
-    expect(violations, `${what} in ${colorScheme} mode`).toEqual([]);
-  }
-  await page.emulateMedia({ colorScheme: "light" });
-}
 
 const overflow = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

@@ -1,35 +1,11 @@
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
 import { expect, test } from "./support/fixtures";
+import { expectAccessible } from "./support/axe";
+import { shootAtPhoneWidth } from "./support/screenshots";
 import { signInWithEmail, uniqueEmail } from "./support/sign-in";
 import { refuseDialogs } from "./support/tracker";
 
 // Issue 16, items 6 and 7 end to end: the production server, its own job runner
 // (the reminder scheduler) and worker, a real SMTP server and a real browser.
-
-const WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
-const SHOTS = process.env.E2E_SCREENSHOTS; // a folder: 390 px screenshots, light and dark
-
-async function axeClean(page: Page) {
-  for (const colorScheme of ["light", "dark"] as const) {
-    await page.emulateMedia({ colorScheme });
-    const results = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
-    expect(
-      results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(" ")}`),
-    ).toEqual([]);
-  }
-  await page.emulateMedia({ colorScheme: "light" });
-}
-
-async function shoot(page: Page, name: string) {
-  if (!SHOTS) return;
-  await page.setViewportSize({ width: 390, height: 844 });
-  for (const colorScheme of ["light", "dark"] as const) {
-    await page.emulateMedia({ colorScheme, reducedMotion: "reduce" });
-    await page.screenshot({ path: `${SHOTS}/${name}-${colorScheme}.png`, fullPage: true });
-  }
-  await page.emulateMedia({ colorScheme: "light", reducedMotion: "no-preference" });
-}
 
 /** "HH:MM" a minute or two from now, in UTC (a new account's zone): soon, but surely ahead. */
 function soonUtc(): string {
@@ -51,8 +27,8 @@ test.describe("reminders", () => {
     await expect(page.getByRole("heading", { name: "Reminders" })).toBeVisible();
     await expect(page.getByLabel("A daily reminder to check in")).not.toBeChecked();
     await expect(page.getByLabel("A heads-up before each of my hard dates")).not.toBeChecked();
-    await axeClean(page);
-    await shoot(page, "reminders");
+    await expectAccessible(page);
+    await shootAtPhoneWidth(page, "reminders");
 
     // A refused time keeps every other answer.
     await page.getByLabel("A daily reminder to check in").check();
@@ -86,8 +62,8 @@ test.describe("reminders", () => {
     await expect(
       signedOut.getByRole("heading", { name: "Stop your Heartwork reminders?" }),
     ).toBeVisible();
-    await axeClean(signedOut);
-    await shoot(signedOut, "reminders-stop");
+    await expectAccessible(signedOut);
+    await shootAtPhoneWidth(signedOut, "reminders-stop");
     await page.reload();
     await expect(page.getByLabel("A daily reminder to check in")).toBeChecked();
 
@@ -148,8 +124,8 @@ test.describe("I want to text them", () => {
       await page.goto("/progress/pause");
       await expect(page.getByRole("heading", { name: "Before you text them" })).toBeVisible();
       if (javaScriptEnabled) {
-        await axeClean(page);
-        await shoot(page, "pause-start");
+        await expectAccessible(page);
+        await shootAtPhoneWidth(page, "pause-start");
       }
 
       await page.getByLabel("Write what you want to say to them").fill("I still think about us");
@@ -159,8 +135,8 @@ test.describe("I want to text them", () => {
       await expect(page.getByText("I still think about us")).toBeVisible();
       await expect(page.getByText("Breathe in slowly for four counts")).toBeVisible();
       if (javaScriptEnabled) {
-        await axeClean(page);
-        await shoot(page, "pause-breathe");
+        await expectAccessible(page);
+        await shootAtPhoneWidth(page, "pause-breathe");
       }
 
       await page.getByLabel("Keep the message for tomorrow").check();

@@ -1,4 +1,3 @@
-import AxeBuilder from "@axe-core/playwright";
 import fc from "fast-check";
 import type { Browser, Page } from "@playwright/test";
 import { CLAIMED_MESSAGE } from "@/lib/counseling/team-labels";
@@ -18,13 +17,21 @@ import {
 } from "@/lib/validations/team";
 import type { SmtpCatcher } from "../support/smtp-catcher";
 import { snapshotDatabase, type DatabaseSnapshot } from "./support/database-snapshot";
+import { expectAccessible } from "./support/axe";
 import { expect, test } from "./support/fixtures";
+import { shootAtPhoneWidth } from "./support/screenshots";
 import { asObject, describeCase, formCase, XSS_PAYLOADS, type Fields } from "./support/fuzz-values";
 import { answerScreenClear } from "./support/privacy-plant";
 import { expectRendersAsText, watchedPage } from "./support/renders-as-text";
 import { fetchAction } from "./support/server-actions";
 import { signInWithEmail, uniqueEmail } from "./support/sign-in";
-import { TEAM_APP_URL, signInAsTeamMember, startTeamApp, type TeamApp } from "./support/team";
+import {
+  TEAM_APP_URL,
+  newTeamAppPage,
+  signInAsTeamMember,
+  startTeamApp,
+  type TeamApp,
+} from "./support/team";
 
 // The team's side past the passkey (issue 14): a counselor opens a couple's
 // referral (the person then sees who opened their file, in their own zone),
@@ -51,39 +58,6 @@ const RUNS = 60;
 // UTC+10:30 in December: a time shown in UTC would be visibly wrong. Not Kolkata: this
 // Node's ICU lists it only as Asia/Calcutta, so the settings page offers no "Asia/Kolkata".
 const ZONE = "Australia/Adelaide";
-const WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
-
-async function expectAccessible(page: Page) {
-  for (const colorScheme of ["light", "dark"] as const) {
-    await page.emulateMedia({ colorScheme });
-    const results = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
-    expect(
-      results.violations.map((v) => ({ rule: v.id, nodes: v.nodes.map((n) => n.target) })),
-      `${page.url()} in ${colorScheme} mode`,
-    ).toEqual([]);
-  }
-  await page.emulateMedia({ colorScheme: "light" });
-}
-
-/** 390 px screenshots, light and dark, for a person to look at (test-results/ is not committed). */
-async function shoot(page: Page, name: string) {
-  const size = page.viewportSize();
-  await page.setViewportSize({ width: 390, height: 844 });
-  for (const colorScheme of ["light", "dark"] as const) {
-    await page.emulateMedia({ colorScheme });
-    await page.screenshot({
-      path: `test-results/team-referral-page/${name}-${colorScheme}.png`,
-      fullPage: true,
-    });
-  }
-  await page.emulateMedia({ colorScheme: "light" });
-  if (size) await page.setViewportSize(size);
-}
-
-async function newPage(browser: Browser) {
-  const context = await browser.newContext({ baseURL: TEAM_APP_URL });
-  return context.newPage();
-}
 
 async function cookieOf(page: Page): Promise<string> {
   return (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
@@ -91,8 +65,8 @@ async function cookieOf(page: Page): Promise<string> {
 
 /** A couple: the person (in ZONE) sent a couples request with a shared note; the partner joined. */
 async function coupleWithReferral(browser: Browser, mail: SmtpCatcher, note: string) {
-  const person = { page: await newPage(browser), email: uniqueEmail("person") };
-  const partner = { page: await newPage(browser), email: uniqueEmail("partner") };
+  const person = { page: await newTeamAppPage(browser), email: uniqueEmail("person") };
+  const partner = { page: await newTeamAppPage(browser), email: uniqueEmail("partner") };
   await signInWithEmail(person.page, mail, person.email, { callbackUrl: "/progress/settings" });
   await person.page.getByLabel("Your time zone").selectOption(ZONE);
   await person.page.getByRole("button", { name: "Save settings" }).click();
@@ -167,7 +141,7 @@ test("a counselor opens, claims and writes; the person sees who opened their fil
   await expect(page.getByRole("button", { name: "Claim this referral" })).toHaveCount(0);
   await expect(page.getByText("Claimed by you", { exact: true })).toBeVisible();
   await expectAccessible(page);
-  await shoot(page, "claimed");
+  await shootAtPhoneWidth(page, "team-referral-page-claimed");
 
   // Who opened my file: the counselor by name, at the time of the opening, in the person's zone.
   await person.page.goto("/counseling");
@@ -202,13 +176,13 @@ test("a counselor opens, claims and writes; the person sees who opened their fil
   await page.goto(referralPath);
   await expect(page.getByRole("list", { name: "Private: the person" })).toContainText("Saturday");
   await expectAccessible(page);
-  await shoot(page, "person-thread");
+  await shootAtPhoneWidth(page, "team-referral-page-person-thread");
   await page.goto(`${referralPath}?thread=SHARED`);
   await page.getByLabel("Your message").fill("A note for you both before we meet.");
   await page.getByRole("button", { name: "Send", exact: true }).click();
   await expect(page.getByRole("list", { name: "Shared with both" })).toContainText("you both");
   await expectAccessible(page);
-  await shoot(page, "shared-thread");
+  await shootAtPhoneWidth(page, "team-referral-page-shared-thread");
 
   // Hostile input from the member past the passkey, who holds the referral.
   const origin = TEAM_APP_URL;

@@ -1,12 +1,19 @@
-import AxeBuilder from "@axe-core/playwright";
-import type { Browser, Page } from "@playwright/test";
+import type { Browser } from "@playwright/test";
 import { INVITATION_SUBJECT } from "@/lib/counseling/invitation-subject";
 import { COUNSELING_MESSAGE_SUBJECT } from "@/lib/email/templates/counseling-message";
 import type { CaughtMessage, SmtpCatcher } from "../support/smtp-catcher";
+import { expectAccessible } from "./support/axe";
 import { expect, test } from "./support/fixtures";
+import { shootAtPhoneWidth } from "./support/screenshots";
 import { answerScreenClear } from "./support/privacy-plant";
 import { signInWithEmail, uniqueEmail } from "./support/sign-in";
-import { TEAM_APP_URL, signInAsTeamMember, startTeamApp, type TeamApp } from "./support/team";
+import {
+  TEAM_APP_URL,
+  newTeamAppPage,
+  signInAsTeamMember,
+  startTeamApp,
+  type TeamApp,
+} from "./support/team";
 
 // The counseling team's inbox and a couple's conversations with their
 // counselor, end to end on the team app (its own server, roles granted with the
@@ -27,44 +34,10 @@ test.afterAll(async () => {
   await team?.stop();
 });
 
-const WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
-
-async function expectAccessible(page: Page) {
-  for (const colorScheme of ["light", "dark"] as const) {
-    await page.emulateMedia({ colorScheme });
-    const results = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
-    expect(
-      results.violations.map((v) => ({ rule: v.id, nodes: v.nodes.map((n) => n.target) })),
-      `${page.url()} in ${colorScheme} mode`,
-    ).toEqual([]);
-  }
-  await page.emulateMedia({ colorScheme: "light" });
-}
-
-/** 390 px screenshots, light and dark, for a person to look at (test-results/ is not committed). */
-async function shoot(page: Page, name: string) {
-  const size = page.viewportSize();
-  await page.setViewportSize({ width: 390, height: 844 });
-  for (const colorScheme of ["light", "dark"] as const) {
-    await page.emulateMedia({ colorScheme });
-    await page.screenshot({
-      path: `test-results/team-inbox/${name}-${colorScheme}.png`,
-      fullPage: true,
-    });
-  }
-  await page.emulateMedia({ colorScheme: "light" });
-  if (size) await page.setViewportSize(size);
-}
-
-async function newPage(browser: Browser) {
-  const context = await browser.newContext({ baseURL: TEAM_APP_URL });
-  return context.newPage();
-}
-
 /** A couple: the person's referral (intake in, with a shared note) and the partner joined. */
 async function coupleWithReferral(browser: Browser, mail: SmtpCatcher, note: string) {
-  const person = { page: await newPage(browser), email: uniqueEmail("person") };
-  const partner = { page: await newPage(browser), email: uniqueEmail("partner") };
+  const person = { page: await newTeamAppPage(browser), email: uniqueEmail("person") };
+  const partner = { page: await newTeamAppPage(browser), email: uniqueEmail("partner") };
   await signInWithEmail(person.page, mail, person.email, { callbackUrl: "/counseling?for=us" });
   await person.page.getByRole("link", { name: "Start", exact: true }).click();
   await answerScreenClear(person.page);
@@ -118,7 +91,7 @@ test("a counselor claims a couple's referral and writes; the person answers; the
   await expect(item.getByText("Has joined")).toBeVisible();
   await expect(page.getByText(person.email)).toHaveCount(0);
   await expectAccessible(page);
-  await shoot(page, "inbox");
+  await shootAtPhoneWidth(page, "team-inbox-inbox");
   await item.getByRole("link", { name: /^Referral sent/ }).click();
   await page.waitForURL(/\/team\/referrals\//);
   const referralPath = new URL(page.url()).pathname;
@@ -185,7 +158,7 @@ test("a counselor claims a couple's referral and writes; the person answers; the
     answer,
   );
   await expectAccessible(person.page);
-  await shoot(person.page, "counseling-person");
+  await shootAtPhoneWidth(person.page, "team-inbox-counseling-person");
   const toCounselor = await mail.waitForMessage(
     (m) => m.to === counselor.email && m.subject === COUNSELING_MESSAGE_SUBJECT,
   );
@@ -193,7 +166,7 @@ test("a counselor claims a couple's referral and writes; the person answers; the
   expect(toCounselor.links).toContain(`${TEAM_APP_URL}${referralPath}`);
   await page.goto(referralPath);
   await expect(page.getByRole("list", { name: "Private: the person" })).toContainText(answer);
-  await shoot(page, "referral");
+  await shootAtPhoneWidth(page, "team-inbox-referral");
 
   // The partner: the shared thread, never the person's private one.
   await partner.page.goto(joinedPath);
@@ -203,10 +176,10 @@ test("a counselor claims a couple's referral and writes; the person answers; the
   await expect(partner.page.getByText(privateWords)).toHaveCount(0);
   await expect(partner.page.getByText(answer)).toHaveCount(0);
   await expectAccessible(partner.page);
-  await shoot(partner.page, "counseling-partner");
+  await shootAtPhoneWidth(partner.page, "team-inbox-counseling-partner");
 
   // Another counselor: the claimed referral is not in their inbox, and its page is a 404.
-  const other = await newPage(browser);
+  const other = await newTeamAppPage(browser);
   await signInAsTeamMember(other, mail, { role: "counselor", displayName: "Eli" });
   await expect(other.getByText(note)).toHaveCount(0);
   const response = await other.goto(referralPath);

@@ -5,8 +5,8 @@ import { expect, type Page } from "@playwright/test";
 
 export const WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
 
-/** Runs axe on the page as it is, in light and in dark mode. */
-export async function expectAccessible(page: Page) {
+/** Runs axe on the page as it is, in light and in dark mode; `what` names it in a failure. */
+export async function expectAccessible(page: Page, what = page.url()) {
   for (const colorScheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme });
     const results = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
@@ -14,7 +14,7 @@ export async function expectAccessible(page: Page) {
       rule: v.id,
       nodes: v.nodes.map((node) => node.target.join(" ")),
     }));
-    expect(violations, `${page.url()} in ${colorScheme} mode`).toEqual([]);
+    expect(violations, `${what} in ${colorScheme} mode`).toEqual([]);
   }
   await page.emulateMedia({ colorScheme: "light" });
 }

@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
-import { expect, type CDPSession, type Page } from "@playwright/test";
+import { expect, type Browser, type CDPSession, type Page } from "@playwright/test";
 import type { SmtpCatcher } from "../../support/smtp-catcher";
 import { createPostgresDatabase } from "../../support/test-database";
 import { startAppServer } from "./app-server";
@@ -132,6 +132,12 @@ function runTeamCli(databaseEnv: Record<string, string>, args: string[]): void {
   if (result.status !== 0) {
     throw new Error(`team ${args.join(" ")} failed: ${result.stderr || result.stdout}`);
   }
+}
+
+/** A page in a browser context of its own (another person, other cookies) on the team app. */
+export async function newTeamAppPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({ baseURL: TEAM_APP_URL });
+  return context.newPage();
 }
 
 /** The running team app (started by startTeamApp), for helpers that take none. */
