@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { SESSION_FLASH_PARAM } from "@/lib/booking/confirmations";
 import { getCurrentUser } from "@/lib/auth/session";
 import { counselingChoice, withChoice } from "@/lib/counseling/entry-points";
 import { COUNSELING_FORMATS } from "@/lib/counseling/intake";
@@ -149,7 +150,7 @@ export default async function CounselingPage({ searchParams }: QueryPageProps) {
         </p>
       ) : null}
 
-      {booking ? <SessionBookingCard booking={booking} /> : null}
+      {booking ? <SessionBookingCard booking={booking} flash={query[SESSION_FLASH_PARAM]} /> : null}
 
       {progress ? <ReferralMessages userId={user.id} timeZone={timeZone} /> : null}
 

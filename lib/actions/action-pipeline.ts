@@ -81,6 +81,24 @@ export type WorkResult<State extends FormState = FormState> =
       ({ message: string } | { formError: string } | { fieldErrors: FieldErrors }))
   | NotFound;
 
+/**
+ * What each of a data function's refusal reasons answers: a fixed answer, or
+ * one built from the refusal (a count, a time). Keyed by every reason, so a
+ * new reason does not compile until it has its words.
+ */
+export type RefusalAnswers<R extends { reason: string }> = {
+  [K in R["reason"]]: WorkResult | ((refusal: Extract<R, { reason: K }>) => WorkResult);
+};
+
+/** The answer to one refusal from its table (see {@link RefusalAnswers}). */
+export function answerRefusal<R extends { reason: string }>(
+  answers: RefusalAnswers<R>,
+  refusal: R,
+): WorkResult {
+  const answer = answers[refusal.reason as R["reason"]];
+  return typeof answer === "function" ? answer(refusal as never) : answer;
+}
+
 type ParseRefusal = { fieldErrors: FieldErrors; formErrors: string[] };
 
 export type ActionDefinition<

@@ -7,22 +7,13 @@ import {
   removeUndoableRow,
   savedOnProgress,
 } from "@/lib/actions/tracker-rows";
-import { createActivity, updateActivity } from "@/lib/data/activities";
-import { createGoal, setGoalDone, updateGoal } from "@/lib/data/goals";
-import {
-  activityEditSchema,
-  activitySchema,
-  goalDoneSchema,
-  goalEditSchema,
-  goalSchema,
-} from "@/lib/validations/goal";
+import { setGoalDone } from "@/lib/data/goals";
+import { goalDoneSchema } from "@/lib/validations/goal";
 
-export const addGoal = addTrackerRow(
-  "addGoal",
-  goalSchema,
-  createGoal,
-  "Goal added. Small and achievable is perfect.",
-);
+// The goals and "new things you tried" lists' forms (lib/actions/tracker-rows.ts
+// states what adding, editing and removing check and store).
+
+export const addGoal = addTrackerRow("addGoal", "goals");
 
 export const markGoal = defineAction("markGoal", {
   schema: goalDoneSchema,
@@ -36,20 +27,10 @@ export const markGoal = defineAction("markGoal", {
 
 export const removeGoal = removeUndoableRow("removeGoal", "goals");
 
-export const editGoal = editTrackerRow("editGoal", "goals", goalEditSchema, updateGoal);
+export const editGoal = editTrackerRow("editGoal", "goals");
 
-export const addActivity = addTrackerRow(
-  "addActivity",
-  activitySchema,
-  createActivity,
-  "Saved. Trying something new takes courage.",
-);
+export const addActivity = addTrackerRow("addActivity", "activities");
 
 export const removeActivity = removeUndoableRow("removeActivity", "activities");
 
-export const editActivity = editTrackerRow(
-  "editActivity",
-  "activities",
-  activityEditSchema,
-  updateActivity,
-);
+export const editActivity = editTrackerRow("editActivity", "activities");

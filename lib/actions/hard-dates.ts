@@ -7,22 +7,16 @@ import {
   removeUndoableRow,
   savedOnProgress,
 } from "@/lib/actions/tracker-rows";
-import { answerValentinesOffer, createHardDate, updateHardDate } from "@/lib/data/hard-dates";
+import { answerValentinesOffer } from "@/lib/data/hard-dates";
 import { getTrackerSettings } from "@/lib/data/tracker-settings";
-import {
-  hardDateEditSchema,
-  hardDateSchema,
-  valentinesOfferSchema,
-} from "@/lib/validations/hard-date";
+import { valentinesOfferSchema } from "@/lib/validations/hard-date";
 import { rowLimitMessage } from "@/lib/validations/row-limits";
 import { fullList } from "@/lib/data/row-caps";
 
-export const addHardDate = addTrackerRow(
-  "addHardDate",
-  hardDateSchema,
-  createHardDate,
-  "Saved. We will remind you two weeks before.",
-);
+// The hard dates list's forms (lib/actions/tracker-rows.ts states what adding,
+// editing and removing check and store) and the Valentine's Day offer.
+
+export const addHardDate = addTrackerRow("addHardDate", "hardDates");
 
 export const answerValentines = defineAction("answerValentines", {
   schema: valentinesOfferSchema,
@@ -41,9 +35,4 @@ export const answerValentines = defineAction("answerValentines", {
 
 export const removeHardDate = removeUndoableRow("removeHardDate", "hardDates");
 
-export const editHardDate = editTrackerRow(
-  "editHardDate",
-  "hardDates",
-  hardDateEditSchema,
-  updateHardDate,
-);
+export const editHardDate = editTrackerRow("editHardDate", "hardDates");

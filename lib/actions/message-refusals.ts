@@ -1,4 +1,4 @@
-import { notFound, type WorkResult } from "@/lib/actions/action-pipeline";
+import { answerRefusal, notFound, type WorkResult } from "@/lib/actions/action-pipeline";
 import type { AddMessageResult } from "@/lib/data/counseling-messages";
 import { rowLimitMessage } from "@/lib/validations/row-limits";
 
@@ -9,25 +9,23 @@ export function messageRefusal(
   result: Exclude<AddMessageResult, { ok: true }>,
   notFoundMessage: string,
 ): WorkResult {
-  switch (result.reason) {
-    case "invalid":
-      return { fieldErrors: result.fieldErrors };
-    case "not_found":
-      return notFound(notFoundMessage);
-    case "closed":
-      return { formError: "This conversation is closed, so the message was not sent." };
-    case "not_owner":
-      return {
+  return answerRefusal(
+    {
+      invalid: ({ fieldErrors }) => ({ fieldErrors }),
+      not_found: notFound(notFoundMessage),
+      closed: { formError: "This conversation is closed, so the message was not sent." },
+      not_owner: {
         formError:
           "Only the team member who holds this referral can write here. The message was not sent.",
-      };
-    case "full":
-      return { formError: rowLimitMessage("counselingMessages") };
-    case "limited": {
-      const hours = Math.max(1, Math.ceil((result.resetAt.getTime() - Date.now()) / 3_600_000));
-      return {
-        formError: `You have sent as many messages as we allow in one day, so this one was not sent. You can write again in about ${hours} hour${hours === 1 ? "" : "s"}. Your text is still here.`,
-      };
-    }
-  }
+      },
+      full: { formError: rowLimitMessage("counselingMessages") },
+      limited: ({ resetAt }) => {
+        const hours = Math.max(1, Math.ceil((resetAt.getTime() - Date.now()) / 3_600_000));
+        return {
+          formError: `You have sent as many messages as we allow in one day, so this one was not sent. You can write again in about ${hours} hour${hours === 1 ? "" : "s"}. Your text is still here.`,
+        };
+      },
+    },
+    result,
+  );
 }

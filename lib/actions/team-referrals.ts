@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { notFound, defineAction } from "@/lib/actions/action-pipeline";
+import { answerRefusal, defineAction, notFound } from "@/lib/actions/action-pipeline";
 import { messageRefusal } from "@/lib/actions/message-refusals";
 import { addCounselingMessage } from "@/lib/data/counseling-messages";
 import { claimReferral, closeReferral, reassignReferral } from "@/lib/data/referral-ownership";
@@ -37,23 +37,21 @@ export const claimTeamReferral = defineAction("claimTeamReferral", {
       // The claim form leaves the page with the claim, so the page says it (CLAIMED_FLASH).
       redirect(`/team/referrals/${input.referralId}?${CLAIMED_FLASH}`);
     }
-    switch (result.reason) {
-      case "not_found":
+    return answerRefusal(
+      {
         // A counselor who lost a race: the referral simply left their inbox.
-        return notFound(
+        not_found: notFound(
           "Someone else claimed this referral a moment ago, so it is no longer in your inbox. Nothing was changed.",
-        );
-      case "taken":
-        return {
+        ),
+        taken: {
           formError: "Another team member claimed this referral a moment ago. Nothing was changed.",
-        };
-      case "already_yours":
-        return { formError: "You already hold this referral." };
-      case "closed":
-        return { formError: "This referral is closed, so it cannot be claimed." };
-      case "own_referral":
-        return { formError: "You cannot claim a referral you are part of yourself." };
-    }
+        },
+        already_yours: { formError: "You already hold this referral." },
+        closed: { formError: "This referral is closed, so it cannot be claimed." },
+        own_referral: { formError: "You cannot claim a referral you are part of yourself." },
+      },
+      result,
+    );
   },
 });
 
@@ -66,24 +64,23 @@ export const reassignTeamReferral = defineAction("reassignTeamReferral", {
       refreshReferral(input.referralId);
       return { message: "Reassigned. The new holder sees it under “Claimed by me”." };
     }
-    switch (result.reason) {
-      case "not_found":
-        return notFound(NOT_FOUND);
-      case "closed":
-        return { formError: "This referral is closed, so it cannot be reassigned." };
-      case "not_a_member":
-        return {
+    return answerRefusal(
+      {
+        not_found: notFound(NOT_FOUND),
+        closed: { formError: "This referral is closed, so it cannot be reassigned." },
+        not_a_member: {
           fieldErrors: {
             toUserId: ["That person is not an active member of the team. Choose someone else."],
           },
-        };
-      case "own_referral":
-        return {
+        },
+        own_referral: {
           fieldErrors: {
             toUserId: ["That member is part of this referral themselves. Choose someone else."],
           },
-        };
-    }
+        },
+      },
+      result,
+    );
   },
 });
 
@@ -96,14 +93,14 @@ export const closeTeamReferral = defineAction("closeTeamReferral", {
       refreshReferral(input.referralId);
       return { message: "Closed. The person sees the outcome on their counseling page." };
     }
-    switch (result.reason) {
-      case "not_found":
-        return notFound(NOT_FOUND);
-      case "closed":
-        return { formError: "This referral is already closed. Nothing was changed." };
-      case "not_claimed":
-        return { formError: "Claim this referral before closing it." };
-    }
+    return answerRefusal(
+      {
+        not_found: notFound(NOT_FOUND),
+        closed: { formError: "This referral is already closed. Nothing was changed." },
+        not_claimed: { formError: "Claim this referral before closing it." },
+      },
+      result,
+    );
   },
 });
 

@@ -435,8 +435,11 @@ async function queueSessionEmails(
 
 // ------------------------------------------------------------------- take --
 
+/** Done: on which referral, and from which side (where the page that says so is). */
+export type BookingDone = { ok: true; referralId: string; side: BookingSide };
+
 export type TakeResult =
-  | { ok: true; sessionId: string }
+  | (BookingDone & { sessionId: string })
   | {
       ok: false;
       reason: "not_found" | "closed" | "withdrawn" | "past" | "already_booked" | "counselor_busy";
@@ -496,7 +499,8 @@ export async function takeOfferedTime({
     const unlocked = await findOffer(tx, offeredTimeId);
     if (!unlocked) return { ok: false, reason: "not_found" };
     const referral = await lockReferral(tx, unlocked.referralId);
-    if (!referral || !peopleSide(referral, userId)) return { ok: false, reason: "not_found" };
+    const side = referral && peopleSide(referral, userId);
+    if (!referral || !side) return { ok: false, reason: "not_found" };
     // Read again under the lock: an offer replaced a moment ago is withdrawn now.
     const offer = (await findOffer(tx, offeredTimeId))!;
     const refusal = offerRefusal(offer, referral, now);
@@ -534,14 +538,14 @@ export async function takeOfferedTime({
       now,
     });
     logger.info({ event: "booking.session_booked" }, "session booked");
-    return { ok: true, sessionId: id };
+    return { ok: true, sessionId: id, referralId: referral.id, side };
   });
 }
 
 // ------------------------------------------------------- move and cancel --
 
 export type ChangeResult =
-  | { ok: true }
+  | BookingDone
   | {
       ok: false;
       reason:
@@ -608,7 +612,8 @@ export async function moveSession({
   try {
     return await db.$transaction(async (tx): Promise<ChangeResult> => {
       const found = await lockedSession(tx, sessionId);
-      if (!found || !peopleSide(found.referral, userId)) return { ok: false, reason: "not_found" };
+      const side = found && peopleSide(found.referral, userId);
+      if (!found || !side) return { ok: false, reason: "not_found" };
       const { session, referral } = found;
       if (session.state !== "booked") return { ok: false, reason: "not_booked" };
       if (!canPeopleChange(session.startsAt, now, cutoffHours))
@@ -638,7 +643,7 @@ export async function moveSession({
       });
       await queueSessionEmails(tx, { referral, session: moved, change: "moved", now });
       logger.info({ event: "booking.session_moved" }, "session moved");
-      return { ok: true };
+      return { ok: true, referralId: referral.id, side };
     });
   } catch (error) {
     // The database refused: the counselor has another session at that time.
@@ -694,14 +699,15 @@ export async function cancelSession({
     });
     await queueSessionEmails(tx, { referral, session: cancelled, change: "cancelled", now });
     logger.info({ event: "booking.session_cancelled", side }, "session cancelled");
-    return { ok: true };
+    return { ok: true, referralId: referral.id, side };
   });
 }
 
 // ------------------------------------------------------------ afterwards --
 
 export type MarkResult =
-  { ok: true } | { ok: false; reason: "not_found" | "not_booked" | "not_ended" };
+  | (BookingDone & { side: "team" })
+  | { ok: false; reason: "not_found" | "not_booked" | "not_ended" };
 
 /** The holder marks a session that has ended as held or missed; the person's timeline shows it. */
 export async function markSessionOutcome({
@@ -729,6 +735,6 @@ export async function markSessionOutcome({
       data: { state: outcome, markedAt: now },
     });
     logger.info({ event: "booking.session_marked", outcome }, "session marked");
-    return { ok: true };
+    return { ok: true, referralId: referral.id, side: "team" };
   });
 }

@@ -49,6 +49,15 @@ export const EMPTY_LISTS: Record<UndoableList, string> = {
   hardDates: "No dates yet.",
 };
 
+/** What each list says when a row is added. */
+export const ROW_ADDED: Record<UndoableList, string> = {
+  memories: "Saved to your memories.",
+  goals: "Goal added. Small and achievable is perfect.",
+  activities: "Saved. Trying something new takes courage.",
+  reachOuts: "Saved. Good friends are worth leaning on.",
+  hardDates: "Saved. We will remind you two weeks before.",
+};
+
 /** The page each list lives on, where an edit returns to. */
 export const LIST_PAGES: Record<UndoableList, string> = {
   memories: "/progress/memories",

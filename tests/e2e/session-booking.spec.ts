@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "@playwright/test";
+import { PEOPLE_CONFIRMATIONS } from "@/lib/booking/confirmations";
 import { SESSION_SUBJECTS } from "@/lib/email/templates/session-invitation";
 import { parseInvitation } from "../support/ics";
 import { expect, test } from "./support/fixtures";
@@ -138,7 +139,14 @@ test("a counselor offers times, the person takes one in their own zone, the .ics
   expect(label).toMatch(/, 0[789]:30, Adelaide time/);
   await choices.first().check();
   await person.page.getByRole("button", { name: "Take this time" }).click();
-  // The take form leaves the page with the booking; the card says it is booked.
+  // The take form leaves the page with the booking, so the page confirms it in a status
+  // region that takes focus (a screen reader reads it); the card says it is booked.
+  const bookedNotice = person.page.getByRole("status").filter({
+    hasText: PEOPLE_CONFIRMATIONS.booked,
+  });
+  await expect(bookedNotice).toBeVisible();
+  await expect(bookedNotice).toBeFocused();
+  await expect(person.page).toHaveURL(/\/counseling\?session=booked$/);
   await expect(
     person.page.getByRole("region", { name: "Your first session" }).getByText("Booked", {
       exact: true,
@@ -179,15 +187,44 @@ test("a counselor offers times, the person takes one in their own zone, the .ics
   expect(newYork).toBe("18:00");
   expect(booked.end.getTime() - booked.start.getTime()).toBe(50 * 60_000);
 
+  // The person moves to the other time: the move form leaves with the old time, and the
+  // page confirms it, focused, as it did the booking.
+  await person.page
+    .getByRole("group", { name: "Move to another time" })
+    .getByRole("radio")
+    .first()
+    .check();
+  await person.page.getByRole("button", { name: "Move to this time" }).click();
+  const movedNotice = person.page.getByRole("status").filter({
+    hasText: PEOPLE_CONFIRMATIONS.moved,
+  });
+  await expect(movedNotice).toBeVisible();
+  await expect(movedNotice).toBeFocused();
+  const moved = parseInvitation(
+    (
+      await mail.waitForMessage(
+        (m) => m.to === person.email.toLowerCase() && m.subject === SESSION_SUBJECTS.moved,
+      )
+    ).calendars[0]!,
+  );
+  expect(moved.uid).toBe(booked.uid);
+  expect(moved.sequence).toBeGreaterThan(booked.sequence);
+
   // The person cancels: METHOD:CANCEL, same UID, higher SEQUENCE, to both.
   await person.page.getByRole("button", { name: "Cancel this appointment" }).click();
-  // The cancel form leaves the page with the booking (and its message); the card no
-  // longer offers to cancel, and the calendar emails below say the rest.
+  // The cancel form leaves the page with the booking; the page confirms it, focused, and
+  // the card no longer offers to cancel.
+  const cancelledNotice = person.page.getByRole("status").filter({
+    hasText: PEOPLE_CONFIRMATIONS.cancelled,
+  });
+  await expect(cancelledNotice).toBeVisible();
+  await expect(cancelledNotice).toBeFocused();
   await expect(
     person.page
       .getByRole("region", { name: "Your first session" })
       .getByRole("button", { name: "Cancel this appointment" }),
   ).toHaveCount(0);
+  await expectAccessible(person.page);
   const cancelled = await mail.waitForMessage(
     (m) => m.to === counselor.email.toLowerCase() && m.subject === SESSION_SUBJECTS.cancelled,
   );

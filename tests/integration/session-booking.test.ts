@@ -289,14 +289,18 @@ describe("moving and cancelling", () => {
     const { counselor, person, referralId } = await claimedReferral("move");
     const [a, b] = await offer(counselor.id, referralId, [at(3 * DAY), at(4 * DAY)]);
     const taken = await takeOfferedTime({ userId: person.id, offeredTimeId: a!.id });
+    expect(taken).toMatchObject({ ok: true, referralId, side: "person" });
     const sessionId = (taken as { sessionId: string }).sessionId;
 
     expect(await moveSession({ userId: person.id, sessionId, offeredTimeId: a!.id })).toEqual({
       ok: false,
       reason: "same_time",
     });
+    // Done: which referral and which side, so the action confirms on that side's page.
     expect(await moveSession({ userId: person.id, sessionId, offeredTimeId: b!.id })).toEqual({
       ok: true,
+      referralId,
+      side: "person",
     });
     const view = await readPeopleBooking({ userId: person.id });
     expect(view?.session?.startsAt.toISOString()).toBe(b!.startsAt.toISOString());
@@ -304,6 +308,8 @@ describe("moving and cancelling", () => {
 
     expect(await cancelSession({ userId: person.id, sessionId, as: "people" })).toEqual({
       ok: true,
+      referralId,
+      side: "person",
     });
     expect(await cancelSession({ userId: person.id, sessionId, as: "people" })).toEqual({
       ok: false,
@@ -356,6 +362,8 @@ describe("moving and cancelling", () => {
     });
     expect(await cancelSession({ userId: counselor.id, sessionId, as: "team" })).toEqual({
       ok: true,
+      referralId,
+      side: "team",
     });
     const cancelled = await db.counselingSession.findUniqueOrThrow({ where: { id: sessionId } });
     expect(cancelled).toMatchObject({ state: "cancelled", cancelledBy: "team", icsSequence: 1 });
@@ -399,7 +407,8 @@ describe("moving and cancelling", () => {
         cancelSession({ userId: person.id, sessionId, as: "people" }),
         takeOfferedTime({ userId: partner.id, offeredTimeId: round % 2 ? a!.id : b!.id }),
       ]);
-      expect(cancel).toEqual({ ok: true });
+      expect(cancel).toEqual({ ok: true, referralId, side: "person" });
+      if (take.ok) expect(take).toMatchObject({ referralId, side: "partner" });
       expect(await liveSessions(referralId)).toBe(take.ok ? 1 : 0);
       if (!take.ok) expect(take).toEqual({ ok: false, reason: "already_booked" });
       // Clear the table for the next round.
@@ -428,7 +437,7 @@ describe("after the session", () => {
     ).toEqual({ ok: false, reason: "not_found" });
     expect(
       await markSessionOutcome({ userId: counselor.id, sessionId, outcome: "missed", now: after }),
-    ).toEqual({ ok: true });
+    ).toEqual({ ok: true, referralId, side: "team" });
     expect(
       await markSessionOutcome({ userId: counselor.id, sessionId, outcome: "held", now: after }),
     ).toEqual({ ok: false, reason: "not_booked" });

@@ -2,6 +2,7 @@ import { Writable } from "node:stream";
 import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import {
+  answerRefusal,
   createActionPipeline,
   DATABASE_UNAVAILABLE_STATE,
   echo,
@@ -391,5 +392,30 @@ describe("the echo of a refused form", () => {
   it("keeps a repeated single-choice field as the list that was sent, capped", () => {
     const values = echo({ format: ["COUPLES", "INDIVIDUAL"] }, intakeLike);
     expect(values.format).toEqual(["COUPLES", "INDIVIDUAL"]);
+  });
+});
+
+describe("answerRefusal", () => {
+  type Refusal = { ok: false; reason: "closed" } | { ok: false; reason: "limited"; hours: number };
+  const answers = {
+    closed: { formError: "Closed. Nothing was changed." },
+    limited: ({ hours }: { hours: number }) => ({ formError: `Try again in ${hours} hours.` }),
+  };
+
+  it("answers a reason with its fixed words, or with words built from the refusal", () => {
+    expect(answerRefusal<Refusal>(answers, { ok: false, reason: "closed" })).toEqual({
+      formError: "Closed. Nothing was changed.",
+    });
+    expect(answerRefusal<Refusal>(answers, { ok: false, reason: "limited", hours: 3 })).toEqual({
+      formError: "Try again in 3 hours.",
+    });
+  });
+
+  it("keeps a 'not found' answer, so the pipeline still logs it as refused access", () => {
+    const answer = answerRefusal<{ reason: "not_found" }>(
+      { not_found: notFound("Gone.") },
+      { reason: "not_found" },
+    );
+    expect(answer).toEqual({ notFound: true, formError: "Gone." });
   });
 });

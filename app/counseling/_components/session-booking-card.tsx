@@ -3,19 +3,17 @@ import {
   moveSessionAction,
   takeOfferedTimeAction,
 } from "@/lib/actions/session-booking";
-import { JOIN_DETAIL_LABELS, JOIN_KIND_LABELS } from "@/lib/booking/rules";
+import { JOIN_KIND_LABELS } from "@/lib/booking/rules";
 import type { OfferedTimeView, PeopleBooking } from "@/lib/data/session-booking";
 import { formatAppointmentIn } from "@/lib/time/format-in-zone";
-import { SessionStateLine } from "@/components/booking/session-state-line";
+import { SessionSummary } from "@/components/booking/session-summary";
 import { ActionForm } from "@/components/forms/action-form";
+import { SessionForm } from "@/components/booking/session-form";
+import { FlashStatus } from "@/components/ui/flash-status";
+import { sessionConfirmation } from "@/lib/booking/confirmations";
+import type { PageQuery } from "@/lib/http/page-query";
 import { RadioGroup } from "@/components/forms/radio-group";
-import {
-  cardClass,
-  ownTextClass,
-  secondaryButtonClass,
-  sectionRuleClass,
-  textClass,
-} from "@/components/ui/styles";
+import { cardClass, sectionRuleClass, textClass } from "@/components/ui/styles";
 
 function timeChoices(offers: OfferedTimeView[], timeZone: string) {
   return offers.map((offer) => ({
@@ -30,47 +28,45 @@ function timeChoices(offers: OfferedTimeView[], timeZone: string) {
  * one; then the booked session with how to join, to move or cancel it until
  * the cutoff, after which the page says to message the counselor.
  */
-export function SessionBookingCard({ booking }: { booking: PeopleBooking }) {
+export function SessionBookingCard({
+  booking,
+  flash,
+}: {
+  booking: PeopleBooking;
+  /** The page's `?session=` value: what the last take, move or cancel did, its form being gone. */
+  flash: PageQuery[string];
+}) {
   const { session, offers, timeZone } = booking;
-  if (!session && offers.length === 0) return null;
+  const confirmation = sessionConfirmation("people", flash, session?.state ?? null);
+  if (!session && offers.length === 0 && !confirmation) return null;
   return (
     <section aria-labelledby="first-session-heading" className={sectionRuleClass}>
       <h2 id="first-session-heading" className="text-xl font-semibold">
         Your first session
       </h2>
+      {confirmation ? <FlashStatus key={confirmation}>{confirmation}</FlashStatus> : null}
       {session ? (
         <div className={cardClass}>
-          <p>
-            <strong>{formatAppointmentIn(session.startsAt, timeZone)}</strong>,{" "}
-            {session.lengthMinutes} minutes
-          </p>
-          <SessionStateLine state={session.state} />
-          {session.joinKind && session.joinDetail ? (
-            <p className={`mt-2 ${ownTextClass}`}>
-              {JOIN_DETAIL_LABELS[session.joinKind]}: {session.joinDetail}
-            </p>
-          ) : null}
+          <SessionSummary session={session} timeZone={timeZone} />
           {session.state === "booked" && booking.canChange ? (
             <>
               {offers.length > 0 ? (
-                <ActionForm
+                <SessionForm
                   action={moveSessionAction}
-                  hidden={{ sessionId: session.id }}
+                  sessionId={session.id}
                   submitLabel="Move to this time"
-                  submitClassName={secondaryButtonClass}
                 >
                   <RadioGroup
                     legend="Move to another time"
                     name="offeredTimeId"
                     choices={timeChoices(offers, timeZone)}
                   />
-                </ActionForm>
+                </SessionForm>
               ) : null}
-              <ActionForm
+              <SessionForm
                 action={cancelSessionAction}
-                hidden={{ sessionId: session.id }}
+                sessionId={session.id}
                 submitLabel="Cancel this appointment"
-                submitClassName={secondaryButtonClass}
               />
             </>
           ) : null}

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { readPageQuery, type QueryPageProps } from "@/lib/http/page-query";
+import { readPageQuery, type RoutePageProps } from "@/lib/http/page-query";
 import { getCurrentUser } from "@/lib/auth/session";
 import { switchAccountForInvitation } from "@/lib/actions/invitations";
 import { getInvitationForRecipient } from "@/lib/data/invitation-responses";
@@ -22,10 +22,7 @@ export const metadata: Metadata = { title: "An invitation", robots: { index: fal
 export default async function InvitationPage({
   params,
   searchParams,
-}: {
-  params: Promise<{ token: string }>;
-  searchParams: QueryPageProps["searchParams"];
-}) {
+}: RoutePageProps<{ token: string }>) {
   const [{ token: rawToken }, { choice }] = await Promise.all([
     params,
     readPageQuery(searchParams),

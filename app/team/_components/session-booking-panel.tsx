@@ -4,7 +4,6 @@ import {
   offerSessionTimesAction,
 } from "@/lib/actions/session-booking";
 import {
-  JOIN_DETAIL_LABELS,
   JOIN_DETAIL_MAX_LENGTH,
   JOIN_KINDS,
   JOIN_KIND_LABELS,
@@ -17,19 +16,17 @@ import type { TeamBooking } from "@/lib/data/session-booking";
 import { selectableTimeZones } from "@/lib/tracker/time-zones";
 import { formatAppointmentIn } from "@/lib/time/format-in-zone";
 import { OFFER_ROWS } from "@/lib/validations/booking";
-import { SessionStateLine } from "@/components/booking/session-state-line";
+import { SessionSummary } from "@/components/booking/session-summary";
 import { ActionForm } from "@/components/forms/action-form";
+import { SessionForm } from "@/components/booking/session-form";
+import { FlashStatus } from "@/components/ui/flash-status";
+import { sessionConfirmation } from "@/lib/booking/confirmations";
+import type { PageQuery } from "@/lib/http/page-query";
 import { Fieldset } from "@/components/forms/fieldset";
 import { RadioGroup } from "@/components/forms/radio-group";
 import { SelectField } from "@/components/forms/select-field";
 import { TextField } from "@/components/forms/text-field";
-import {
-  cardClass,
-  ownTextClass,
-  secondaryButtonClass,
-  sectionRuleClass,
-  textClass,
-} from "@/components/ui/styles";
+import { cardClass, sectionRuleClass, textClass } from "@/components/ui/styles";
 
 /**
  * The holder's side of the first session: the booked session (cancel before
@@ -41,46 +38,36 @@ export function SessionBookingPanel({
   booking,
   closed,
   now,
+  flash,
 }: {
   referralId: string;
   booking: TeamBooking;
   closed: boolean;
   now: Date;
+  /** The page's `?session=` value: what the last cancel or mark did, its form being gone. */
+  flash: PageQuery[string];
 }) {
   const zone = booking.timeZone;
   const session = booking.session;
+  const confirmation = sessionConfirmation("team", flash, session?.state ?? null);
   return (
     <section aria-labelledby="session-heading" className={sectionRuleClass}>
       <h2 id="session-heading" className="text-xl font-semibold">
         First session
       </h2>
+      {confirmation ? <FlashStatus key={confirmation}>{confirmation}</FlashStatus> : null}
       {session ? (
         <div className={cardClass}>
-          <p>
-            <strong>{formatAppointmentIn(session.startsAt, zone)}</strong>, {session.lengthMinutes}{" "}
-            minutes
-          </p>
-          <SessionStateLine state={session.state} />
-          {session.joinKind && session.joinDetail ? (
-            <p className={`mt-2 ${ownTextClass}`}>
-              {JOIN_DETAIL_LABELS[session.joinKind]}: {session.joinDetail}
-            </p>
-          ) : null}
+          <SessionSummary session={session} timeZone={zone} />
           {session.state === "booked" && session.startsAt > now ? (
-            <ActionForm
+            <SessionForm
               action={cancelTeamSessionAction}
-              hidden={{ sessionId: session.id }}
+              sessionId={session.id}
               submitLabel="Cancel this session"
-              submitClassName={secondaryButtonClass}
             />
           ) : null}
           {session.state === "booked" && hasEnded(session.startsAt, session.lengthMinutes, now) ? (
-            <ActionForm
-              action={markSessionAction}
-              hidden={{ sessionId: session.id }}
-              submitLabel="Save"
-              submitClassName={secondaryButtonClass}
-            >
+            <SessionForm action={markSessionAction} sessionId={session.id} submitLabel="Save">
               <RadioGroup
                 legend="Did the session take place?"
                 name="outcome"
@@ -90,7 +77,7 @@ export function SessionBookingPanel({
                   { value: "missed", label: "No, the person did not come" },
                 ]}
               />
-            </ActionForm>
+            </SessionForm>
           ) : null}
         </div>
       ) : (

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
+import { SESSION_FLASH_PARAM } from "@/lib/booking/confirmations";
+import type { RoutePageProps } from "@/lib/http/page-query";
 import { submitPartnerSafetyScreen } from "@/lib/actions/counseling";
 import { referralTimeline } from "@/lib/counseling/referral-timeline";
 import { getPartnerReferral } from "@/lib/data/partner-referrals";
@@ -32,11 +34,10 @@ export const metadata: Metadata = { title: "Couples counseling", robots: { index
 // who on the team opened it, as the person does.
 export default async function JoinedCounselingPage({
   params,
-}: {
-  params: Promise<{ referralId: string }>;
-}) {
+  searchParams,
+}: RoutePageProps<{ referralId: string }>) {
   const user = await requireUser();
-  const { referralId } = await params;
+  const [{ referralId }, query] = await Promise.all([params, searchParams]);
   const referral = /^[A-Za-z0-9_-]{1,64}$/.test(referralId)
     ? await getPartnerReferral({ userId: user.id, referralId })
     : null;
@@ -91,7 +92,9 @@ export default async function JoinedCounselingPage({
               />
             </section>
           ) : null}
-          {booking ? <SessionBookingCard booking={booking} /> : null}
+          {booking ? (
+            <SessionBookingCard booking={booking} flash={query[SESSION_FLASH_PARAM]} />
+          ) : null}
           <ReferralMessages userId={user.id} referralId={referral.id} timeZone={timeZone} />
           <ReferralOpenings
             openings={openings}

@@ -11,7 +11,8 @@ import {
   CLOSING_OUTCOME_LABELS,
   threadLabel,
 } from "@/lib/counseling/team-labels";
-import { queryText } from "@/lib/http/page-query";
+import { queryText, type RoutePageProps } from "@/lib/http/page-query";
+import { SESSION_FLASH_PARAM } from "@/lib/booking/confirmations";
 import { openTeamReferral } from "@/lib/data/team-referral";
 import { referralIdSchema } from "@/lib/validations/team";
 import { formatDateTimeIn } from "@/lib/time/format-in-zone";
@@ -42,10 +43,7 @@ export const metadata: Metadata = { title: "Referral" }; // noindex, nofollow: a
 export default async function TeamReferralPage({
   params,
   searchParams,
-}: {
-  params: Promise<{ referralId: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+}: RoutePageProps<{ referralId: string }>) {
   const { user, member } = await requireTeamPage();
   const [{ referralId }, query] = await Promise.all([params, searchParams]);
   const thread: MessageThread = MESSAGE_THREADS.includes(query.thread as MessageThread)
@@ -106,6 +104,7 @@ export default async function TeamReferralPage({
           booking={booking}
           closed={referral.state === "CLOSED"}
           now={new Date()}
+          flash={query[SESSION_FLASH_PARAM]}
         />
       ) : null}
 
