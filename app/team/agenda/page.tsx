@@ -68,7 +68,9 @@ export default async function TeamAgendaPage() {
         </ol>
       )}
 
-      <AgendaFeedPanel madeOn={agenda.feed ? formatDateTimeIn(agenda.feed.createdAt, zone) : null} />
+      <AgendaFeedPanel
+        madeOn={agenda.feed ? formatDateTimeIn(agenda.feed.createdAt, zone) : null}
+      />
     </div>
   );
 }
