@@ -16,6 +16,8 @@ import { noInputSchema } from "@/lib/validations/no-input";
 export type AgendaFeedState = FormState & {
   /** The full feed link, in the answer that made it only. */
   feedUrl?: string;
+  /** When that link was made (ISO): the page shows it while it is the live one. */
+  madeAt?: string;
 };
 
 const GONE = "We could not find your team membership. Nothing was changed.";
@@ -33,6 +35,7 @@ export const createAgendaFeedAction: FormAction<AgendaFeedState> = defineAction(
         message:
           "Your calendar link is ready. Copy it now: it is shown only this once. Any earlier link has stopped working.",
         feedUrl: new URL(agendaFeedPath(result.token), env.APP_URL).toString(),
+        madeAt: result.createdAt.toISOString(),
       };
     },
   },

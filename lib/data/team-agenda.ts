@@ -113,7 +113,8 @@ export async function readTeamAgenda({
   return { timeZone, days, feed: feed ? { createdAt: feed.createdAt } : null };
 }
 
-export type CreateFeedResult = { ok: true; token: string } | { ok: false; reason: "not_found" };
+export type CreateFeedResult =
+  { ok: true; token: string; createdAt: Date } | { ok: false; reason: "not_found" };
 
 /**
  * Makes the member's feed link, replacing (revoking) the one before. The
@@ -140,7 +141,7 @@ export async function createAgendaFeed({
     const { token, tokenHash } = generateAgendaFeedToken();
     await tx.agendaFeedToken.create({ data: { memberId: userId, tokenHash, createdAt: now } });
     logger.info({ event: "agenda.feed_created" }, "agenda feed link made");
-    return { ok: true, token };
+    return { ok: true, token, createdAt: now };
   });
 }
 

@@ -69,6 +69,7 @@ export default async function TeamAgendaPage() {
       )}
 
       <AgendaFeedPanel
+        madeAt={agenda.feed?.createdAt.toISOString() ?? null}
         madeOn={agenda.feed ? formatDateTimeIn(agenda.feed.createdAt, zone) : null}
       />
     </div>
