@@ -82,7 +82,7 @@ function FeedLink({ url }: { url: string }) {
   const id = useId();
   const [copied, setCopied] = useState<"yes" | "no" | null>(null);
   return (
-    <div>
+    <div className="mt-4">
       <label htmlFor={id} className="block font-semibold">
         Your calendar link
       </label>
