@@ -49,6 +49,11 @@ export default async function TeamInboxPage({ searchParams }: QueryPageProps) {
           ? "You see every referral. Each shows only what the person agreed to share."
           : "New referrals and the ones you hold. Each shows only what the person agreed to share."}
       </p>
+      <p className="mt-4">
+        <Link href="/team/agenda" className={linkClass}>
+          Your agenda: booked sessions and your calendar link
+        </Link>
+      </p>
 
       <nav aria-label="Filter referrals" className="mt-6">
         <ul className="flex flex-wrap gap-2">

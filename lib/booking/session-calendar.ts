@@ -58,3 +58,44 @@ function safeUrl(value: string | null): string | null {
     return null;
   }
 }
+
+export type AgendaFeedEvent = {
+  uid: string;
+  sequence: number;
+  startsAt: Date;
+  lengthMinutes: number;
+  referralId: string;
+};
+
+/**
+ * A counselor's private calendar feed (/team/agenda): every upcoming booked
+ * session, with the same UID and SEQUENCE as the emailed invitations, so a
+ * calendar that has both keeps one entry. No METHOD (a subscription, not an
+ * invitation), times in UTC, the bland summary, and no join details: the link
+ * lives in calendar apps and their servers, so it is treated as less private
+ * than email (docs/booking.md). Each event links to the referral's page,
+ * which opens only for the member past their passkey.
+ */
+export function agendaFeedCalendar(
+  events: readonly AgendaFeedEvent[],
+  { appUrl, stamp }: { appUrl: string; stamp: Date },
+): string {
+  const calendar = ical({
+    prodId: { company: "Heartwork", product: "Agenda", language: "EN" },
+    name: "Heartwork agenda",
+  });
+  for (const event of events) {
+    calendar.createEvent({
+      id: event.uid,
+      sequence: event.sequence,
+      stamp,
+      start: event.startsAt,
+      end: sessionEnd(event.startsAt, event.lengthMinutes),
+      summary: SESSION_SUMMARY,
+      description: "How to join is on the referral's page in Heartwork.",
+      url: new URL(`/team/referrals/${event.referralId}`, appUrl).toString(),
+      status: ICalEventStatus.CONFIRMED,
+    });
+  }
+  return calendar.toString();
+}

@@ -41,6 +41,8 @@ export const COUNSELING_DATA_ERASERS: Record<string, UserDataEraser> = {
   ReferralAccess: (tx, user) =>
     tx.referralAccess.updateMany({ where: { viewerId: user.id }, data: { viewerId: null } }),
   TeamPasskey: (tx, user) => tx.teamPasskey.deleteMany({ where: { userId: user.id } }),
+  // Before the membership: their calendar feed's links (hashes only).
+  AgendaFeedToken: (tx, user) => tx.agendaFeedToken.deleteMany({ where: { memberId: user.id } }),
   TeamMember: (tx, user) => tx.teamMember.deleteMany({ where: { userId: user.id } }),
   TeamRoleChange: (tx, user) =>
     tx.teamRoleChange.updateMany({ where: { userId: user.id }, data: { userId: null } }),

@@ -114,9 +114,9 @@ export type RemoveTeamMemberResult =
 
 /**
  * Ends a membership: the row stays (with `removedAt`) for the record, the
- * member's passkeys go (a member added again registers a new one), and the
- * open referrals they held go back to the inbox instead of waiting on someone
- * who can no longer answer.
+ * member's passkeys go (a member added again registers a new one), their
+ * calendar feed's link is revoked, and the open referrals they held go back
+ * to the inbox instead of waiting on someone who can no longer answer.
  */
 export async function removeTeamMember(
   input: RemoveTeamMemberInput,
@@ -142,6 +142,11 @@ export async function removeTeamMember(
     // register a new passkey and pass it before any team page opens.
     await tx.session.updateMany({ where: { userId }, data: { teamVerifiedAt: null } });
     await tx.teamPasskeyChallenge.deleteMany({ where: { userId } });
+    // Their calendar feed's link stops answering, and stays dead if they are added again.
+    await tx.agendaFeedToken.updateMany({
+      where: { memberId: userId, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
     const returned = await tx.counselingReferral.updateMany({
       where: { claimedById: userId, state: "CLAIMED" },
       data: { state: "NEW", claimedById: null, claimedAt: null },

@@ -70,3 +70,20 @@ export function formatAppointmentIn(instant: Date, timeZone: string): string {
     parts.find((p) => p.type === type)?.value ?? "";
   return `${part("weekday")} ${part("day")} ${part("month")}, ${part("hour")}:${part("minute")}, ${zonePlaceName(timeZone)}`;
 }
+
+const clockFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** "18:00": the time of day in the zone, 24-hour clock (the heading names the zone). */
+export function formatClockIn(instant: Date, timeZone: string): string {
+  let format = clockFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-GB", {
+      timeZone,
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+    });
+    clockFormats.set(timeZone, format);
+  }
+  return format.format(instant);
+}

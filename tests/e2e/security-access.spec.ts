@@ -242,6 +242,19 @@ const ACTIONS: Record<string, ActionRow> = {
     }),
     signedIn: notFound(/could not be found/),
   },
+  // The counselor's calendar feed (issue 15 item 6): a team member's own link
+  // only, "not found" for anyone else before the form is read; the owner's id
+  // in the form names nobody's feed. Members: the team test below.
+  "action:lib/actions/agenda-feed.ts#createAgendaFeedAction": {
+    page: "/team/agenda",
+    fields: (ids) => ({ memberId: ids.userId }),
+    signedIn: notFound(/could not be found/),
+  },
+  "action:lib/actions/agenda-feed.ts#revokeAgendaFeedAction": {
+    page: "/team/agenda",
+    fields: (ids) => ({ memberId: ids.userId }),
+    signedIn: notFound(/could not be found/),
+  },
   // The first session (issue 15), aimed at A2's offered time and booked
   // session: another person and A's partner (not A2's) find nothing; the
   // team's three are "not found" for anyone who is not a member past the passkey.
@@ -658,7 +671,25 @@ function stopCall(method: "GET" | "POST", oneClick: boolean): RouteCall {
   };
 }
 
+/** A calendar feed link that is no one's: the same plain 404 for every caller, signed in or not. */
+function feedCall(segment: string): RouteCall {
+  return {
+    label: `GET /team/agenda/feed/${segment.slice(0, 8)}…`,
+    method: "GET",
+    path: `/team/agenda/feed/${segment}`,
+    check: (result) => {
+      expect(result.status).toBe(404);
+      expect(result.headers.get("content-type")).not.toContain("text/calendar");
+      noOwnerData(result.body);
+    },
+  };
+}
+
 const ROUTES: Record<string, RouteCall[]> = {
+  "route:app/team/agenda/feed/[token]/route.ts#GET": [
+    feedCall(`${randomUUID().replaceAll("-", "").padEnd(43, "x")}.ics`),
+    feedCall("owner.ics"),
+  ],
   "route:app/api/reminders/stop/route.ts#GET": [stopCall("GET", false)],
   "route:app/api/reminders/stop/route.ts#POST": [stopCall("POST", false), stopCall("POST", true)],
   "route:app/progress/export/[format]/route.ts#POST": [exportCall("json"), exportCall("csv")],
@@ -1275,6 +1306,7 @@ test.describe("access control matrix: every action and route, with the owner's i
         for (const [path, want] of [
           ["/team", expected.team],
           ["/team/passkey", expected.passkey],
+          ["/team/agenda", expected.team],
         ] as const) {
           const seen = await rawRequest(origin(), path, { cookie: person.cookie, headers });
           check(failures, `${path} as ${who} (${variant})`, () => {
@@ -1282,7 +1314,7 @@ test.describe("access control matrix: every action and route, with the owner's i
             else expect(seen.redirect).toMatch(want);
             // The inbox lists the owner's referral to a member past the passkey
             // (what the owner shared, and its id); never the owner's address.
-            if (person === verified && path === "/team") {
+            if (person === verified && path !== "/team/passkey") {
               expect(seen.body).not.toContain(owner().email);
             } else noOwnerData(seen.body);
           });
@@ -1321,6 +1353,21 @@ test.describe("access control matrix: every action and route, with the owner's i
             expect(result.status).toBe(200);
             expect(result.state?.formError).toBeTruthy();
             expect(result.state?.message).toBeUndefined();
+          });
+        }
+        // The calendar feed: a member past the passkey makes and revokes their
+        // own link; everyone else (the email-link-only member too) finds nothing.
+        for (const action of ["createAgendaFeedAction", "revokeAgendaFeedAction"]) {
+          const result = await rawAction(
+            origin(),
+            { page: "/team/agenda", file: "lib/actions/agenda-feed.ts", action, fields: {} },
+            { cookie: person.cookie, headers },
+          );
+          check(failures, `${action} as ${who} (${variant})`, () => {
+            if (person !== verified) return refusedAsNotFound(result, "stranger");
+            expect(result.status).toBe(200);
+            expect(result.state?.message).toBeTruthy();
+            noOwnerData(result.body);
           });
         }
         const passkeyAction = (action: string, fields: Fields) =>

@@ -14,6 +14,7 @@ import {
   claimReferralSchema,
   closeReferralSchema,
   counselingMessageSchema,
+  reassignReferralSchema,
 } from "@/lib/validations/team";
 import type { SmtpCatcher } from "../support/smtp-catcher";
 import { snapshotDatabase, type DatabaseSnapshot } from "./support/database-snapshot";
@@ -38,7 +39,8 @@ import {
 // claims it (the page says so in a focused status message, though the claim
 // form is gone), and writes; then the four team actions get hostile input as
 // that signed-in member (refused cleanly, nothing written), and the text the
-// member stores renders as text on every side. security-fuzz.spec.ts fuzzes
+// member stores renders as text on every side; a coordinator's reassign gets
+// hostile input the same way. security-fuzz.spec.ts fuzzes
 // the same actions as non-members; this is the member's half.
 
 test.use({ baseURL: TEAM_APP_URL });
@@ -107,6 +109,12 @@ function shownTimes(from: number, to: number, zone: string): string[] {
 }
 
 const A = (action: string) => ({ file: "lib/actions/team-referrals.ts", action });
+type FuzzEntry = ReturnType<typeof A> & {
+  names: string[];
+  valid: fc.Arbitrary<Record<string, string>>;
+  /** Whether a case would really change something (those are left out). */
+  acts: (fields: Fields) => boolean;
+};
 const strictParse = (schema: { safeParse: (v: unknown) => { success: boolean } }) => (f: Fields) =>
   schema.safeParse(asObject(f)).success;
 
@@ -191,7 +199,7 @@ test("a counselor opens, claims and writes; the person sees who opened their fil
   const text = (max: number) =>
     fc.oneof(fc.constantFrom(...XSS_PAYLOADS), fc.string({ minLength: 1, maxLength: max }));
   const onThis = (f: Fields) => asObject(f).referralId === referralId;
-  const table = [
+  const table: FuzzEntry[] = [
     {
       ...A("claimTeamReferral"),
       names: ["referralId"],
@@ -234,39 +242,83 @@ test("a counselor opens, claims and writes; the person sees who opened their fil
   // What the member's page shows (opening it is recorded, so before the database snapshot).
   await page.goto(`${referralPath}?thread=SHARED`);
   const teamViewBefore = await page.locator("main").innerText();
-  const before = await snapshot();
-  let sent = 0;
-  for (const [index, entry] of table.entries()) {
-    const cases = fc
-      .sample(formCase(entry.names, entry.valid), { seed: SEED + index, numRuns: RUNS })
-      .filter((f) => !entry.acts(f));
-    for (const fields of cases) {
-      const result = await fetchAction(origin, cookie, { page: "/team", ...entry, fields });
-      sent++;
-      const what = `${entry.action} ${describeCase(fields)}`;
-      const bytes = fields.reduce(
-        (sum, [n, v]) => sum + n.length + (typeof v === "string" ? v.length * 3 : v.size),
-        0,
-      );
-      expect(bytes > ACTION_BODY_LIMIT_BYTES * 0.9 ? [200, 303, 413] : [200], what).toContain(
-        result.status,
-      );
-      if (result.status === 200) {
-        // Refused with a reason, never "Sent." or another success.
-        expect(result.state?.message, what).toBeUndefined();
-        expect(result.state?.formError ?? result.state?.fieldErrors, what).toBeDefined();
+  /** Sends every case of each entry that must not act, as `asCookie`: each refused, nothing written. */
+  const fuzzAs = async (asCookie: string, entries: FuzzEntry[], seed: number) => {
+    const before = await snapshot();
+    let sent = 0;
+    for (const [index, entry] of entries.entries()) {
+      const cases = fc
+        .sample(formCase(entry.names, entry.valid), { seed: seed + index, numRuns: RUNS })
+        .filter((f) => !entry.acts(f));
+      for (const fields of cases) {
+        const result = await fetchAction(origin, asCookie, { page: "/team", ...entry, fields });
+        sent++;
+        const what = `${entry.action} ${describeCase(fields)}`;
+        const bytes = fields.reduce(
+          (sum, [n, v]) => sum + n.length + (typeof v === "string" ? v.length * 3 : v.size),
+          0,
+        );
+        expect(bytes > ACTION_BODY_LIMIT_BYTES * 0.9 ? [200, 303, 413] : [200], what).toContain(
+          result.status,
+        );
+        if (result.status === 200) {
+          // Refused with a reason, never "Sent." or another success.
+          expect(result.state?.message, what).toBeUndefined();
+          expect(result.state?.formError ?? result.state?.fieldErrors, what).toBeDefined();
+        }
       }
     }
-  }
-  expect(sent).toBeGreaterThan(table.length * RUNS * 0.3);
-  if (dbUrl) {
-    const after = await snapshot();
-    for (const [tableName, state] of Object.entries(before)) {
-      expect(after[tableName], `the refused team input changed ${tableName}`).toEqual(state);
+    expect(sent).toBeGreaterThan(entries.length * RUNS * 0.3);
+    if (dbUrl) {
+      const after = await snapshot();
+      for (const [tableName, state] of Object.entries(before)) {
+        expect(after[tableName], `the refused team input changed ${tableName}`).toEqual(state);
+      }
     }
-  }
+  };
+  await fuzzAs(cookie, table, SEED);
   await page.goto(`${referralPath}?thread=SHARED`);
   expect(await page.locator("main").innerText()).toBe(teamViewBefore);
+
+  // A coordinator's reassign, as that member past the passkey: only a real
+  // member of the team on this referral may move it, so every other case (a
+  // made-up member, another referral, hostile fields) is refused and moves
+  // nothing. The member ids are the ones the coordinator's own select offers.
+  const coordinator = await newPage(browser);
+  await signInAsTeamMember(coordinator, mail, { role: "coordinator", displayName: "Lee" });
+  await coordinator.goto(referralPath);
+  const memberIds = await coordinator
+    .getByLabel("Give this referral to")
+    .locator("option")
+    .evaluateAll((options) =>
+      options.map((o) => (o as HTMLOptionElement).value).filter((v) => v !== ""),
+    );
+  expect(memberIds.length).toBeGreaterThan(0);
+  await fuzzAs(
+    await cookieOf(coordinator),
+    [
+      {
+        ...A("reassignTeamReferral"),
+        names: ["referralId", "toUserId"],
+        valid: fc.record({
+          referralId: id,
+          toUserId: fc.oneof(
+            fc.constantFrom(...memberIds),
+            fc.stringMatching(/^[A-Za-z0-9_-]{1,64}$/),
+          ),
+        }),
+        acts: (f: Fields) =>
+          onThis(f) &&
+          memberIds.includes(String(asObject(f).toUserId)) &&
+          strictParse(reassignReferralSchema)(f),
+      },
+    ],
+    SEED + 100,
+  );
+  // Still the counselor's: the coordinator's refused cases moved nothing.
+  await page.goto(referralPath);
+  await expect(page.getByText("Claimed by you", { exact: true })).toBeVisible();
+  await coordinator.context().close();
 
   // Stored hostile text from the member: every payload in both threads, then the close.
   for (const thread of ["PERSON", "SHARED"]) {

@@ -711,6 +711,23 @@ const ACTIONS: Record<string, ActionEntry> = {
     acts: never,
     caller: "counseling",
   },
+  // The counselor's calendar feed (issue 15 item 6): the fuzzing caller is no
+  // team member, so making or revoking a link is "not found" and writes nothing
+  // (a member's own answers: tests/integration/team-agenda.test.ts).
+  [A("agenda-feed.ts", "createAgendaFeedAction")]: {
+    page: "/team/agenda",
+    names: [],
+    valid: fc.constant({}),
+    acts: never,
+    caller: "tracker",
+  },
+  [A("agenda-feed.ts", "revokeAgendaFeedAction")]: {
+    page: "/team/agenda",
+    names: [],
+    valid: fc.constant({}),
+    acts: never,
+    caller: "tracker",
+  },
   // The team's passkey steps (issue 14). The fuzzing caller is no team member,
   // so whatever they send, the data layer answers "not found" and writes nothing
   // (a member's own answers: tests/integration/team-passkeys.test.ts).
@@ -848,6 +865,17 @@ function routes(origin: string): Record<string, RouteEntry> {
     },
     "route:app/api/reminders/stop/route.ts#POST": {
       cases: post(fc.constant("/api/reminders/stop")),
+    },
+    // The counselor's calendar feed: random and hostile tokens are no one's.
+    "route:app/team/agenda/feed/[token]/route.ts#GET": {
+      cases: get(
+        fc
+          .oneof(
+            fc.string({ unit: fc.constantFrom(..."AZaz09_-"), minLength: 43, maxLength: 43 }),
+            hostilePath,
+          )
+          .map((t) => `/team/agenda/feed/${t}.ics`),
+      ),
     },
     "route:app/progress/export/[format]/route.ts#POST": {
       cases: post(

@@ -144,6 +144,7 @@ const TABLE: Record<string, Row> = {
   // passkey (their own headers, and X-Robots-Tag: tests/e2e/team-passkey.spec.ts).
   "page:/team": hiddenPage("/team"),
   "page:/team/passkey": hiddenPage("/team/passkey"),
+  "page:/team/agenda": hiddenPage("/team/agenda"),
   "page:/team/referrals/[referralId]": {
     private: true,
     rendering: "dynamic",
@@ -254,6 +255,20 @@ const TABLE: Record<string, Row> = {
     private: false,
     rendering: "dynamic",
     probes: [{ as: "guest", path: "/api/health/ready", status: 200 }],
+  },
+  // The counselor's calendar feed: no session; an unknown token is a plain 404
+  // (a live one: tests/e2e/team-agenda.spec.ts and tests/integration/team-agenda.test.ts).
+  "route:app/team/agenda/feed/[token]/route.ts#GET": {
+    private: true,
+    rendering: "dynamic",
+    probes: [
+      {
+        as: "guest",
+        path: `/team/agenda/feed/${randomBytes(32).toString("base64url")}.ics`,
+        status: 404,
+      },
+      { as: "owner", path: "/team/agenda/feed/not-a-token", status: 404 },
+    ],
   },
   "route:app/api/reminders/stop/route.ts#GET": {
     private: true,

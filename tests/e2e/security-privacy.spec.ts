@@ -87,6 +87,7 @@ const CRAWL: Record<string, CrawlEntry> = {
   // a member's own crawl of them: tests/e2e/team-passkey.spec.ts.
   "page:/team": { stage: "signed-in", viewer: "user", url: () => "/team" },
   "page:/team/passkey": { stage: "signed-in", viewer: "user", url: () => "/team/passkey" },
+  "page:/team/agenda": { stage: "signed-in", viewer: "user", url: () => "/team/agenda" },
   "page:/team/referrals/[referralId]": {
     stage: "linked",
     viewer: "user",

@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
+import { createAgendaFeed } from "@/lib/data/team-agenda";
 import { addressHmac, canonicalAddressHmac, maskAddress } from "@/lib/crypto/address-hmac";
 import { generateInvitationToken, invitationExpiry } from "@/lib/counseling/invitation-token";
 import { addCounselingMessage } from "@/lib/data/counseling-messages";
@@ -135,6 +136,11 @@ export const COUNSELING_SEEDERS: Record<string, (user: SeededUser) => Promise<un
     addTeamMember({ email: user.email, role: "counselor", displayName: "Sam", operator: "seeder" }),
   TeamRoleChange: (user) =>
     addTeamMember({ email: user.email, role: "coordinator", operator: "seeder" }),
+  // A calendar feed link of theirs (the membership exists by then: seeded above).
+  AgendaFeedToken: async (user) => {
+    await addTeamMember({ email: user.email, role: "counselor", operator: "seeder" });
+    await createAgendaFeed({ userId: user.id });
+  },
   TeamPasskey: (user) =>
     db.teamPasskey.create({
       data: {

@@ -74,6 +74,9 @@ export const coverage: SuiteCoverage = {
     "route:app/progress/export/[format]/route.ts#POST",
     "route:app/api/reminders/stop/route.ts#GET",
     "route:app/api/reminders/stop/route.ts#POST",
+    "action:lib/actions/agenda-feed.ts#createAgendaFeedAction",
+    "action:lib/actions/agenda-feed.ts#revokeAgendaFeedAction",
+    "route:app/team/agenda/feed/[token]/route.ts#GET",
   ],
   exempt: {},
 };

@@ -48,6 +48,8 @@ export const coverage: SuiteCoverage = {
     "route:app/progress/export/[format]/route.ts#POST",
     "route:app/api/reminders/stop/route.ts#GET",
     "route:app/api/reminders/stop/route.ts#POST",
+    "page:/team/agenda",
+    "route:app/team/agenda/feed/[token]/route.ts#GET",
   ],
   exempt: {},
 };

@@ -41,6 +41,7 @@ export const coverage: SuiteCoverage = {
     "page:/team",
     "page:/team/passkey",
     "page:/team/referrals/[referralId]",
+    "page:/team/agenda",
   ],
   exempt: {},
 };
