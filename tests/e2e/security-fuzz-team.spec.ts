@@ -26,13 +26,7 @@ import { answerScreenClear } from "./support/privacy-plant";
 import { expectRendersAsText, watchedPage } from "./support/renders-as-text";
 import { fetchAction } from "./support/server-actions";
 import { signInWithEmail, uniqueEmail } from "./support/sign-in";
-import {
-  TEAM_APP_URL,
-  newTeamAppPage,
-  signInAsTeamMember,
-  startTeamApp,
-  type TeamApp,
-} from "./support/team";
+import { newTeamAppPage, signInAsTeamMember, TEAM_APP_URL, onTeamApp } from "./support/team";
 
 // The team's side past the passkey (issue 14): a counselor opens a couple's
 // referral (the person then sees who opened their file, in their own zone),
@@ -43,17 +37,8 @@ import {
 // hostile input the same way. security-fuzz.spec.ts fuzzes
 // the same actions as non-members; this is the member's half.
 
-test.use({ baseURL: TEAM_APP_URL });
+const team = onTeamApp();
 test.describe.configure({ mode: "serial" });
-
-let team: TeamApp;
-test.beforeAll(async () => {
-  test.setTimeout(180_000); // a production server of its own, on a loaded machine
-  team = await startTeamApp();
-});
-test.afterAll(async () => {
-  await team?.stop();
-});
 
 const SEED = 20261205;
 const RUNS = 60;
@@ -237,7 +222,7 @@ test("a counselor opens, claims and writes; the person sees who opened their fil
     },
   ];
   expect(strictParse(claimReferralSchema)([["referralId", referralId]])).toBe(true);
-  const dbUrl = team.databaseUrl; // the team app's own database (PostgreSQL pass)
+  const dbUrl = team().databaseUrl; // the team app's own database (PostgreSQL pass)
   const snapshot = async (): Promise<DatabaseSnapshot> => (dbUrl ? snapshotDatabase(dbUrl) : {});
   // What the member's page shows (opening it is recorded, so before the database snapshot).
   await page.goto(`${referralPath}?thread=SHARED`);
@@ -284,7 +269,7 @@ test("a counselor opens, claims and writes; the person sees who opened their fil
   // member of the team on this referral may move it, so every other case (a
   // made-up member, another referral, hostile fields) is refused and moves
   // nothing. The member ids are the ones the coordinator's own select offers.
-  const coordinator = await newPage(browser);
+  const coordinator = await newTeamAppPage(browser);
   await signInAsTeamMember(coordinator, mail, { role: "coordinator", displayName: "Lee" });
   await coordinator.goto(referralPath);
   const memberIds = await coordinator

@@ -1,12 +1,13 @@
-import AxeBuilder from "@axe-core/playwright";
-import type { Browser, Page } from "@playwright/test";
 import { PEOPLE_CONFIRMATIONS } from "@/lib/booking/confirmations";
 import { SESSION_SUBJECTS } from "@/lib/email/templates/session-invitation";
 import { parseInvitation } from "../support/ics";
+import { expectAccessible } from "./support/axe";
+import { daysAhead } from "./support/booking";
 import { expect, test } from "./support/fixtures";
 import { answerScreenClear } from "./support/privacy-plant";
 import { signInWithEmail, uniqueEmail } from "./support/sign-in";
-import { TEAM_APP_URL, signInAsTeamMember, startTeamApp, type TeamApp } from "./support/team";
+import { shootAtPhoneWidth } from "./support/screenshots";
+import { newTeamAppPage, signInAsTeamMember, onTeamApp } from "./support/team";
 
 // The first session end to end (issue 15), on the team app with a real SMTP
 // server: a counselor in New York claims a referral and offers times; the
@@ -15,54 +16,7 @@ import { TEAM_APP_URL, signInAsTeamMember, startTeamApp, type TeamApp } from "./
 // receives is parsed with ical.js and its DTSTART is the instant the page
 // showed; then the person cancels and everyone gets METHOD:CANCEL.
 
-test.use({ baseURL: TEAM_APP_URL });
-
-let team: TeamApp;
-test.beforeAll(async () => {
-  test.setTimeout(180_000);
-  team = await startTeamApp();
-});
-test.afterAll(async () => {
-  await team?.stop();
-});
-
-const WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
-
-async function expectAccessible(page: Page) {
-  for (const colorScheme of ["light", "dark"] as const) {
-    await page.emulateMedia({ colorScheme });
-    const results = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
-    expect(
-      results.violations.map((v) => ({ rule: v.id, nodes: v.nodes.map((n) => n.target) })),
-      `${page.url()} in ${colorScheme} mode`,
-    ).toEqual([]);
-  }
-  await page.emulateMedia({ colorScheme: "light" });
-}
-
-async function shoot(page: Page, name: string) {
-  const size = page.viewportSize();
-  await page.setViewportSize({ width: 390, height: 844 });
-  for (const colorScheme of ["light", "dark"] as const) {
-    await page.emulateMedia({ colorScheme });
-    await page.screenshot({
-      path: `test-results/session-booking/${name}-${colorScheme}.png`,
-      fullPage: true,
-    });
-  }
-  await page.emulateMedia({ colorScheme: "light" });
-  if (size) await page.setViewportSize(size);
-}
-
-async function newPage(browser: Browser) {
-  const context = await browser.newContext({ baseURL: TEAM_APP_URL });
-  return context.newPage();
-}
-
-/** A date some days ahead, as the date input takes it (the counselor's calendar day, near enough). */
-function daysAhead(days: number): string {
-  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-}
+onTeamApp();
 
 test("a counselor offers times, the person takes one in their own zone, the .ics matches the page, and a cancel reaches everyone", async ({
   page,
@@ -72,7 +26,7 @@ test("a counselor offers times, the person takes one in their own zone, the .ics
   test.setTimeout(300_000);
   // The person: tracker on Adelaide time (+9:30 or +10:30, southern summer time), then an
   // individual request. Not Kolkata: this Node's ICU lists it only as Asia/Calcutta.
-  const person = { page: await newPage(browser), email: uniqueEmail("booking-person") };
+  const person = { page: await newTeamAppPage(browser), email: uniqueEmail("booking-person") };
   await signInWithEmail(person.page, mail, person.email, { callbackUrl: "/progress/settings" });
   await person.page.getByLabel("Your time zone").selectOption("Australia/Adelaide");
   await person.page.getByRole("button", { name: "Save settings" }).click();
@@ -120,7 +74,7 @@ test("a counselor offers times, the person takes one in their own zone, the .ics
   await expect(page.getByText(/^Offered 2 times/)).toBeVisible();
   await expect(page.getByRole("heading", { name: "Times on offer" })).toBeVisible();
   await expectAccessible(page);
-  await shoot(page, "offer-form");
+  await shootAtPhoneWidth(page, "session-booking-offer-form");
 
   // The person sees them in Adelaide time, zone named, and takes the first.
   await person.page.goto("/counseling");
@@ -154,7 +108,7 @@ test("a counselor offers times, the person takes one in their own zone, the .ics
   ).toBeVisible();
   await expect(person.page.getByText("Video link: https://video.example/room-e2e")).toBeVisible();
   await expectAccessible(person.page);
-  await shoot(person.page, "booking-card");
+  await shootAtPhoneWidth(person.page, "session-booking-booking-card");
 
   // Each side's email carries a calendar file whose DTSTART is the time shown.
   const shown = label.split(", 50 minutes")[0]!;

@@ -1,10 +1,10 @@
-import type { Page } from "@playwright/test";
 import ICAL from "ical.js";
 import { expectAccessible } from "./support/axe";
 import { claimAndOffer, daysAhead, sendIndividualRequest, takeFirstTime } from "./support/booking";
 import { expect, test } from "./support/fixtures";
 import { uniqueEmail } from "./support/sign-in";
-import { TEAM_APP_URL, signInAsTeamMember, startTeamApp, type TeamApp } from "./support/team";
+import { shootAtPhoneWidth } from "./support/screenshots";
+import { newTeamAppPage, signInAsTeamMember, onTeamApp } from "./support/team";
 
 // The counselor's agenda (issue 15 item 6) on the team app: a booked session
 // listed on its day in the counselor's zone, linking to its referral; the
@@ -13,33 +13,10 @@ import { TEAM_APP_URL, signInAsTeamMember, startTeamApp, type TeamApp } from "./
 // revoked, after which the same link is a plain 404. axe in light and dark
 // mode; 390 px screenshots in both.
 
-test.use({ baseURL: TEAM_APP_URL });
-
-let team: TeamApp;
-test.beforeAll(async () => {
-  test.setTimeout(180_000);
-  team = await startTeamApp();
-});
-test.afterAll(async () => {
-  await team?.stop();
-});
+onTeamApp();
 
 const JOIN = "https://video.example/agenda-room-e2e";
 const ZONE = "America/New_York";
-
-async function shoot(page: Page, name: string) {
-  const size = page.viewportSize();
-  await page.setViewportSize({ width: 390, height: 844 });
-  for (const colorScheme of ["light", "dark"] as const) {
-    await page.emulateMedia({ colorScheme });
-    await page.screenshot({
-      path: `test-results/team-agenda/${name}-${colorScheme}.png`,
-      fullPage: true,
-    });
-  }
-  await page.emulateMedia({ colorScheme: "light" });
-  if (size) await page.setViewportSize(size);
-}
 
 function inZone(instant: Date, options: Intl.DateTimeFormatOptions) {
   return new Intl.DateTimeFormat("en-US", { timeZone: ZONE, ...options }).format(instant);
@@ -52,8 +29,7 @@ test("the agenda lists a booked session in the counselor's zone, and its feed li
   playwright,
 }) => {
   test.setTimeout(300_000);
-  const personContext = await browser.newContext({ baseURL: TEAM_APP_URL });
-  const person = await personContext.newPage();
+  const person = await newTeamAppPage(browser);
   await sendIndividualRequest(person, mail, uniqueEmail("agenda-person"));
 
   await signInAsTeamMember(page, mail, { role: "counselor", displayName: "Dana" });
@@ -72,7 +48,7 @@ test("the agenda lists a booked session in the counselor's zone, and its feed li
   });
   const referralPath = new URL(page.url()).pathname;
   await takeFirstTime(person);
-  await personContext.close();
+  await person.context().close();
 
   // The agenda: the day in New York, the time with the zone named, a link to the referral.
   await page.goto("/team");
@@ -98,7 +74,7 @@ test("the agenda lists a booked session in the counselor's zone, and its feed li
   await expect(page.getByText("Copied.")).toBeVisible();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(feedUrl);
   await expectAccessible(page);
-  await shoot(page, "agenda-with-link");
+  await shootAtPhoneWidth(page, "team-agenda-agenda-with-link");
 
   const calendarApp = await playwright.request.newContext();
   const fetched = await calendarApp.get(feedUrl);
@@ -124,7 +100,7 @@ test("the agenda lists a booked session in the counselor's zone, and its feed li
   // Revoked: the same link is a plain 404 at once; the page offers a new one.
   await page.reload();
   await expect(page.getByText(/^Your link was made on/)).toBeVisible();
-  await shoot(page, "agenda");
+  await shootAtPhoneWidth(page, "team-agenda-agenda");
   await page.getByRole("button", { name: "Revoke the link" }).click();
   await expect(page.getByText(/^Revoked\. The link has stopped working/)).toBeVisible();
   const revoked = await calendarApp.get(feedUrl);

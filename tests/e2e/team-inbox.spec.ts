@@ -7,13 +7,7 @@ import { expect, test } from "./support/fixtures";
 import { shootAtPhoneWidth } from "./support/screenshots";
 import { answerScreenClear } from "./support/privacy-plant";
 import { signInWithEmail, uniqueEmail } from "./support/sign-in";
-import {
-  TEAM_APP_URL,
-  newTeamAppPage,
-  signInAsTeamMember,
-  startTeamApp,
-  type TeamApp,
-} from "./support/team";
+import { newTeamAppPage, signInAsTeamMember, TEAM_APP_URL, onTeamApp } from "./support/team";
 
 // The counseling team's inbox and a couple's conversations with their
 // counselor, end to end on the team app (its own server, roles granted with the
@@ -23,16 +17,7 @@ import {
 // /counseling; the partner sees the shared thread and never the person's
 // private one; every notice is bland; another counselor finds nothing.
 
-test.use({ baseURL: TEAM_APP_URL });
-
-let team: TeamApp;
-test.beforeAll(async () => {
-  test.setTimeout(180_000); // a production server of its own, on a loaded machine
-  team = await startTeamApp();
-});
-test.afterAll(async () => {
-  await team?.stop();
-});
+onTeamApp();
 
 /** A couple: the person's referral (intake in, with a shared note) and the partner joined. */
 async function coupleWithReferral(browser: Browser, mail: SmtpCatcher, note: string) {

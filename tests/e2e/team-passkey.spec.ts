@@ -2,13 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./support/fixtures";
 import { signInWithEmail, uniqueEmail } from "./support/sign-in";
-import {
-  TEAM_APP_URL,
-  passTeamPasskey,
-  signInAsTeamMember,
-  startTeamApp,
-  type TeamApp,
-} from "./support/team";
+import { passTeamPasskey, signInAsTeamMember, TEAM_APP_URL, onTeamApp } from "./support/team";
 
 // The team's second factor (issue 14, docs/counseling-team.md "The passkey"),
 // with the real SMTP server and Chromium's virtual authenticator: the email
@@ -16,17 +10,8 @@ import {
 // passkey, every later sign-in uses it; a removed member is refused on their
 // next request; everyone else meets a 404.
 
-test.use({ baseURL: TEAM_APP_URL });
+const team = onTeamApp();
 test.describe.configure({ timeout: 180_000 });
-
-let team: TeamApp;
-test.beforeAll(async () => {
-  test.setTimeout(180_000);
-  team = await startTeamApp();
-});
-test.afterAll(async () => {
-  await team?.stop();
-});
 
 async function signOut(page: Page) {
   await page.goto("/account");
@@ -79,7 +64,7 @@ test("an email-link-only session gets no team page and cannot skip the passkey",
 }) => {
   const email = uniqueEmail("link-only");
   await signInWithEmail(page, mail, email);
-  await team.grantTeamRole(email, { role: "coordinator" });
+  await team().grantTeamRole(email, { role: "coordinator" });
   for (const path of ["/team", "/team/"]) {
     await page.goto(path);
     await expect(page).toHaveURL(/\/team\/passkey$/);
@@ -105,7 +90,7 @@ test("an email-link-only session gets no team page and cannot skip the passkey",
 test("a browser without passkeys is told so plainly", async ({ page, mail }) => {
   const email = uniqueEmail("no-webauthn");
   await signInWithEmail(page, mail, email);
-  await team.grantTeamRole(email, { role: "counselor" });
+  await team().grantTeamRole(email, { role: "counselor" });
   await page.addInitScript(() => {
     // @ts-expect-error -- removing the API is the point
     delete window.PublicKeyCredential;
@@ -117,7 +102,7 @@ test("a browser without passkeys is told so plainly", async ({ page, mail }) => 
 
 test("a removed member is refused on their very next request", async ({ page, mail }) => {
   const { email } = await signInAsTeamMember(page, mail, { role: "counselor" });
-  await team.removeTeamMember(email);
+  await team().removeTeamMember(email);
   for (const path of ["/team", "/team/passkey"]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(404);
@@ -151,7 +136,7 @@ test("the passkey page at 390 px, light and dark", async ({ page, mail }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   const email = uniqueEmail("screens");
   await signInWithEmail(page, mail, email);
-  await team.grantTeamRole(email, { role: "counselor", displayName: "Robin" });
+  await team().grantTeamRole(email, { role: "counselor", displayName: "Robin" });
   for (const scheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     await page.goto("/team/passkey");

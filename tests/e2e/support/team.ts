@@ -4,6 +4,7 @@ import { expect, type Browser, type CDPSession, type Page } from "@playwright/te
 import type { SmtpCatcher } from "../../support/smtp-catcher";
 import { createPostgresDatabase } from "../../support/test-database";
 import { startAppServer } from "./app-server";
+import { test } from "./fixtures";
 import { E2E_PORT, E2E_SMTP_PORT } from "./ports";
 import { signInWithEmail, uniqueEmail } from "./sign-in";
 
@@ -14,11 +15,8 @@ import { signInWithEmail, uniqueEmail } from "./sign-in";
 // (PGlite serves one process) the app is paused for it and restarted: sessions
 // live in the database and survive that.
 //
-//   import { TEAM_APP_URL, startTeamApp, signInAsTeamMember } from "./support/team";
-//   test.use({ baseURL: TEAM_APP_URL });
-//   let team: TeamApp;
-//   test.beforeAll(async () => { team = await startTeamApp(); });
-//   test.afterAll(async () => { await team?.stop(); });
+//   import { signInAsTeamMember, onTeamApp } from "./support/team";
+//   const team = onTeamApp();   // team() is the running app
 //   test("...", async ({ page, mail }) => {
 //     const { email } = await signInAsTeamMember(page, mail, { role: "counselor" });
 //     await page.goto("/team");   // signed in AND past the passkey
@@ -132,6 +130,24 @@ function runTeamCli(databaseEnv: Record<string, string>, args: string[]): void {
   if (result.status !== 0) {
     throw new Error(`team ${args.join(" ")} failed: ${result.stderr || result.stdout}`);
   }
+}
+
+/**
+ * For a spec file on the team app: its pages use the team app's URL; the app
+ * starts before the file's first test and stops after its last. Returns the
+ * running app (for granting roles and reading its database).
+ */
+export function onTeamApp(): () => TeamApp {
+  let app: TeamApp | undefined;
+  test.use({ baseURL: TEAM_APP_URL });
+  test.beforeAll(async () => {
+    test.setTimeout(180_000); // a production server of its own, on a loaded machine
+    app = await startTeamApp();
+  });
+  test.afterAll(async () => {
+    await app?.stop();
+  });
+  return () => teamApp(app);
 }
 
 /** A page in a browser context of its own (another person, other cookies) on the team app. */
