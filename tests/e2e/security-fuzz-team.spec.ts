@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import type { Browser, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { CLAIMED_MESSAGE } from "@/lib/counseling/team-labels";
 import {
   CLOSING_OUTCOMES,
@@ -7,7 +7,6 @@ import {
   MESSAGE_THREADS,
   RESOURCES_MAX_LENGTH,
 } from "@/lib/counseling/team";
-import { INVITATION_SUBJECT } from "@/lib/counseling/invitation-subject";
 import { ACTION_BODY_LIMIT_BYTES } from "@/lib/security/action-body";
 import { formatDateTimeIn } from "@/lib/time/format-in-zone";
 import {
@@ -16,17 +15,20 @@ import {
   counselingMessageSchema,
   reassignReferralSchema,
 } from "@/lib/validations/team";
-import type { SmtpCatcher } from "../support/smtp-catcher";
 import { snapshotDatabase, type DatabaseSnapshot } from "./support/database-snapshot";
 import { expectAccessible } from "./support/axe";
 import { expect, test } from "./support/fixtures";
 import { shootAtPhoneWidth } from "./support/screenshots";
 import { asObject, describeCase, formCase, XSS_PAYLOADS, type Fields } from "./support/fuzz-values";
-import { answerScreenClear } from "./support/privacy-plant";
 import { expectRendersAsText, watchedPage } from "./support/renders-as-text";
 import { fetchAction } from "./support/server-actions";
-import { signInWithEmail, uniqueEmail } from "./support/sign-in";
-import { newTeamAppPage, signInAsTeamMember, TEAM_APP_URL, onTeamApp } from "./support/team";
+import {
+  newTeamAppPage,
+  signInAsTeamMember,
+  TEAM_APP_URL,
+  onTeamApp,
+  coupleWithReferral,
+} from "./support/team";
 
 // The team's side past the passkey (issue 14): a counselor opens a couple's
 // referral (the person then sees who opened their file, in their own zone),
@@ -48,40 +50,6 @@ const ZONE = "Australia/Adelaide";
 
 async function cookieOf(page: Page): Promise<string> {
   return (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
-}
-
-/** A couple: the person (in ZONE) sent a couples request with a shared note; the partner joined. */
-async function coupleWithReferral(browser: Browser, mail: SmtpCatcher, note: string) {
-  const person = { page: await newTeamAppPage(browser), email: uniqueEmail("person") };
-  const partner = { page: await newTeamAppPage(browser), email: uniqueEmail("partner") };
-  await signInWithEmail(person.page, mail, person.email, { callbackUrl: "/progress/settings" });
-  await person.page.getByLabel("Your time zone").selectOption(ZONE);
-  await person.page.getByRole("button", { name: "Save settings" }).click();
-  await expect(person.page.getByRole("status")).toHaveText("Saved.", { timeout: 15_000 });
-  await person.page.goto("/counseling/screen?for=us");
-  await answerScreenClear(person.page);
-  await person.page.getByRole("link", { name: "Continue" }).click();
-  await person.page.getByLabel("Trust").check();
-  await person.page.getByLabel("Weekends").check();
-  await person.page.getByLabel("Anything else you would like a counselor to know?").fill(note);
-  await person.page.getByLabel("Share my note with the counseling team").check();
-  await person.page.getByRole("button", { name: "Send my request" }).click();
-  await expect(person.page.getByRole("heading", { name: "Your request is in" })).toBeVisible();
-  await person.page.goto("/counseling/invite");
-  await person.page.getByLabel("Your partner's email address").fill(partner.email);
-  await person.page.getByLabel("Your name, as your partner knows you").fill("Sam");
-  await person.page.getByRole("button", { name: "Send the invitation" }).click();
-  const invitation = await mail.waitForMessage(
-    (m) => m.to === partner.email && m.subject === INVITATION_SUBJECT,
-  );
-  await signInWithEmail(partner.page, mail, partner.email, { callbackUrl: "/counseling" });
-  await partner.page.goto(invitation.links.find((l) => l.endsWith("?choice=accept"))!);
-  await partner.page.getByRole("button", { name: "Accept the invitation" }).click();
-  await answerScreenClear(partner.page);
-  await expect(
-    partner.page.getByText("You and Sam are linked in couples counseling"),
-  ).toBeVisible();
-  return { person, partner, joinedPath: new URL(partner.page.url()).pathname };
 }
 
 /** The times an instant between `from` and `to` may be shown as, minute by minute, in `zone`. */
@@ -110,7 +78,10 @@ test("a counselor opens, claims and writes; the person sees who opened their fil
 }) => {
   test.setTimeout(420_000);
   const note = `Shared note ${Date.now()}`;
-  const { person, partner, joinedPath } = await coupleWithReferral(browser, mail, note);
+  const { person, partner, joinedPath } = await coupleWithReferral(browser, mail, {
+    note,
+    timeZone: ZONE,
+  });
   await person.page.goto("/counseling");
   await expect(
     person.page.getByText("Nobody on the counseling team has opened it yet."),

@@ -1,13 +1,15 @@
-import type { Browser } from "@playwright/test";
-import { INVITATION_SUBJECT } from "@/lib/counseling/invitation-subject";
 import { COUNSELING_MESSAGE_SUBJECT } from "@/lib/email/templates/counseling-message";
-import type { CaughtMessage, SmtpCatcher } from "../support/smtp-catcher";
+import type { CaughtMessage } from "../support/smtp-catcher";
 import { expectAccessible } from "./support/axe";
 import { expect, test } from "./support/fixtures";
 import { shootAtPhoneWidth } from "./support/screenshots";
-import { answerScreenClear } from "./support/privacy-plant";
-import { signInWithEmail, uniqueEmail } from "./support/sign-in";
-import { newTeamAppPage, signInAsTeamMember, TEAM_APP_URL, onTeamApp } from "./support/team";
+import {
+  newTeamAppPage,
+  signInAsTeamMember,
+  TEAM_APP_URL,
+  onTeamApp,
+  coupleWithReferral,
+} from "./support/team";
 
 // The counseling team's inbox and a couple's conversations with their
 // counselor, end to end on the team app (its own server, roles granted with the
@@ -18,36 +20,6 @@ import { newTeamAppPage, signInAsTeamMember, TEAM_APP_URL, onTeamApp } from "./s
 // private one; every notice is bland; another counselor finds nothing.
 
 onTeamApp();
-
-/** A couple: the person's referral (intake in, with a shared note) and the partner joined. */
-async function coupleWithReferral(browser: Browser, mail: SmtpCatcher, note: string) {
-  const person = { page: await newTeamAppPage(browser), email: uniqueEmail("person") };
-  const partner = { page: await newTeamAppPage(browser), email: uniqueEmail("partner") };
-  await signInWithEmail(person.page, mail, person.email, { callbackUrl: "/counseling?for=us" });
-  await person.page.getByRole("link", { name: "Start", exact: true }).click();
-  await answerScreenClear(person.page);
-  await person.page.getByRole("link", { name: "Continue" }).click();
-  await person.page.getByLabel("Trust").check();
-  await person.page.getByLabel("Weekends").check();
-  await person.page.getByLabel("Anything else you would like a counselor to know?").fill(note);
-  await person.page.getByLabel("Share my note with the counseling team").check();
-  await person.page.getByRole("button", { name: "Send my request" }).click();
-  await person.page.getByRole("link", { name: "Invite your partner now" }).click();
-  await person.page.getByLabel("Your partner's email address").fill(partner.email);
-  await person.page.getByLabel("Your name, as your partner knows you").fill("Sam");
-  await person.page.getByRole("button", { name: "Send the invitation" }).click();
-  const invitation = await mail.waitForMessage(
-    (m) => m.to === partner.email && m.subject === INVITATION_SUBJECT,
-  );
-  await signInWithEmail(partner.page, mail, partner.email, { callbackUrl: "/counseling" });
-  await partner.page.goto(invitation.links.find((l) => l.endsWith("?choice=accept"))!);
-  await partner.page.getByRole("button", { name: "Accept the invitation" }).click();
-  await answerScreenClear(partner.page);
-  await expect(
-    partner.page.getByText("You and Sam are linked in couples counseling"),
-  ).toBeVisible();
-  return { person, partner, joinedPath: new URL(partner.page.url()).pathname };
-}
 
 function blandNotice(message: CaughtMessage, ...secrets: string[]) {
   expect(message.subject).toBe(COUNSELING_MESSAGE_SUBJECT);
@@ -63,7 +35,7 @@ test("a counselor claims a couple's referral and writes; the person answers; the
 }) => {
   test.setTimeout(300_000);
   const note = `Shared note ${Date.now()}`;
-  const { person, partner, joinedPath } = await coupleWithReferral(browser, mail, note);
+  const { person, partner, joinedPath } = await coupleWithReferral(browser, mail, { note });
 
   // The counselor, signed in and past the passkey, finds it in the inbox.
   const counselor = await signInAsTeamMember(page, mail, {

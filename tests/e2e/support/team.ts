@@ -7,6 +7,8 @@ import { startAppServer } from "./app-server";
 import { test } from "./fixtures";
 import { E2E_PORT, E2E_SMTP_PORT } from "./ports";
 import { signInWithEmail, uniqueEmail } from "./sign-in";
+import { answerScreenClear } from "./privacy-plant";
+import { INVITATION_SUBJECT } from "@/lib/counseling/invitation-subject";
 
 // The counseling team in e2e specs. Team roles are granted only from the
 // command line (`npm run team:add`), so a team spec runs an app instance of its
@@ -148,6 +150,51 @@ export function onTeamApp(): () => TeamApp {
     await app?.stop();
   });
   return () => teamApp(app);
+}
+
+/**
+ * A couple on the team app, each in a browser of their own: the person (in
+ * `timeZone`, when given) sent a couples request with `note` shared with the
+ * team, and invited the partner, who joined with a clear screen.
+ */
+export async function coupleWithReferral(
+  browser: Browser,
+  mail: SmtpCatcher,
+  { note, timeZone }: { note: string; timeZone?: string },
+) {
+  const person = { page: await newTeamAppPage(browser), email: uniqueEmail("person") };
+  const partner = { page: await newTeamAppPage(browser), email: uniqueEmail("partner") };
+  await signInWithEmail(person.page, mail, person.email, { callbackUrl: "/progress/settings" });
+  if (timeZone) {
+    await person.page.getByLabel("Your time zone").selectOption(timeZone);
+    await person.page.getByRole("button", { name: "Save settings" }).click();
+    await expect(person.page.getByRole("status")).toHaveText("Saved.", { timeout: 15_000 });
+  }
+  await person.page.goto("/counseling?for=us");
+  await person.page.getByRole("link", { name: "Start", exact: true }).click();
+  await answerScreenClear(person.page);
+  await person.page.getByRole("link", { name: "Continue" }).click();
+  await person.page.getByLabel("Trust").check();
+  await person.page.getByLabel("Weekends").check();
+  await person.page.getByLabel("Anything else you would like a counselor to know?").fill(note);
+  await person.page.getByLabel("Share my note with the counseling team").check();
+  await person.page.getByRole("button", { name: "Send my request" }).click();
+  await expect(person.page.getByRole("heading", { name: "Your request is in" })).toBeVisible();
+  await person.page.getByRole("link", { name: "Invite your partner now" }).click();
+  await person.page.getByLabel("Your partner's email address").fill(partner.email);
+  await person.page.getByLabel("Your name, as your partner knows you").fill("Sam");
+  await person.page.getByRole("button", { name: "Send the invitation" }).click();
+  const invitation = await mail.waitForMessage(
+    (m) => m.to === partner.email && m.subject === INVITATION_SUBJECT,
+  );
+  await signInWithEmail(partner.page, mail, partner.email, { callbackUrl: "/counseling" });
+  await partner.page.goto(invitation.links.find((l) => l.endsWith("?choice=accept"))!);
+  await partner.page.getByRole("button", { name: "Accept the invitation" }).click();
+  await answerScreenClear(partner.page);
+  await expect(
+    partner.page.getByText("You and Sam are linked in couples counseling"),
+  ).toBeVisible();
+  return { person, partner, joinedPath: new URL(partner.page.url()).pathname };
 }
 
 /** A page in a browser context of its own (another person, other cookies) on the team app. */
