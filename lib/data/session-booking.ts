@@ -4,6 +4,7 @@ import { db, type Prisma } from "@/lib/db";
 import {
   canPeopleChange,
   hasEnded,
+  nextSessionReminder,
   type BookingSide,
   type JoinKind,
   type SessionOutcome,
@@ -433,6 +434,11 @@ async function queueSessionEmails(
   }
 }
 
+/** A session's next reminder as its two columns (lib/data/session-reminders.ts claims them). */
+function reminderColumns(reminder: ReturnType<typeof nextSessionReminder>) {
+  return { nextReminderAt: reminder?.at ?? null, nextReminderHours: reminder?.hours ?? null };
+}
+
 // ------------------------------------------------------------------- take --
 
 export type TakeResult =
@@ -503,14 +509,16 @@ export async function takeOfferedTime({
     if (refusal) return { ok: false, reason: refusal };
     const id = randomUUID();
     const icsUid = `${randomUUID()}@heartwork`;
+    const reminder = nextSessionReminder(offer.startsAt, now);
     // No conflict target: both the one-live-session index and the counselor's
     // exclusion constraint turn a conflicting insert into no row.
     const inserted = await tx.$queryRaw<{ id: string }[]>`
       INSERT INTO "CounselingSession"
              ("id", "referralId", "offeredTimeId", "counselorId", "startsAt", "lengthMinutes",
-              "icsUid", "bookedAt", "updatedAt")
+              "icsUid", "bookedAt", "updatedAt", "nextReminderAt", "nextReminderHours")
       VALUES (${id}, ${referral.id}, ${offer.id}, ${offer.counselorId}, ${offer.startsAt},
-              ${offer.lengthMinutes}, ${icsUid}, ${now}, ${now})
+              ${offer.lengthMinutes}, ${icsUid}, ${now}, ${now}, ${reminder?.at ?? null},
+              ${reminder?.hours ?? null}::integer)
       ON CONFLICT DO NOTHING
       RETURNING "id"`;
     if (inserted.length === 0) {
@@ -634,6 +642,9 @@ export async function moveSession({
           counselorId: moved.counselorId,
           offeredTimeId: moved.offeredTimeId,
           icsSequence: moved.icsSequence,
+          // The reminders follow the new time; the old time's, queued or not,
+          // are stopped at send time by the raised SEQUENCE.
+          ...reminderColumns(nextSessionReminder(moved.startsAt, now)),
         },
       });
       await queueSessionEmails(tx, { referral, session: moved, change: "moved", now });
@@ -690,6 +701,7 @@ export async function cancelSession({
         cancelledAt: now,
         cancelledBy: side,
         icsSequence: cancelled.icsSequence,
+        ...reminderColumns(null),
       },
     });
     await queueSessionEmails(tx, { referral, session: cancelled, change: "cancelled", now });
@@ -726,7 +738,7 @@ export async function markSessionOutcome({
       return { ok: false, reason: "not_ended" };
     await tx.counselingSession.update({
       where: { id: session.id },
-      data: { state: outcome, markedAt: now },
+      data: { state: outcome, markedAt: now, ...reminderColumns(null) },
     });
     logger.info({ event: "booking.session_marked", outcome }, "session marked");
     return { ok: true };

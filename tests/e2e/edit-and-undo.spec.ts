@@ -53,7 +53,9 @@ test.describe("editing and undoing", () => {
     await row.getByRole("textbox", { name: "The memory" }).fill("");
     await row.getByRole("button", { name: "Save changes" }).click();
     await expect(row.getByRole("group", { name: "There is a problem" })).toBeFocused();
-    await row.getByRole("textbox", { name: "The memory" }).fill("the lake in july, and the storm after");
+    await row
+      .getByRole("textbox", { name: "The memory" })
+      .fill("the lake in july, and the storm after");
     await row.getByRole("radio", { name: "A hard memory" }).check();
     await row.getByRole("button", { name: "Save changes" }).click();
 
