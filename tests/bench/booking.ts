@@ -184,6 +184,9 @@ await runDrill("bench:booking", (smoke ? 5 : 20) * 60_000, async () => {
   // with a refusal instead (a time that does not exist).
   for (let i = 0; i < 20; i++) await takeOfferedTime({ userId: "t0", offeredTimeId: "none" });
 
+  report(
+    `Taking: ${attempts.length.toLocaleString("en-US")} takes, ${TAKERS} takers sharing this process's pool of ${process.env.DATABASE_POOL_MAX ?? 10} connections (DATABASE_POOL_MAX)...`,
+  );
   const times: number[] = [];
   const outcomes = new Map<string, number>();
   let next = 0;
