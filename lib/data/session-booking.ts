@@ -10,7 +10,7 @@ import {
   type SessionOutcome,
 } from "@/lib/booking/rules";
 import { openSealed, seal, sealJson, sealedField } from "@/lib/counseling/sealed-fields";
-import { enqueueEmail } from "@/lib/data/enqueue-email";
+import { enqueueEmails, type EnqueueEmailInput } from "@/lib/data/enqueue-email";
 import { findActiveTeamMember } from "@/lib/data/team-members";
 import { teamScope } from "@/lib/data/team-referral-view";
 import { env } from "@/lib/env";
@@ -364,19 +364,24 @@ async function queueSessionEmails(
     session,
     change,
     now,
+    offer: known,
   }: {
     referral: LockedReferral;
     session: LiveSession;
     change: Change;
     now: Date;
+    /** The session's offered time when the caller has it already (a take). */
+    offer?: { id: string; joinKind: JoinKind; joinDetail: string | null };
   },
 ) {
-  const offer = session.offeredTimeId
-    ? await tx.offeredTime.findUnique({
-        where: { id: session.offeredTimeId },
-        select: { id: true, joinKind: true, joinDetail: true },
-      })
-    : null;
+  const offer =
+    known ??
+    (session.offeredTimeId
+      ? await tx.offeredTime.findUnique({
+          where: { id: session.offeredTimeId },
+          select: { id: true, joinKind: true, joinDetail: true },
+        })
+      : null);
   const joinDetail = offer
     ? openSealed(
         offer.joinDetail,
@@ -399,6 +404,7 @@ async function queueSessionEmails(
       teamMember: { select: { timeZone: true } },
     },
   });
+  const emails: EnqueueEmailInput<"session-invitation">[] = [];
   for (const recipient of recipients) {
     const user = users.find((u) => u.id === recipient.id);
     if (!user?.email) continue;
@@ -406,7 +412,7 @@ async function queueSessionEmails(
       (recipient.audience === "team" ? user.teamMember?.timeZone : null) ??
       user.trackerSettings?.timeZone ??
       "UTC";
-    await enqueueEmail(tx, {
+    emails.push({
       to: user.email,
       template: "session-invitation",
       userId: user.id,
@@ -432,6 +438,9 @@ async function queueSessionEmails(
       },
     });
   }
+  // One INSERT and one NOTIFY for all of them: fewer round trips while the
+  // referral's row is locked.
+  if (emails.length > 0) await enqueueEmails(tx, emails);
 }
 
 /** A session's next reminder as its two columns (lib/data/session-reminders.ts claims them). */
@@ -455,6 +464,8 @@ type OfferRow = {
   startsAt: Date;
   lengthMinutes: number;
   withdrawnAt: Date | null;
+  joinKind: JoinKind;
+  joinDetail: string | null;
 };
 
 async function findOffer(tx: Tx, offeredTimeId: string): Promise<OfferRow | null> {
@@ -467,6 +478,8 @@ async function findOffer(tx: Tx, offeredTimeId: string): Promise<OfferRow | null
       startsAt: true,
       lengthMinutes: true,
       withdrawnAt: true,
+      joinKind: true,
+      joinDetail: true,
     },
   });
 }
@@ -540,6 +553,7 @@ export async function takeOfferedTime({
       },
       change: "booked",
       now,
+      offer,
     });
     logger.info({ event: "booking.session_booked" }, "session booked");
     return { ok: true, sessionId: id };
