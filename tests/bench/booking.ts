@@ -6,8 +6,9 @@
 //    both of their two offered times at once (two tabs), and every counselor
 //    offering the same two times to two referrals, so both database rules are
 //    raced: one live session per referral, no counselor in two sessions at
-//    once. Prints p50/p95/max per take (bound: p95 <= 100 ms) and counts
-//    double bookings with SQL afterwards (must be 0).
+//    once. Prints p50/p95/max per take (target: p95 <= 100 ms, printed
+//    met/MISSED like the other benches' targets) and counts double bookings
+//    with SQL afterwards (a check: must be 0).
 // 2. Reminders: 10,000 of the sessions have their next reminder due in the
 //    same minute; two scheduler instances (the job runner with
 //    queue-due-session-reminders, as child processes) race for them. Prints how
@@ -213,7 +214,11 @@ await runDrill("bench:booking", (smoke ? 5 : 20) * 60_000, async () => {
   report(
     `  take latency: p50 ${percentile(times, 0.5).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, max ${times.at(-1)!.toFixed(1)} ms`,
   );
-  check(`taking a time p95 <= ${TAKE_P95_MS} ms`, p95 <= TAKE_P95_MS, `${p95.toFixed(1)} ms`);
+  // A target, printed met/MISSED, not a check (docs/benchmarks.md): on a shared
+  // 2-core machine it measures the machine too. The counts below are checks.
+  report(
+    `  target: taking a time p95 <= ${TAKE_P95_MS} ms: ${p95.toFixed(1)} ms ${p95 <= TAKE_P95_MS ? "met" : "MISSED"}`,
+  );
 
   const {
     rows: [doubles],
