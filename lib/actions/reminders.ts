@@ -17,6 +17,7 @@ export const updateReminderSettings = defineAction("updateReminderSettings", {
       dailyMinute: input.dailyTime,
       hardDatesEnabled: input.hardDatesEnabled,
       hardDateDaysBefore: input.hardDateDaysBefore,
+      sessionRemindersEnabled: input.sessionRemindersEnabled,
     });
     const anyOn = input.dailyEnabled || input.hardDatesEnabled;
     return savedOnProgress(anyOn ? "Saved. Your reminders are on." : "Saved. Reminders are off.");

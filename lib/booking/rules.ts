@@ -50,3 +50,27 @@ export function canPeopleChange(startsAt: Date, now: Date, cutoffHours: number):
 export function hasEnded(startsAt: Date, lengthMinutes: number, now: Date): boolean {
   return sessionEnd(startsAt, lengthMinutes).getTime() <= now.getTime();
 }
+
+/** The reminders before a booked session, in hours before its start, first one first. */
+export const SESSION_REMINDER_HOURS = [24, 1] as const;
+export type SessionReminderHours = (typeof SESSION_REMINDER_HOURS)[number];
+
+export type NextSessionReminder = { at: Date; hours: SessionReminderHours } | null;
+
+/**
+ * The next reminder of a session starting at `startsAt`: the first of 24 and 1
+ * hours before that is still ahead of `now` (and, with `after`, comes after
+ * that reminder). A session booked 3 hours ahead gets only the hour's reminder.
+ */
+export function nextSessionReminder(
+  startsAt: Date,
+  now: Date,
+  after?: SessionReminderHours,
+): NextSessionReminder {
+  for (const hours of SESSION_REMINDER_HOURS) {
+    if (after !== undefined && hours >= after) continue;
+    const at = new Date(startsAt.getTime() - hours * 3_600_000);
+    if (after !== undefined || at.getTime() > now.getTime()) return { at, hours };
+  }
+  return null;
+}

@@ -55,6 +55,17 @@ export const sealedField = {
     field: "OutboxMessage.sessionInvitation",
     row: `${sessionId}:${sequence}`,
   }),
+  /** A session's reminder to one recipient: which version of the session and which reminder (24 or 1 hours). */
+  sessionReminderEmail: (
+    recipientId: string,
+    sessionId: string,
+    sequence: number,
+    hours: number,
+  ): FieldContext => ({
+    userId: recipientId,
+    field: "OutboxMessage.sessionReminder",
+    row: `${sessionId}:${sequence}:${hours}`,
+  }),
 } as const;
 
 export function seal(plaintext: string, context: FieldContext): string {

@@ -39,6 +39,20 @@ const referralSelect = {
   closeOutcome: true,
   closeResources: true,
   textErasedAt: true,
+  // The first session (issue 15): the live one (booked, held or missed), if any.
+  sessions: {
+    where: { state: { not: "cancelled" } },
+    orderBy: { bookedAt: "desc" },
+    take: 1,
+    select: {
+      startsAt: true,
+      lengthMinutes: true,
+      state: true,
+      bookedAt: true,
+      markedAt: true,
+      offeredTime: { select: { id: true, joinKind: true, joinDetail: true } },
+    },
+  },
 } as const;
 
 type ExportedReferralRow = Prisma.CounselingReferralGetPayload<{ select: typeof referralSelect }>;
@@ -169,5 +183,31 @@ function exportReferral(referral: ExportedReferralRow) {
       sealedField.referralCloseResources(userId, referral.id),
     ),
     textErasedAt: referral.textErasedAt?.toISOString() ?? null,
+    firstSession: exportFirstSession(referral),
+  };
+}
+
+/**
+ * The booked, held or missed first session: when (UTC), how long, how to join
+ * and how it stands. The join detail only while it is booked, as on the page.
+ */
+function exportFirstSession(referral: ExportedReferralRow) {
+  const session = referral.sessions[0];
+  if (!session) return null;
+  const offer = session.offeredTime;
+  return {
+    startsAt: session.startsAt.toISOString(),
+    lengthMinutes: session.lengthMinutes,
+    joinKind: offer?.joinKind ?? null,
+    joinDetail:
+      session.state === "booked" && offer
+        ? openSealed(
+            offer.joinDetail,
+            sealedField.offeredTimeJoinDetail(referral.userId, referral.id, offer.id),
+          )
+        : null,
+    state: session.state,
+    bookedAt: session.bookedAt.toISOString(),
+    markedAt: session.markedAt?.toISOString() ?? null,
   };
 }

@@ -102,6 +102,22 @@ export const outboxPayloadSchemas = {
       sealed: z.string().min(1).max(4_000),
     })
     .strict(),
+  // A reminder 24 hours or 1 hour before a booked session. Like the
+  // invitation, the time, length and join detail are sealed to the recipient,
+  // the session, its SEQUENCE and which reminder it is; the send-time check
+  // reads the plain ids (lib/data/session-reminders.ts).
+  "session-reminder": z
+    .object({
+      sessionId: z.string().min(1).max(64),
+      recipientId: z.string().min(1).max(64),
+      sequence: z.number().int().min(0).max(100_000),
+      hours: z.union([z.literal(24), z.literal(1)]),
+      audience: z.enum(["person", "partner", "team"]),
+      referralId: z.string().min(1).max(64),
+      timeZone: z.string().min(1).max(64),
+      sealed: z.string().min(1).max(4_000),
+    })
+    .strict(),
 } as const;
 
 /** Every email Heartwork can send; each has a template of the same name in lib/email/templates. */

@@ -69,6 +69,17 @@ const sealedValuesOf = {
       context: sealedField.sessionEmail(payload.recipientId, payload.sessionId, payload.sequence),
     },
   ],
+  "session-reminder": (payload) => [
+    {
+      property: "sealed",
+      context: sealedField.sessionReminderEmail(
+        payload.recipientId,
+        payload.sessionId,
+        payload.sequence,
+        payload.hours,
+      ),
+    },
+  ],
   reminder: (payload) => [
     {
       property: "sealedToken",

@@ -2,6 +2,7 @@ import "server-only";
 import { invitationEmailStillWanted } from "@/lib/data/invitation-mail";
 import type { OutboxSendGuard } from "@/lib/data/outbox";
 import { reminderEmailStillWanted } from "@/lib/data/reminders";
+import { sessionReminderStillWanted } from "@/lib/data/session-reminders";
 import { parseOutboxPayload, type EmailTemplateName } from "@/lib/data/outbox-payloads";
 
 // The emails that must be re-checked against the database right before they go
@@ -24,5 +25,18 @@ export const outboxSendGuards: Partial<Record<EmailTemplateName, OutboxSendGuard
     const data = parseOutboxPayload("reminder", message.data);
     if (!data) return false;
     return reminderEmailStillWanted(tx, { reminderId: data.reminderId, userId: data.userId });
+  },
+  // The session is still booked at the same version (a move or a cancel raises
+  // its SEQUENCE, so the old time's reminder never goes out), has not started,
+  // the recipient is still one of its people or its counselor, and has not
+  // turned appointment reminders off.
+  "session-reminder": async (tx, message) => {
+    const data = parseOutboxPayload("session-reminder", message.data);
+    if (!data) return false;
+    return sessionReminderStillWanted(tx, {
+      sessionId: data.sessionId,
+      recipientId: data.recipientId,
+      sequence: data.sequence,
+    });
   },
 };

@@ -42,6 +42,8 @@ export type ReminderSettingsView = {
   hardDatesEnabled: boolean;
   hardDateDaysBefore: number;
   pausedUntil: Date | null;
+  /** Reminders 24 hours and 1 hour before a booked session (lib/data/session-reminders.ts): on by default. */
+  sessionRemindersEnabled: boolean;
 };
 
 export const REMINDER_DEFAULTS: ReminderSettingsView = {
@@ -50,6 +52,7 @@ export const REMINDER_DEFAULTS: ReminderSettingsView = {
   hardDatesEnabled: false,
   hardDateDaysBefore: 7,
   pausedUntil: null,
+  sessionRemindersEnabled: true,
 };
 
 const settingsSelect = {
@@ -58,6 +61,7 @@ const settingsSelect = {
   hardDatesEnabled: true,
   hardDateDaysBefore: true,
   pausedUntil: true,
+  sessionRemindersEnabled: true,
 } as const;
 
 export async function getReminderSettings({
@@ -74,6 +78,8 @@ export type ReminderChoice = {
   dailyMinute: number;
   hardDatesEnabled: boolean;
   hardDateDaysBefore: number;
+  /** Left as it is when absent. */
+  sessionRemindersEnabled?: boolean;
 };
 
 export async function saveReminderSettings({
@@ -370,6 +376,7 @@ export async function exportReminderSettings({ userId }: { userId: string }) {
     hardDateHeadsUp: settings.hardDatesEnabled,
     hardDateHeadsUpDays: settings.hardDateDaysBefore,
     pausedUntil: settings.pausedUntil?.toISOString() ?? null,
+    appointmentReminders: settings.sessionRemindersEnabled,
   };
 }
 

@@ -4,12 +4,13 @@ import { db, type Prisma } from "@/lib/db";
 import {
   canPeopleChange,
   hasEnded,
+  nextSessionReminder,
   type BookingSide,
   type JoinKind,
   type SessionOutcome,
 } from "@/lib/booking/rules";
 import { openSealed, seal, sealJson, sealedField } from "@/lib/counseling/sealed-fields";
-import { enqueueEmail } from "@/lib/data/enqueue-email";
+import { enqueueEmails, type EnqueueEmailInput } from "@/lib/data/enqueue-email";
 import { findActiveTeamMember } from "@/lib/data/team-members";
 import { teamScope } from "@/lib/data/team-referral-view";
 import { env } from "@/lib/env";
@@ -363,19 +364,24 @@ async function queueSessionEmails(
     session,
     change,
     now,
+    offer: known,
   }: {
     referral: LockedReferral;
     session: LiveSession;
     change: Change;
     now: Date;
+    /** The session's offered time when the caller has it already (a take). */
+    offer?: { id: string; joinKind: JoinKind; joinDetail: string | null };
   },
 ) {
-  const offer = session.offeredTimeId
-    ? await tx.offeredTime.findUnique({
-        where: { id: session.offeredTimeId },
-        select: { id: true, joinKind: true, joinDetail: true },
-      })
-    : null;
+  const offer =
+    known ??
+    (session.offeredTimeId
+      ? await tx.offeredTime.findUnique({
+          where: { id: session.offeredTimeId },
+          select: { id: true, joinKind: true, joinDetail: true },
+        })
+      : null);
   const joinDetail = offer
     ? openSealed(
         offer.joinDetail,
@@ -398,6 +404,7 @@ async function queueSessionEmails(
       teamMember: { select: { timeZone: true } },
     },
   });
+  const emails: EnqueueEmailInput<"session-invitation">[] = [];
   for (const recipient of recipients) {
     const user = users.find((u) => u.id === recipient.id);
     if (!user?.email) continue;
@@ -405,7 +412,7 @@ async function queueSessionEmails(
       (recipient.audience === "team" ? user.teamMember?.timeZone : null) ??
       user.trackerSettings?.timeZone ??
       "UTC";
-    await enqueueEmail(tx, {
+    emails.push({
       to: user.email,
       template: "session-invitation",
       userId: user.id,
@@ -431,6 +438,14 @@ async function queueSessionEmails(
       },
     });
   }
+  // One INSERT and one NOTIFY for all of them: fewer round trips while the
+  // referral's row is locked.
+  if (emails.length > 0) await enqueueEmails(tx, emails);
+}
+
+/** A session's next reminder as its two columns (lib/data/session-reminders.ts claims them). */
+function reminderColumns(reminder: ReturnType<typeof nextSessionReminder>) {
+  return { nextReminderAt: reminder?.at ?? null, nextReminderHours: reminder?.hours ?? null };
 }
 
 // ------------------------------------------------------------------- take --
@@ -452,6 +467,8 @@ type OfferRow = {
   startsAt: Date;
   lengthMinutes: number;
   withdrawnAt: Date | null;
+  joinKind: JoinKind;
+  joinDetail: string | null;
 };
 
 async function findOffer(tx: Tx, offeredTimeId: string): Promise<OfferRow | null> {
@@ -464,6 +481,8 @@ async function findOffer(tx: Tx, offeredTimeId: string): Promise<OfferRow | null
       startsAt: true,
       lengthMinutes: true,
       withdrawnAt: true,
+      joinKind: true,
+      joinDetail: true,
     },
   });
 }
@@ -507,14 +526,16 @@ export async function takeOfferedTime({
     if (refusal) return { ok: false, reason: refusal };
     const id = randomUUID();
     const icsUid = `${randomUUID()}@heartwork`;
+    const reminder = nextSessionReminder(offer.startsAt, now);
     // No conflict target: both the one-live-session index and the counselor's
     // exclusion constraint turn a conflicting insert into no row.
     const inserted = await tx.$queryRaw<{ id: string }[]>`
       INSERT INTO "CounselingSession"
              ("id", "referralId", "offeredTimeId", "counselorId", "startsAt", "lengthMinutes",
-              "icsUid", "bookedAt", "updatedAt")
+              "icsUid", "bookedAt", "updatedAt", "nextReminderAt", "nextReminderHours")
       VALUES (${id}, ${referral.id}, ${offer.id}, ${offer.counselorId}, ${offer.startsAt},
-              ${offer.lengthMinutes}, ${icsUid}, ${now}, ${now})
+              ${offer.lengthMinutes}, ${icsUid}, ${now}, ${now}, ${reminder?.at ?? null},
+              ${reminder?.hours ?? null}::integer)
       ON CONFLICT DO NOTHING
       RETURNING "id"`;
     if (inserted.length === 0) {
@@ -536,6 +557,7 @@ export async function takeOfferedTime({
       },
       change: "booked",
       now,
+      offer,
     });
     logger.info({ event: "booking.session_booked" }, "session booked");
     return { ok: true, sessionId: id, referralId: referral.id, side };
@@ -639,6 +661,9 @@ export async function moveSession({
           counselorId: moved.counselorId,
           offeredTimeId: moved.offeredTimeId,
           icsSequence: moved.icsSequence,
+          // The reminders follow the new time; the old time's, queued or not,
+          // are stopped at send time by the raised SEQUENCE.
+          ...reminderColumns(nextSessionReminder(moved.startsAt, now)),
         },
       });
       await queueSessionEmails(tx, { referral, session: moved, change: "moved", now });
@@ -695,6 +720,7 @@ export async function cancelSession({
         cancelledAt: now,
         cancelledBy: side,
         icsSequence: cancelled.icsSequence,
+        ...reminderColumns(null),
       },
     });
     await queueSessionEmails(tx, { referral, session: cancelled, change: "cancelled", now });
@@ -732,7 +758,7 @@ export async function markSessionOutcome({
       return { ok: false, reason: "not_ended" };
     await tx.counselingSession.update({
       where: { id: session.id },
-      data: { state: outcome, markedAt: now },
+      data: { state: outcome, markedAt: now, ...reminderColumns(null) },
     });
     logger.info({ event: "booking.session_marked", outcome }, "session marked");
     return { ok: true, referralId: referral.id, side: "team" };

@@ -51,6 +51,21 @@ export const payloadOpeners = {
       sealedField.sessionEmail(payload.recipientId, payload.sessionId, payload.sequence),
     ) as object),
   }),
+  "session-reminder": (payload) => ({
+    audience: payload.audience,
+    referralId: payload.referralId,
+    timeZone: payload.timeZone,
+    hours: payload.hours,
+    ...(openJson(
+      payload.sealed,
+      sealedField.sessionReminderEmail(
+        payload.recipientId,
+        payload.sessionId,
+        payload.sequence,
+        payload.hours,
+      ),
+    ) as object),
+  }),
   reminder: (payload) => ({
     kind: payload.kind,
     token: decryptField(

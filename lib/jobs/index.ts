@@ -5,6 +5,7 @@ import { purgeExpiredRemovalsJob } from "@/lib/jobs/definitions/purge-expired-re
 import { purgeFinishedOutboxMessagesJob } from "@/lib/jobs/definitions/purge-finished-outbox-messages";
 import { purgeOldDevMailboxMessagesJob } from "@/lib/jobs/definitions/purge-old-dev-mailbox-messages";
 import { queueDueRemindersJob } from "@/lib/jobs/definitions/queue-due-reminders";
+import { queueDueSessionRemindersJob } from "@/lib/jobs/definitions/queue-due-session-reminders";
 import type { JobDefinition } from "@/lib/jobs/job-definition";
 
 // Every periodic job. To add one: write lib/jobs/definitions/<name>.ts and list
@@ -16,5 +17,6 @@ export const JOBS: readonly JobDefinition[] = [
   deleteExpiredRateLimitsJob,
   eraseExpiredReferralTextJob,
   queueDueRemindersJob,
+  queueDueSessionRemindersJob,
   purgeExpiredRemovalsJob,
 ];

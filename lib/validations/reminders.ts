@@ -22,6 +22,8 @@ export const reminderSettingsSchema = z
     dailyTime: localTime,
     hardDatesEnabled: ticked,
     hardDateDaysBefore: integerIn(1, 30, "Please choose a number of days from 1 to 30."),
+    // Reminders a day and an hour before a booked appointment.
+    sessionRemindersEnabled: ticked,
   })
   .strict();
 

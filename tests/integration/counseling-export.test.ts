@@ -14,7 +14,15 @@ import { addCounselingMessage } from "@/lib/data/counseling-messages";
 import { claimReferral, closeReferral } from "@/lib/data/referral-ownership";
 import { openTeamReferral } from "@/lib/data/team-referral";
 import {
+  cancelSession,
+  markSessionOutcome,
+  offerSessionTimes,
+  takeOfferedTime,
+} from "@/lib/data/session-booking";
+import { db } from "@/lib/db";
+import {
   createCouplesReferral,
+  createSubmittedReferral,
   createTeamMember,
   messageOf,
 } from "@/tests/support/counseling-team";
@@ -143,5 +151,68 @@ describe(exportCounselingData, () => {
       displayName: "Ivy",
       roleChanges: [{ action: "added", role: "counselor", by: "test-operator" }],
     });
+  });
+
+  it("holds the first session: its time, length, kind and state, the join detail only while booked", async () => {
+    const counselor = await createTeamMember("export-counselor");
+    const { person, referralId } = await createSubmittedReferral("export-session");
+    await claimReferral({ userId: counselor.id, referralId });
+    expect((await exportCounselingData({ userId: person.id })).referral?.firstSession).toBeNull();
+
+    const day = 86_400_000;
+    const starts = [2, 3].map(
+      (d) => new Date(Math.floor((Date.now() + d * day) / 60_000) * 60_000),
+    );
+    await offerSessionTimes({
+      userId: counselor.id,
+      referralId,
+      timeZone: "Europe/Berlin",
+      joinKind: "phone",
+      joinDetail: "+49 30 1234567",
+      times: starts.map((startsAt) => ({ startsAt, lengthMinutes: 45 })),
+    });
+    const offers = await db.offeredTime.findMany({
+      where: { referralId },
+      orderBy: { startsAt: "asc" },
+      select: { id: true },
+    });
+    // A first booking, cancelled, is left out; the live one is exported.
+    const first = await takeOfferedTime({ userId: person.id, offeredTimeId: offers[0]!.id });
+    await cancelSession({
+      userId: person.id,
+      sessionId: (first as { sessionId: string }).sessionId,
+      as: "people",
+    });
+    const taken = await takeOfferedTime({ userId: person.id, offeredTimeId: offers[1]!.id });
+    expect(taken.ok).toBe(true);
+
+    const booked = (await exportCounselingData({ userId: person.id })).referral?.firstSession;
+    expect(booked).toEqual({
+      startsAt: starts[1]!.toISOString(),
+      lengthMinutes: 45,
+      joinKind: "phone",
+      joinDetail: "+49 30 1234567",
+      state: "booked",
+      bookedAt: expect.any(String),
+      markedAt: null,
+    });
+
+    await markSessionOutcome({
+      userId: counselor.id,
+      sessionId: (taken as { sessionId: string }).sessionId,
+      outcome: "missed",
+      now: new Date(starts[1]!.getTime() + 2 * 3_600_000),
+    });
+    const missed = (await exportCounselingData({ userId: person.id })).referral?.firstSession;
+    expect(missed).toMatchObject({
+      startsAt: starts[1]!.toISOString(),
+      lengthMinutes: 45,
+      joinKind: "phone",
+      joinDetail: null,
+      state: "missed",
+      markedAt: expect.any(String),
+    });
+    // The counselor's own export holds no one's session.
+    expect((await exportCounselingData({ userId: counselor.id })).referral).toBeNull();
   });
 });

@@ -21,6 +21,7 @@ import { addCounselingMessage } from "@/lib/data/counseling-messages";
 import { offerSessionTimes, takeOfferedTime } from "@/lib/data/session-booking";
 import { claimReferral } from "@/lib/data/referral-ownership";
 import { runDueReminders, saveReminderSettings } from "@/lib/data/reminders";
+import { runDueSessionReminders } from "@/lib/data/session-reminders";
 import {
   createCouplesReferral,
   createTeamMember,
@@ -72,9 +73,14 @@ async function queueEveryKindOfEmail(): Promise<Queued[]> {
     where: { referralId },
     select: { id: true },
   });
-  expect(await takeOfferedTime({ userId: person.id, offeredTimeId: offered.id })).toMatchObject({
-    ok: true,
+  const taken = await takeOfferedTime({ userId: person.id, offeredTimeId: offered.id });
+  expect(taken).toMatchObject({ ok: true });
+  // Its day-before reminder, the scheduler run at that instant.
+  const session = await db.counselingSession.findUniqueOrThrow({
+    where: { id: (taken as { sessionId: string }).sessionId },
+    select: { nextReminderAt: true },
   });
+  expect(await runDueSessionReminders({ now: session.nextReminderAt! })).toBeGreaterThan(0);
   // A daily reminder due now, on today's day (the person's zone is UTC).
   await saveReminderSettings({
     userId: person.id,

@@ -12,12 +12,14 @@ export function ReminderSettingsForm({
   dailyTime,
   hardDatesEnabled,
   hardDateDaysBefore,
+  sessionRemindersEnabled,
   timeZone,
 }: {
   dailyEnabled: boolean;
   dailyTime: string;
   hardDatesEnabled: boolean;
   hardDateDaysBefore: number;
+  sessionRemindersEnabled: boolean;
   timeZone: string;
 }) {
   return (
@@ -36,6 +38,11 @@ export function ReminderSettingsForm({
           name="hardDatesEnabled"
           label="A heads-up before each of my hard dates"
           defaultChecked={hardDatesEnabled}
+        />
+        <CheckboxField
+          name="sessionRemindersEnabled"
+          label="A reminder a day and an hour before an appointment I booked"
+          defaultChecked={sessionRemindersEnabled}
         />
       </Fieldset>
       <TextField

@@ -29,6 +29,11 @@ export default async function RemindersPage() {
         email only says &ldquo;Your Heartwork reminder&rdquo;: nothing about who or why, and every
         one has a link to stop them at once, without signing in.
       </p>
+      <p className="mt-2">
+        Appointment reminders are the exception: once you book a time with a counselor, an email
+        &ldquo;Reminder: your Heartwork appointment&rdquo; comes a day and an hour before, unless
+        you untick that box below. Pausing does not stop them.
+      </p>
       <p className={`mt-2 ${mutedClass}`}>No streaks, and nothing to keep up. Skip any day.</p>
 
       <ReminderSettingsForm
@@ -36,6 +41,7 @@ export default async function RemindersPage() {
         dailyTime={formatLocalTime(settings.dailyMinute)}
         hardDatesEnabled={settings.hardDatesEnabled}
         hardDateDaysBefore={settings.hardDateDaysBefore}
+        sessionRemindersEnabled={settings.sessionRemindersEnabled}
         timeZone={timeZone}
       />
 

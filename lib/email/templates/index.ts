@@ -8,6 +8,7 @@ import { partnerAcceptedEmail } from "@/lib/email/templates/partner-accepted";
 import { partnerInvitationEmail } from "@/lib/email/templates/partner-invitation";
 import { reminderEmail } from "@/lib/email/templates/reminder";
 import { sessionInvitationEmail } from "@/lib/email/templates/session-invitation";
+import { sessionReminderEmail } from "@/lib/email/templates/session-reminder";
 import { signInEmail } from "@/lib/email/templates/sign-in";
 import type { EmailTemplate } from "@/lib/email/templates/types";
 
@@ -26,6 +27,7 @@ export const emailTemplates = {
   "counseling-request-received": counselingRequestReceivedEmail,
   reminder: reminderEmail,
   "session-invitation": sessionInvitationEmail,
+  "session-reminder": sessionReminderEmail,
 } as const satisfies {
   // Every stored kind of email has a template; the schema is checked loosely
   // here (its data type differs per template), the render function exactly.
