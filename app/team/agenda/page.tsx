@@ -7,7 +7,8 @@ import { readTeamAgenda } from "@/lib/data/team-agenda";
 import { formatDayLong } from "@/lib/tracker/calendar-day";
 import { formatClockIn, formatDateTimeIn, zonePlaceName } from "@/lib/time/format-in-zone";
 import { AgendaFeedPanel } from "@/app/team/agenda/_components/agenda-feed-panel";
-import { boxClass, headingClass, linkClass, mutedClass, textClass } from "@/components/ui/styles";
+import { TeamSubpage } from "@/app/team/_components/team-subpage";
+import { boxClass, linkClass, mutedClass, textClass } from "@/components/ui/styles";
 
 // The signed-in counselor's upcoming sessions, by day in their own zone, each
 // linking to its referral's page, and the private calendar feed of the same
@@ -23,13 +24,7 @@ export default async function TeamAgendaPage() {
   const zone = agenda.timeZone;
 
   return (
-    <div className="mx-auto max-w-3xl px-4 py-12">
-      <p>
-        <Link href="/team" className={linkClass}>
-          Back to the inbox
-        </Link>
-      </p>
-      <h1 className={`mt-4 ${headingClass}`}>Your agenda</h1>
+    <TeamSubpage title="Your agenda">
       <p className={textClass}>
         Your booked sessions that have not ended yet. Times are in {zonePlaceName(zone)} ({zone}
         ), the zone you offer times in.
@@ -72,6 +67,6 @@ export default async function TeamAgendaPage() {
         madeAt={agenda.feed?.createdAt.toISOString() ?? null}
         madeOn={agenda.feed ? formatDateTimeIn(agenda.feed.createdAt, zone) : null}
       />
-    </div>
+    </TeamSubpage>
   );
 }

@@ -20,14 +20,13 @@ import { ReferralActions } from "@/app/team/_components/referral-actions";
 import { SharedReferralDetails } from "@/app/team/_components/shared-referral-details";
 import { SessionBookingPanel } from "@/app/team/_components/session-booking-panel";
 import { StateBadge } from "@/app/team/_components/state-badge";
+import { TeamSubpage } from "@/app/team/_components/team-subpage";
 import { readTeamBooking } from "@/lib/data/session-booking";
 import { MessageForm } from "@/components/counseling/message-form";
 import { ThreadMessages } from "@/components/counseling/thread-messages";
 import { FlashStatus } from "@/components/ui/flash-status";
 import {
   cardClass,
-  headingClass,
-  linkClass,
   mutedClass,
   ownTextClass,
   sectionRuleClass,
@@ -62,13 +61,7 @@ export default async function TeamReferralPage({
   const canWrite = referral.claimedByMe && referral.state !== "CLOSED";
 
   return (
-    <div className="mx-auto max-w-3xl px-4 py-12">
-      <p>
-        <Link href="/team" className={linkClass}>
-          Back to the inbox
-        </Link>
-      </p>
-      <h1 className={`mt-4 ${headingClass}`}>Referral</h1>
+    <TeamSubpage title="Referral">
       <p className={`mt-2 flex flex-wrap items-center gap-2 ${mutedClass}`}>
         <span>Sent {formatDateTimeIn(referral.submittedAt, zone)}</span>
         <StateBadge referral={referral} />
@@ -157,6 +150,6 @@ export default async function TeamReferralPage({
           <p className={textClass}>This conversation opens once the partner has joined.</p>
         )}
       </section>
-    </div>
+    </TeamSubpage>
   );
 }
