@@ -233,7 +233,7 @@ describe("cancelled and moved sessions", () => {
 
     expect(
       await cancelSession({ userId: s.person.id, sessionId: s.sessionId, as: "people" }),
-    ).toEqual({ ok: true });
+    ).toEqual({ ok: true, referralId: s.referralId, side: "person" });
     for (const q of queued) expect(await stillWanted(q.data)).toBe(false);
     expect(await sessionRow(s.sessionId)).toMatchObject({ nextReminderAt: null });
     expect(
@@ -254,7 +254,7 @@ describe("cancelled and moved sessions", () => {
         sessionId: s.sessionId,
         offeredTimeId: s.otherTimeId,
       }),
-    ).toEqual({ ok: true });
+    ).toEqual({ ok: true, referralId: s.referralId, side: "person" });
     for (const q of old) expect(await stillWanted(q.data)).toBe(false);
     expect(await sessionRow(s.sessionId)).toMatchObject({
       nextReminderAt: new Date(s.otherStartsAt.getTime() - DAY),
@@ -301,7 +301,7 @@ describe("cancelled and moved sessions", () => {
         outcome: "held",
         now: new Date(s.startsAt.getTime() + 2 * HOUR),
       }),
-    ).toEqual({ ok: true });
+    ).toEqual({ ok: true, referralId: s.referralId, side: "team" });
     expect(await stillWanted(queued[0]!.data)).toBe(false);
   });
 });
@@ -390,7 +390,7 @@ describe("time zones", () => {
         sessionId: s.sessionId,
         offeredTimeId: s.otherTimeId,
       }),
-    ).toEqual({ ok: true });
+    ).toEqual({ ok: true, referralId: s.referralId, side: "person" });
     await runDueSessionReminders({ now: new Date("2027-04-04T13:00:00Z") });
     const hour = (await remindersFor(s.sessionId)).filter(
       (q) => (q.data as { sequence: number }).sequence === 1,

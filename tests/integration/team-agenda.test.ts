@@ -83,7 +83,7 @@ describe(readTeamAgenda, () => {
     });
     expect(
       await cancelSession({ userId: dana.id, sessionId: cancelled.sessionId, as: "team", now }),
-    ).toEqual({ ok: true });
+    ).toEqual({ ok: true, referralId: cancelled.referralId, side: "team" });
     const others = await bookedSession(lee, "agenda-lee-person", new Date("2027-03-13T15:00Z"), {
       now,
     });
