@@ -71,6 +71,9 @@ test("a counselor claims a couple's referral and writes; the person answers; the
   await expect(page.getByRole("list", { name: "Private: the person" })).toContainText(privateWords);
 
   await page.getByRole("link", { name: "Shared with both" }).click();
+  // The thread's own page first: typed before it arrives, words would go to the old thread.
+  await expect(page).toHaveURL(/\?thread=SHARED$/);
+  await expect(page.getByRole("heading", { name: "Shared with both", level: 3 })).toBeVisible();
   const sharedWords = `Words for you both ${Date.now()}`;
   await page.getByLabel("Your message").fill(sharedWords);
   await page.getByRole("button", { name: "Send", exact: true }).click();
