@@ -93,6 +93,12 @@ export async function answerScreenClear(page: Page): Promise<void> {
       .check();
   }
   await page.getByRole("button", { name: "Continue" }).click();
+  // Done only once the questions have left the page: a navigation started before the
+  // answer arrives races it (seen on PostgreSQL: the intake page, asked for too early,
+  // sent the person back to the screen, and the answer then landed on /counseling).
+  await expect(page.getByRole("group", { name: SAFETY_QUESTIONS[0]!.text })).toHaveCount(0, {
+    timeout: 30_000,
+  });
 }
 
 /** Fills and sends the intake from /counseling/intake; ends on /counseling/next. */
