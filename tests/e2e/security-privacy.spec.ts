@@ -323,10 +323,7 @@ test.describe("privacy", () => {
   test("planted secrets stay out of the logs and out of plain SQL; the export is exactly one's own rows; deletion leaves none", async ({
     browser,
   }) => {
-    // A limit that catches a hang: two people through every form, a partner, a counselor's
-    // side and four database dumps take 2-3 minutes alone, and past 5 in CI while the
-    // integration suite shares the two cores.
-    test.setTimeout(600_000);
+    test.setTimeout(300_000);
     const started = Date.now();
     // Our own server (so its logs are ours to read) at `trace`, with its own mail catcher.
     const port = E2E_PORT + 20;
