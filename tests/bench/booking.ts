@@ -22,7 +22,6 @@
 // `-- --smoke` (CI): 100 counselors, 5,000 sessions, 200 taking referrals,
 // 1,000 due. TEST_DATABASE_URL as for the other benches (else the local server);
 // the database is dropped and both instances stopped on every way out.
-import { fork } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
@@ -30,6 +29,7 @@ import { check, onCleanup, runDrill } from "../drills/support/drill-run";
 import { requirePostgres } from "../support/owned-process";
 import { createPostgresDatabase } from "../support/test-database";
 import { report } from "../support/report";
+import { startTwoSchedulers, watchQueueing } from "./support/scheduler-race";
 
 const smoke = process.argv.includes("--smoke");
 const COUNSELORS = smoke ? 100 : 1_000;
@@ -256,43 +256,13 @@ await runDrill("bench:booking", (smoke ? 5 : 20) * 60_000, async () => {
   report(
     `${DUE.toLocaleString("en-US")} sessions' reminders due at ${dueAt.toISOString()} (${expected.toLocaleString("en-US")} emails)...`,
   );
-  const instances = [0, 1].map(() => {
-    const child = fork("tests/bench/support/session-reminder-instance.ts", {
-      execArgv: ["--import", "tsx", "--conditions=react-server"],
-      env: { ...process.env },
-    });
-    onCleanup("stop an instance", () => {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((resolve) => child.once("exit", resolve));
-      child.kill("SIGTERM");
-      return exited;
-    });
-    return new Promise<void>((resolve) => child.once("message", () => resolve()));
+  await startTwoSchedulers("session-reminders");
+  const { queued, allQueuedMs } = await watchQueueing(client, {
+    template: "session-reminder",
+    expected: expected,
+    dueAt,
+    boundMs: QUEUE_BOUND_MS,
   });
-  await Promise.all(instances);
-  report(`Two scheduler instances running; waiting for ${dueAt.toISOString()}...`);
-
-  const countQueued = async () =>
-    Number(
-      (
-        await client.query<{ n: string }>(
-          `SELECT COUNT(*) AS n FROM "OutboxMessage" WHERE "template" = 'session-reminder'`,
-        )
-      ).rows[0]!.n,
-    );
-  while (Date.now() < dueAt.getTime()) await new Promise((r) => setTimeout(r, 200));
-  let queued = 0;
-  let allQueuedMs: number | null = null;
-  while (Date.now() - dueAt.getTime() < QUEUE_BOUND_MS + 5_000) {
-    queued = await countQueued();
-    if (queued >= expected) {
-      allQueuedMs = Date.now() - dueAt.getTime();
-      break;
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  // Let anything still in flight land before counting duplicates.
-  await new Promise((r) => setTimeout(r, 3_000));
   const {
     rows: [counts],
   } = await client.query<{ rows: string; distinct: string; sessions: string; wrong: string }>(

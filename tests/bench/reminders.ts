@@ -7,7 +7,6 @@
 // 100,000 people (must be equal: one indexed UPDATE per run).
 // `-- --smoke` (CI): 5,000 people, 1,000 due. TEST_DATABASE_URL as for the
 // other benches; the database is dropped and both instances stopped on every way out.
-import { fork } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
@@ -15,6 +14,7 @@ import { check, onCleanup, runDrill } from "../drills/support/drill-run";
 import { requirePostgres } from "../support/owned-process";
 import { createPostgresDatabase } from "../support/test-database";
 import { report } from "../support/report";
+import { startTwoSchedulers, watchQueueing } from "./support/scheduler-race";
 
 const smoke = process.argv.includes("--smoke");
 const PEOPLE = smoke ? 5_000 : 100_000;
@@ -174,43 +174,13 @@ await runDrill("bench:reminders", (smoke ? 4 : 15) * 60_000, async () => {
   await seed(PEOPLE, DUE, dueAt);
   report(`  seeded in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
 
-  const instances = [0, 1].map(() => {
-    const child = fork("tests/bench/support/reminder-instance.ts", {
-      execArgv: ["--import", "tsx", "--conditions=react-server"],
-      env: { ...process.env, DB_QUERY_LOG: "false" },
-    });
-    onCleanup("stop an instance", () => {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((resolve) => child.once("exit", resolve));
-      child.kill("SIGTERM");
-      return exited;
-    });
-    return new Promise<void>((resolve) => child.once("message", () => resolve()));
+  await startTwoSchedulers("reminders", { DB_QUERY_LOG: "false" });
+  const { queued, allQueuedMs } = await watchQueueing(client, {
+    template: "reminder",
+    expected: DUE,
+    dueAt,
+    boundMs: QUEUE_BOUND_MS,
   });
-  await Promise.all(instances);
-  report(`Two scheduler instances running; waiting for ${dueAt.toISOString()}...`);
-
-  const countQueued = async () =>
-    Number(
-      (
-        await client.query<{ n: string }>(
-          `SELECT COUNT(*) AS n FROM "OutboxMessage" WHERE "template" = 'reminder'`,
-        )
-      ).rows[0]!.n,
-    );
-  while (Date.now() < dueAt.getTime()) await new Promise((r) => setTimeout(r, 200));
-  let queued = 0;
-  let allQueuedMs: number | null = null;
-  while (Date.now() - dueAt.getTime() < QUEUE_BOUND_MS + 5_000) {
-    queued = await countQueued();
-    if (queued >= DUE) {
-      allQueuedMs = Date.now() - dueAt.getTime();
-      break;
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  // Let anything still in flight land before counting duplicates.
-  await new Promise((r) => setTimeout(r, 3_000));
   const {
     rows: [counts],
   } = await client.query<{
