@@ -37,6 +37,13 @@ import {
 // One referral as a team member opens it. Opening it is recorded (the person
 // sees who opened their file); a referral outside the member's scope, or one
 // that does not exist, is a plain 404. Headers come from the proxy.
+/** Who reads each conversation besides the counselor, said beside the box they write in. */
+const TEAM_THREAD_READERS: Record<MessageThread, string> = {
+  PERSON: "Only the person who asked reads this conversation.",
+  PARTNER: "Only the partner reads this conversation.",
+  SHARED: "The person and their partner both read this conversation.",
+};
+
 export const metadata: Metadata = { title: "Referral" }; // noindex, nofollow: app/team/layout.tsx
 
 export default async function TeamReferralPage({
@@ -133,10 +140,14 @@ export default async function TeamReferralPage({
             />
             {canWrite ? (
               <MessageForm
+                // One form per thread: a "Sent." (or typed words) must not follow the
+                // counselor to another conversation, whose readers differ.
+                key={referral.thread.name}
                 action={sendTeamMessage}
                 referralId={referral.id}
                 thread={referral.thread.name}
                 requestKey={randomUUID()}
+                hint={`${TEAM_THREAD_READERS[referral.thread.name]} Stored encrypted; the email about it says only that there is a new message.`}
               />
             ) : (
               <p className={textClass}>
