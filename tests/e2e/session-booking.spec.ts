@@ -2,7 +2,7 @@ import { PEOPLE_CONFIRMATIONS } from "@/lib/booking/confirmations";
 import { SESSION_SUBJECTS } from "@/lib/email/templates/session-invitation";
 import { parseInvitation } from "../support/ics";
 import { expectAccessible } from "./support/axe";
-import { daysAhead } from "./support/booking";
+import { claimNewestReferral, daysAhead } from "./support/booking";
 import { expect, test } from "./support/fixtures";
 import { answerScreenClear } from "./support/privacy-plant";
 import { signInWithEmail, uniqueEmail } from "./support/sign-in";
@@ -45,13 +45,7 @@ test("a counselor offers times, the person takes one in their own zone, the .ics
     role: "counselor",
     displayName: "Dana",
   });
-  await page
-    .getByRole("link", { name: /^Referral sent/ })
-    .first()
-    .click();
-  await page.waitForURL(/\/team\/referrals\//);
-  await page.getByRole("button", { name: "Claim this referral" }).click();
-  await expect(page.getByText("Claimed by you", { exact: true })).toBeVisible();
+  await claimNewestReferral(page);
 
   await page.getByLabel("Your time zone").selectOption("America/New_York");
   const row = (n: number) => page.getByRole("group", { name: new RegExp(`^Time ${n}`) });

@@ -25,6 +25,17 @@ export async function sendIndividualRequest(page: Page, mail: SmtpCatcher, email
   await page.waitForURL(/\/counseling/);
 }
 
+/** On /team (a counselor past the passkey): opens the newest referral and claims it. */
+export async function claimNewestReferral(page: Page) {
+  await page
+    .getByRole("link", { name: /^Referral sent/ })
+    .first()
+    .click();
+  await page.waitForURL(/\/team\/referrals\//);
+  await page.getByRole("button", { name: "Claim this referral" }).click();
+  await expect(page.getByText("Claimed by you", { exact: true })).toBeVisible();
+}
+
 /**
  * On /team (a counselor past the passkey): opens the newest referral, claims
  * it and offers these times (date, start) in `timeZone`, by video.
@@ -37,13 +48,7 @@ export async function claimAndOffer(
     joinDetail,
   }: { timeZone: string; times: [string, string][]; joinDetail: string },
 ) {
-  await page
-    .getByRole("link", { name: /^Referral sent/ })
-    .first()
-    .click();
-  await page.waitForURL(/\/team\/referrals\//);
-  await page.getByRole("button", { name: "Claim this referral" }).click();
-  await expect(page.getByText("Claimed by you", { exact: true })).toBeVisible();
+  await claimNewestReferral(page);
   await page.getByLabel("Your time zone").selectOption(timeZone);
   for (const [i, [date, start]] of times.entries()) {
     const row = page.getByRole("group", { name: new RegExp(`^Time ${i + 1}`) });
