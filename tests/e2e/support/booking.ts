@@ -2,7 +2,9 @@ import type { Page } from "@playwright/test";
 import type { SmtpCatcher } from "../../support/smtp-catcher";
 import { answerScreen } from "./counseling";
 import { expect } from "./fixtures";
+import { openRawDatabase } from "./raw-database";
 import { signInWithEmail } from "./sign-in";
+import type { TeamApp } from "./team";
 
 // The first session's steps through the real UI, for specs that need a booked
 // session (the counselor's agenda): the person's individual request, the
@@ -71,4 +73,30 @@ export async function takeFirstTime(page: Page): Promise<string> {
     page.getByRole("region", { name: "Your first session" }).getByText("Booked", { exact: true }),
   ).toBeVisible();
   return label;
+}
+
+/**
+ * Moves the referral's booked session to have started `hoursAgo` hours ago
+ * (and so, at 50 minutes, ended), straight in the team app's database: a
+ * session cannot be offered in the past, and the counselor may mark one held
+ * or missed only once it has ended. On PGlite the app stops meanwhile.
+ */
+export async function startSessionHoursAgo(app: TeamApp, referralId: string, hoursAgo: number) {
+  await app.withDatabase(async (env) => {
+    const database = await openRawDatabase(
+      env.DATABASE_URL
+        ? { kind: "postgres", url: env.DATABASE_URL }
+        : { kind: "pglite", dir: env.PGLITE_DIR! },
+    );
+    try {
+      const moved = await database.run(
+        `UPDATE "CounselingSession" SET "startsAt" = now() - make_interval(hours => $2::int)
+          WHERE "referralId" = $1 AND state = 'booked' RETURNING id`,
+        [referralId, hoursAgo],
+      );
+      expect(moved).toHaveLength(1);
+    } finally {
+      await database.close();
+    }
+  });
 }

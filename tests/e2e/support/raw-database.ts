@@ -12,22 +12,24 @@ export type Cell = { table: string; column: string; rowIndex: number; text: stri
 export type RawDatabase = {
   tables(): Promise<string[]>;
   rows(table: string): Promise<Record<string, unknown>[]>;
+  /** One parameterised statement ($1, $2…); the rows it returned. */
+  run(sql: string, params?: unknown[]): Promise<Record<string, unknown>[]>;
   close(): Promise<void>;
 };
 
 export async function openRawDatabase(
   target: { kind: "pglite"; dir: string } | { kind: "postgres"; url: string },
 ): Promise<RawDatabase> {
-  let query: (sql: string) => Promise<Record<string, unknown>[]>;
+  let query: (sql: string, params?: unknown[]) => Promise<Record<string, unknown>[]>;
   let close: () => Promise<void>;
   if (target.kind === "pglite") {
     const pglite = await PGlite.create(target.dir, { extensions: { btree_gist } });
-    query = async (sql) => (await pglite.query<Record<string, unknown>>(sql)).rows;
+    query = async (sql, params) => (await pglite.query<Record<string, unknown>>(sql, params)).rows;
     close = () => pglite.close();
   } else {
     const client = new pg.Client({ connectionString: target.url });
     await client.connect();
-    query = async (sql) => (await client.query<Record<string, unknown>>(sql)).rows;
+    query = async (sql, params) => (await client.query<Record<string, unknown>>(sql, params)).rows;
     close = () => client.end();
   }
   return {
@@ -40,6 +42,7 @@ export async function openRawDatabase(
       return rows.map((r) => String(r.table_name));
     },
     rows: (table) => query(`SELECT * FROM "${table.replace(/"/g, '""')}"`),
+    run: query,
     close,
   };
 }
