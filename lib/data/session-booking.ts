@@ -30,8 +30,10 @@ import { logger } from "@/lib/logger";
 // database's own (prisma/migrations/20261205200000_first_session_booking): one
 // live session per referral, and no counselor in two live sessions at once.
 // Takes insert with ON CONFLICT DO NOTHING, so a lost race is an answer, not
-// an aborted transaction. Every change queues the calendar email to each
-// participant in the same transaction. Logs carry no times, ids or join details.
+// an aborted transaction; a take's transaction is one statement, so the lock
+// is held for that statement only (takeOfferedTime). Every change queues the
+// calendar email to each participant in the same transaction. Logs carry no
+// times, ids or join details.
 
 type Tx = Prisma.TransactionClient;
 
