@@ -17,6 +17,7 @@ import {
   type OutboxRow,
 } from "@/lib/data/enqueue-email";
 import { OUTBOX_CHANNEL } from "@/lib/data/outbox-status";
+import { NOW_UTC } from "@/lib/data/sql-time";
 import { findActiveTeamMember } from "@/lib/data/team-members";
 import { teamScope } from "@/lib/data/team-referral-view";
 import { env } from "@/lib/env";
@@ -706,6 +707,8 @@ async function bookUnderLock({
   now: Date;
 }): Promise<TakeLocked> {
   const reminder = nextSessionReminder(session.startsAt, now);
+  // Times written in SQL are UTC, as Prisma writes them (lib/data/sql-time.ts):
+  // the columns' own defaults would follow the server's zone.
   // FOR SHARE OF o: an offer replaced while this statement waited for the
   // referral is read in its newest version (withdrawn), not this snapshot's.
   // No conflict target on the insert: both the one-live-session index and the
@@ -734,8 +737,11 @@ async function bookUnderLock({
       ON CONFLICT DO NOTHING
       RETURNING "id"
     ), queued AS (
-      INSERT INTO "OutboxMessage" ("id", "to", "template", "data", "userId", "dedupeKey", "updatedAt")
-      SELECT m."id", m."to", m."template", m."data", m."userId", m."dedupeKey", ${new Date()}
+      INSERT INTO "OutboxMessage"
+             ("id", "to", "template", "data", "userId", "dedupeKey", "runAt", "createdAt",
+              "updatedAt")
+      SELECT m."id", m."to", m."template", m."data", m."userId", m."dedupeKey", ${NOW_UTC},
+             ${NOW_UTC}, ${NOW_UTC}
         FROM json_to_recordset(${JSON.stringify(emails)}::json)
           AS m("id" text, "to" text, "template" text, "data" jsonb, "userId" text, "dedupeKey" text)
        WHERE EXISTS (SELECT 1 FROM taken)
