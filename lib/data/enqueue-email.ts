@@ -82,16 +82,40 @@ export async function enqueueEmails<Name extends EmailTemplateName>(
 ): Promise<number> {
   const { count } = await tx.outboxMessage.createMany({
     data: inputs.map((input) => ({
-      id: randomUUID(),
-      to: normalizeEmailAddress(input.to),
-      template: input.template,
-      data: outboxPayloadSchemas[input.template].parse(input.data) as Prisma.InputJsonValue,
-      userId: input.userId ?? null,
-      dedupeKey: input.dedupeKey ?? null,
+      ...outboxRow(input),
       ...(input.notBefore ? { runAt: input.notBefore } : {}),
     })),
     skipDuplicates: true,
   });
   if (count > 0) await tx.$executeRaw`SELECT pg_notify(${OUTBOX_CHANNEL}, '')`;
   return count;
+}
+
+/** An outbox row as it is stored: checked payload, normalised address, a new id. */
+export type OutboxRow = {
+  id: string;
+  to: string;
+  template: EmailTemplateName;
+  data: Prisma.InputJsonValue;
+  userId: string | null;
+  dedupeKey: string | null;
+};
+
+/**
+ * The row enqueueEmails() would write for one email, built with no database
+ * access, for a caller that writes it inside a statement of its own (a take
+ * queues its invitations in the same statement that books the session). The
+ * payload is parsed here, so a bad one fails before anything is written.
+ */
+export function outboxRow<Name extends EmailTemplateName>(
+  input: EnqueueEmailInput<Name>,
+): OutboxRow {
+  return {
+    id: randomUUID(),
+    to: normalizeEmailAddress(input.to),
+    template: input.template,
+    data: outboxPayloadSchemas[input.template].parse(input.data) as Prisma.InputJsonValue,
+    userId: input.userId ?? null,
+    dedupeKey: input.dedupeKey ?? null,
+  };
 }

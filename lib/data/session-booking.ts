@@ -10,7 +10,14 @@ import {
   type SessionOutcome,
 } from "@/lib/booking/rules";
 import { openSealed, seal, sealJson, sealedField } from "@/lib/counseling/sealed-fields";
-import { enqueueEmails, type EnqueueEmailInput } from "@/lib/data/enqueue-email";
+import {
+  enqueueEmails,
+  outboxRow,
+  type EnqueueEmailInput,
+  type OutboxRow,
+} from "@/lib/data/enqueue-email";
+import { OUTBOX_CHANNEL } from "@/lib/data/outbox-status";
+import { NOW_UTC } from "@/lib/data/sql-time";
 import { findActiveTeamMember } from "@/lib/data/team-members";
 import { teamScope } from "@/lib/data/team-referral-view";
 import { env } from "@/lib/env";
@@ -24,8 +31,10 @@ import { logger } from "@/lib/logger";
 // database's own (prisma/migrations/20261205200000_first_session_booking): one
 // live session per referral, and no counselor in two live sessions at once.
 // Takes insert with ON CONFLICT DO NOTHING, so a lost race is an answer, not
-// an aborted transaction. Every change queues the calendar email to each
-// participant in the same transaction. Logs carry no times, ids or join details.
+// an aborted transaction; a take's transaction is one statement, so the lock
+// is held for that statement only (takeOfferedTime). Every change queues the
+// calendar email to each participant in the same transaction. Logs carry no
+// times, ids or join details.
 
 type Tx = Prisma.TransactionClient;
 
@@ -356,62 +365,56 @@ type LiveSession = {
   offeredTimeId: string | null;
 };
 
-/** The calendar email to each participant: the person, the joined partner, the counselor. */
-async function queueSessionEmails(
-  tx: Tx,
-  {
-    referral,
-    session,
-    change,
-    now,
-    offer: known,
-  }: {
-    referral: LockedReferral;
-    session: LiveSession;
-    change: Change;
-    now: Date;
-    /** The session's offered time when the caller has it already (a take). */
-    offer?: { id: string; joinKind: JoinKind; joinDetail: string | null };
-  },
-) {
-  const offer =
-    known ??
-    (session.offeredTimeId
-      ? await tx.offeredTime.findUnique({
-          where: { id: session.offeredTimeId },
-          select: { id: true, joinKind: true, joinDetail: true },
-        })
-      : null);
+/** A participant's address and zones, as the calendar email needs them. */
+type Participant = {
+  id: string;
+  email: string | null;
+  trackerTimeZone: string | null;
+  teamTimeZone: string | null;
+};
+
+/** Who gets a session's calendar email: the person, the joined partner, the counselor. */
+function sessionRecipients(
+  referral: LockedReferral,
+  counselorId: string | null,
+): { id: string; audience: "person" | "partner" | "team" }[] {
+  return [
+    { id: referral.userId, audience: "person" },
+    ...(referral.partnerId && referral.partnerScreenOutcome === "CLEAR"
+      ? [{ id: referral.partnerId, audience: "partner" as const }]
+      : []),
+    ...(counselorId ? [{ id: counselorId, audience: "team" as const }] : []),
+  ];
+}
+
+/** The calendar email to each participant, built with no database access. */
+function sessionEmails({
+  referral,
+  session,
+  change,
+  now,
+  offer,
+  participants,
+}: {
+  referral: LockedReferral;
+  session: LiveSession;
+  change: Change;
+  now: Date;
+  offer: { id: string; joinKind: JoinKind; joinDetail: string | null } | null;
+  participants: readonly Participant[];
+}): EnqueueEmailInput<"session-invitation">[] {
   const joinDetail = offer
     ? openSealed(
         offer.joinDetail,
         sealedField.offeredTimeJoinDetail(referral.userId, referral.id, offer.id),
       )
     : null;
-  const recipients: { id: string; audience: "person" | "partner" | "team" }[] = [
-    { id: referral.userId, audience: "person" },
-    ...(referral.partnerId && referral.partnerScreenOutcome === "CLEAR"
-      ? [{ id: referral.partnerId, audience: "partner" as const }]
-      : []),
-    ...(session.counselorId ? [{ id: session.counselorId, audience: "team" as const }] : []),
-  ];
-  const users = await tx.user.findMany({
-    where: { id: { in: recipients.map((r) => r.id) } },
-    select: {
-      id: true,
-      email: true,
-      trackerSettings: { select: { timeZone: true } },
-      teamMember: { select: { timeZone: true } },
-    },
-  });
   const emails: EnqueueEmailInput<"session-invitation">[] = [];
-  for (const recipient of recipients) {
-    const user = users.find((u) => u.id === recipient.id);
+  for (const recipient of sessionRecipients(referral, session.counselorId)) {
+    const user = participants.find((u) => u.id === recipient.id);
     if (!user?.email) continue;
     const timeZone =
-      (recipient.audience === "team" ? user.teamMember?.timeZone : null) ??
-      user.trackerSettings?.timeZone ??
-      "UTC";
+      (recipient.audience === "team" ? user.teamTimeZone : null) ?? user.trackerTimeZone ?? "UTC";
     emails.push({
       to: user.email,
       template: "session-invitation",
@@ -438,6 +441,41 @@ async function queueSessionEmails(
       },
     });
   }
+  return emails;
+}
+
+/** The calendar email to each participant, queued in the caller's transaction (move, cancel). */
+async function queueSessionEmails(
+  tx: Tx,
+  {
+    referral,
+    session,
+    change,
+    now,
+  }: { referral: LockedReferral; session: LiveSession; change: Change; now: Date },
+) {
+  const offer = session.offeredTimeId
+    ? await tx.offeredTime.findUnique({
+        where: { id: session.offeredTimeId },
+        select: { id: true, joinKind: true, joinDetail: true },
+      })
+    : null;
+  const users = await tx.user.findMany({
+    where: { id: { in: sessionRecipients(referral, session.counselorId).map((r) => r.id) } },
+    select: {
+      id: true,
+      email: true,
+      trackerSettings: { select: { timeZone: true } },
+      teamMember: { select: { timeZone: true } },
+    },
+  });
+  const participants = users.map((u) => ({
+    id: u.id,
+    email: u.email,
+    trackerTimeZone: u.trackerSettings?.timeZone ?? null,
+    teamTimeZone: u.teamMember?.timeZone ?? null,
+  }));
+  const emails = sessionEmails({ referral, session, change, now, offer, participants });
   // One INSERT and one NOTIFY for all of them: fewer round trips while the
   // referral's row is locked.
   if (emails.length > 0) await enqueueEmails(tx, emails);
@@ -504,7 +542,45 @@ function offerRefusal(
   return null;
 }
 
-/** The person or the joined partner takes one offered time. */
+/** What a take reads before it locks anything: the offer, its referral, its people. */
+type TakeSnapshot = OfferRow &
+  Omit<LockedReferral, "id"> & {
+    /** A live session on the referral, committed before this read. */
+    live: boolean;
+    participants: Participant[] | string;
+  };
+
+/** The referral's and the offer's columns a take checks, as the locking statement saw them. */
+type TakeLocked = {
+  found: boolean;
+  userId: string | null;
+  partnerId: string | null;
+  partnerScreenOutcome: LockedReferral["partnerScreenOutcome"];
+  state: LockedReferral["state"] | null;
+  claimedById: string | null;
+  withdrawnAt: Date | null;
+  taken: number;
+};
+
+/** A take that lost a race answers after this many fresh looks (a referral changing under it). */
+const TAKE_ATTEMPTS = 5;
+
+/**
+ * The person or the joined partner takes one offered time.
+ *
+ * Written for short lock holds (issue 15's take p95 under 20 concurrent
+ * takers): everything that needs no lock happens first, in one read without
+ * a lock (the offer, the referral, its people's addresses and zones, and
+ * whether a session was booked already, so a take that lost a race answers at
+ * once); the emails are built and sealed in this process; then one statement
+ * (autocommit, so no round trip is made while the row is locked) locks the
+ * referral's row, then the offer's, checks them again as they are now (a lock
+ * that waited reads the rows' newest versions), inserts the session with ON
+ * CONFLICT DO NOTHING and queues the invitations in the outbox and NOTIFYs,
+ * all or nothing. When the referral changed between the read and the lock
+ * (a partner joined, the offer was replaced), the locked columns say so: a
+ * refusal is answered from them, a changed set of people is read again.
+ */
 export async function takeOfferedTime({
   userId,
   offeredTimeId,
@@ -514,54 +590,172 @@ export async function takeOfferedTime({
   offeredTimeId: string;
   now?: Date;
 }): Promise<TakeResult> {
-  return db.$transaction(async (tx): Promise<TakeResult> => {
-    const unlocked = await findOffer(tx, offeredTimeId);
-    if (!unlocked) return { ok: false, reason: "not_found" };
-    const referral = await lockReferral(tx, unlocked.referralId);
-    const side = referral && peopleSide(referral, userId);
-    if (!referral || !side) return { ok: false, reason: "not_found" };
-    // Read again under the lock: an offer replaced a moment ago is withdrawn now.
-    const offer = (await findOffer(tx, offeredTimeId))!;
-    const refusal = offerRefusal(offer, referral, now);
+  for (let attempt = 1; ; attempt++) {
+    const seen = await readTakeSnapshot(offeredTimeId);
+    if (!seen) return { ok: false, reason: "not_found" };
+    const referral: LockedReferral = {
+      id: seen.referralId,
+      userId: seen.userId,
+      partnerId: seen.partnerId,
+      partnerScreenOutcome: seen.partnerScreenOutcome,
+      state: seen.state,
+      claimedById: seen.claimedById,
+    };
+    const side = peopleSide(referral, userId);
+    if (!side) return { ok: false, reason: "not_found" };
+    const refusal = offerRefusal(seen, referral, now);
     if (refusal) return { ok: false, reason: refusal };
-    const id = randomUUID();
-    const icsUid = `${randomUUID()}@heartwork`;
-    const reminder = nextSessionReminder(offer.startsAt, now);
-    // No conflict target: both the one-live-session index and the counselor's
-    // exclusion constraint turn a conflicting insert into no row.
-    const inserted = await tx.$queryRaw<{ id: string }[]>`
+    if (seen.live) return { ok: false, reason: "already_booked" };
+
+    const session: LiveSession = {
+      id: randomUUID(),
+      startsAt: seen.startsAt,
+      lengthMinutes: seen.lengthMinutes,
+      icsUid: `${randomUUID()}@heartwork`,
+      icsSequence: 0,
+      counselorId: seen.counselorId,
+      offeredTimeId: seen.id,
+    };
+    const participants =
+      typeof seen.participants === "string"
+        ? (JSON.parse(seen.participants) as Participant[])
+        : seen.participants;
+    const emails = sessionEmails({
+      referral,
+      session,
+      change: "booked",
+      now,
+      offer: seen,
+      participants,
+    }).map(outboxRow);
+    const locked = await bookUnderLock({ referral, offer: seen, session, emails, now });
+    if (locked.taken === 1) {
+      logger.info({ event: "booking.session_booked" }, "session booked");
+      return { ok: true, sessionId: session.id, referralId: referral.id, side };
+    }
+
+    // Nothing was booked: answer as things stand under the lock.
+    if (!locked.found) return { ok: false, reason: "not_found" };
+    const current: LockedReferral = {
+      id: referral.id,
+      userId: locked.userId!,
+      partnerId: locked.partnerId,
+      partnerScreenOutcome: locked.partnerScreenOutcome,
+      state: locked.state!,
+      claimedById: locked.claimedById,
+    };
+    if (!peopleSide(current, userId)) return { ok: false, reason: "not_found" };
+    const lockedRefusal = offerRefusal({ ...seen, withdrawnAt: locked.withdrawnAt }, current, now);
+    if (lockedRefusal) return { ok: false, reason: lockedRefusal };
+    const samePeople =
+      current.userId === referral.userId &&
+      current.partnerId === referral.partnerId &&
+      current.partnerScreenOutcome === referral.partnerScreenOutcome;
+    if (!samePeople) {
+      // The emails were for other people: read them again.
+      if (attempt < TAKE_ATTEMPTS) continue;
+      throw new Error("take: the referral's people kept changing");
+    }
+    // One of the database's rules refused the insert. Which one, read after
+    // the statement (a new snapshot sees the session that won).
+    const live = await db.counselingSession.count({
+      where: { referralId: referral.id, state: { not: "cancelled" } },
+    });
+    return { ok: false, reason: live > 0 ? "already_booked" : "counselor_busy" };
+  }
+}
+
+/** One read, no lock: the offer, its referral (intake sent), a live session, the people. */
+async function readTakeSnapshot(offeredTimeId: string): Promise<TakeSnapshot | null> {
+  const rows = await db.$queryRaw<TakeSnapshot[]>`
+    SELECT o."id", o."referralId", o."counselorId", o."startsAt", o."lengthMinutes",
+           o."withdrawnAt", o."joinKind"::text AS "joinKind", o."joinDetail",
+           r."userId", r."partnerId", r."partnerScreenOutcome"::text AS "partnerScreenOutcome",
+           r."state"::text AS "state", r."claimedById",
+           EXISTS (SELECT 1 FROM "CounselingSession" s
+                    WHERE s."referralId" = r."id" AND s."state" <> 'cancelled') AS "live",
+           (SELECT COALESCE(json_agg(json_build_object(
+                     'id', u."id", 'email', u."email",
+                     'trackerTimeZone', ts."timeZone", 'teamTimeZone', tm."timeZone")), '[]'::json)
+              FROM "User" u
+              LEFT JOIN "TrackerSettings" ts ON ts."userId" = u."id"
+              LEFT JOIN "TeamMember" tm ON tm."userId" = u."id"
+             WHERE u."id" IN (r."userId", r."partnerId", o."counselorId")) AS "participants"
+      FROM "OfferedTime" o
+      JOIN "CounselingReferral" r ON r."id" = o."referralId" AND r."intakeSubmittedAt" IS NOT NULL
+     WHERE o."id" = ${offeredTimeId}`;
+  return rows[0] ?? null;
+}
+
+/**
+ * The take's one write: locks the referral's row and then the offer's (the
+ * order every write on a referral takes), books the session if both still are
+ * as read, and queues its emails with a NOTIFY, in one statement. Autocommit:
+ * the lock is held for this statement only.
+ */
+async function bookUnderLock({
+  referral,
+  offer,
+  session,
+  emails,
+  now,
+}: {
+  referral: LockedReferral;
+  offer: OfferRow;
+  session: LiveSession;
+  emails: OutboxRow[];
+  now: Date;
+}): Promise<TakeLocked> {
+  const reminder = nextSessionReminder(session.startsAt, now);
+  // Times written in SQL are UTC, as Prisma writes them (lib/data/sql-time.ts):
+  // the columns' own defaults would follow the server's zone.
+  // FOR SHARE OF o: an offer replaced while this statement waited for the
+  // referral is read in its newest version (withdrawn), not this snapshot's.
+  // No conflict target on the insert: both the one-live-session index and the
+  // counselor's exclusion constraint turn a conflicting insert into no row.
+  const rows = await db.$queryRaw<TakeLocked[]>`
+    WITH locked AS MATERIALIZED (
+      SELECT r."userId", r."partnerId", r."partnerScreenOutcome"::text AS "partnerScreenOutcome",
+             r."state"::text AS "state", r."claimedById", o."withdrawnAt"
+        FROM "CounselingReferral" r
+        JOIN "OfferedTime" o ON o."referralId" = r."id"
+       WHERE r."id" = ${referral.id} AND r."intakeSubmittedAt" IS NOT NULL AND o."id" = ${offer.id}
+         FOR UPDATE OF r FOR SHARE OF o
+    ), taken AS (
       INSERT INTO "CounselingSession"
              ("id", "referralId", "offeredTimeId", "counselorId", "startsAt", "lengthMinutes",
               "icsUid", "bookedAt", "updatedAt", "nextReminderAt", "nextReminderHours")
-      VALUES (${id}, ${referral.id}, ${offer.id}, ${offer.counselorId}, ${offer.startsAt},
-              ${offer.lengthMinutes}, ${icsUid}, ${now}, ${now}, ${reminder?.at ?? null},
-              ${reminder?.hours ?? null}::integer)
+      SELECT ${session.id}, ${referral.id}, ${offer.id}, ${offer.counselorId}, ${offer.startsAt},
+             ${offer.lengthMinutes}, ${session.icsUid}, ${now}, ${now}, ${reminder?.at ?? null},
+             ${reminder?.hours ?? null}::integer
+        FROM locked l
+       WHERE l."state" = 'CLAIMED' AND l."claimedById" = ${offer.counselorId}
+         AND l."withdrawnAt" IS NULL
+         AND l."userId" = ${referral.userId}
+         AND l."partnerId" IS NOT DISTINCT FROM ${referral.partnerId}::text
+         AND l."partnerScreenOutcome" IS NOT DISTINCT FROM ${referral.partnerScreenOutcome}::text
       ON CONFLICT DO NOTHING
-      RETURNING "id"`;
-    if (inserted.length === 0) {
-      const live = await tx.counselingSession.count({
-        where: { referralId: referral.id, state: { not: "cancelled" } },
-      });
-      return { ok: false, reason: live > 0 ? "already_booked" : "counselor_busy" };
-    }
-    await queueSessionEmails(tx, {
-      referral,
-      session: {
-        id,
-        startsAt: offer.startsAt,
-        lengthMinutes: offer.lengthMinutes,
-        icsUid,
-        icsSequence: 0,
-        counselorId: offer.counselorId,
-        offeredTimeId: offer.id,
-      },
-      change: "booked",
-      now,
-      offer,
-    });
-    logger.info({ event: "booking.session_booked" }, "session booked");
-    return { ok: true, sessionId: id, referralId: referral.id, side };
-  });
+      RETURNING "id"
+    ), queued AS (
+      INSERT INTO "OutboxMessage"
+             ("id", "to", "template", "data", "userId", "dedupeKey", "runAt", "createdAt",
+              "updatedAt")
+      SELECT m."id", m."to", m."template", m."data", m."userId", m."dedupeKey", ${NOW_UTC},
+             ${NOW_UTC}, ${NOW_UTC}
+        FROM json_to_recordset(${JSON.stringify(emails)}::json)
+          AS m("id" text, "to" text, "template" text, "data" jsonb, "userId" text, "dedupeKey" text)
+       WHERE EXISTS (SELECT 1 FROM taken)
+      ON CONFLICT DO NOTHING
+      RETURNING 1
+    )
+    SELECT (l."state" IS NOT NULL) AS "found", l."userId", l."partnerId", l."partnerScreenOutcome",
+           l."state", l."claimedById", l."withdrawnAt",
+           (SELECT COUNT(*) FROM taken)::int AS "taken",
+           (SELECT COUNT(n."sent") FROM (SELECT pg_notify(${OUTBOX_CHANNEL}, '')::text AS "sent"
+                                           FROM queued LIMIT 1) n)::int AS "notified"
+      FROM (SELECT 1) AS one
+      LEFT JOIN locked l ON true`;
+  return rows[0]!;
 }
 
 // ------------------------------------------------------- move and cancel --

@@ -3,6 +3,7 @@ import { db, Prisma } from "@/lib/db";
 import { nextSessionReminder, type SessionReminderHours } from "@/lib/booking/rules";
 import { openSealed, sealJson, sealedField } from "@/lib/counseling/sealed-fields";
 import { enqueueEmails, type EnqueueEmailInput } from "@/lib/data/enqueue-email";
+import { findActiveTeamMember } from "@/lib/data/team-members";
 
 // Reminders 24 hours and 1 hour before a booked first session (issue 15), to
 // the person, the joined partner and the counselor, unless they turned
@@ -254,4 +255,29 @@ export async function getSessionRemindersEnabled({ userId }: { userId: string })
     select: { sessionRemindersEnabled: true },
   });
   return row?.sessionRemindersEnabled ?? true;
+}
+
+/**
+ * A counselor turns their appointment reminders on or off from the team's side
+ * (/team/agenda). The same stored preference as the box on
+ * /progress/reminders (ReminderSettings.sessionRemindersEnabled): one flag, two
+ * places to change it. Only an active team member; anyone else is not found.
+ * The tracker's reminders are left as they are (a new row has their defaults:
+ * off), so nothing of theirs needs rewriting.
+ */
+export async function saveTeamSessionReminders({
+  userId,
+  enabled,
+}: {
+  userId: string;
+  enabled: boolean;
+}): Promise<{ ok: true } | { ok: false; reason: "not_found" }> {
+  if (!(await findActiveTeamMember({ userId }))) return { ok: false, reason: "not_found" };
+  await db.reminderSettings.upsert({
+    where: { userId },
+    create: { userId, sessionRemindersEnabled: enabled },
+    update: { sessionRemindersEnabled: enabled },
+    select: { userId: true },
+  });
+  return { ok: true };
 }

@@ -4,7 +4,7 @@ import { integerIn } from "@/lib/validations/tracker-fields";
 // The reminders form: two boxes, a local time and a number of days. Both
 // reminders are off unless their box is ticked (an absent box is unticked).
 
-const ticked = z
+export const ticked = z
   .literal("on", { error: "Please tick the box or leave it empty." })
   .optional()
   .transform((value) => value === "on");
@@ -28,6 +28,12 @@ export const reminderSettingsSchema = z
   .strict();
 
 export type ReminderSettingsInput = z.infer<typeof reminderSettingsSchema>;
+
+// The same appointment-reminder box on the team's side (/team/agenda): the
+// one stored preference, changed from either place.
+export const teamAppointmentRemindersSchema = z
+  .object({ sessionRemindersEnabled: ticked })
+  .strict();
 
 /** "20:00" for 1200 minutes after midnight. */
 export function formatLocalTime(minuteOfDay: number): string {

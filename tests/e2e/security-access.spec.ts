@@ -255,6 +255,14 @@ const ACTIONS: Record<string, ActionRow> = {
     fields: (ids) => ({ memberId: ids.userId }),
     signedIn: notFound(/could not be found/),
   },
+  // The counselor's appointment reminders on the team's side: their own
+  // preference only, "not found" for anyone who is not a member past the
+  // passkey; an owner's id in the form names nobody's setting.
+  "action:lib/actions/team-reminders.ts#updateTeamAppointmentReminders": {
+    page: "/team/agenda",
+    fields: (ids) => ({ userId: ids.userId }),
+    signedIn: notFound(/could not be found/),
+  },
   // The first session (issue 15), aimed at A2's offered time and booked
   // session: another person and A's partner (not A2's) find nothing; the
   // team's three are "not found" for anyone who is not a member past the passkey.
@@ -1364,6 +1372,26 @@ test.describe("access control matrix: every action and route, with the owner's i
             { cookie: person.cookie, headers },
           );
           check(failures, `${action} as ${who} (${variant})`, () => {
+            if (person !== verified) return refusedAsNotFound(result, "stranger");
+            expect(result.status).toBe(200);
+            expect(result.state?.message).toBeTruthy();
+            noOwnerData(result.body);
+          });
+        }
+        // The appointment reminders box: a member past the passkey saves their
+        // own preference; everyone else (the email-link-only member too) finds nothing.
+        {
+          const result = await rawAction(
+            origin(),
+            {
+              page: "/team/agenda",
+              file: "lib/actions/team-reminders.ts",
+              action: "updateTeamAppointmentReminders",
+              fields: { sessionRemindersEnabled: "on" },
+            },
+            { cookie: person.cookie, headers },
+          );
+          check(failures, `updateTeamAppointmentReminders as ${who} (${variant})`, () => {
             if (person !== verified) return refusedAsNotFound(result, "stranger");
             expect(result.status).toBe(200);
             expect(result.state?.message).toBeTruthy();

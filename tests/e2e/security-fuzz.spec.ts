@@ -728,6 +728,16 @@ const ACTIONS: Record<string, ActionEntry> = {
     acts: never,
     caller: "tracker",
   },
+  // The counselor's appointment reminders on the team's side: the fuzzing
+  // caller is no team member, so it is "not found" and writes nothing (a
+  // member's own answers: tests/integration/team-reminders-action.test.ts).
+  [A("team-reminders.ts", "updateTeamAppointmentReminders")]: {
+    page: "/team/agenda",
+    names: ["sessionRemindersEnabled"],
+    valid: fc.record({ sessionRemindersEnabled: fc.constant("on") }),
+    acts: never,
+    caller: "tracker",
+  },
   // The team's passkey steps (issue 14). The fuzzing caller is no team member,
   // so whatever they send, the data layer answers "not found" and writes nothing
   // (a member's own answers: tests/integration/team-passkeys.test.ts).

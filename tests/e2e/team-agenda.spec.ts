@@ -118,3 +118,35 @@ test("the agenda lists a booked session in the counselor's zone, and its feed li
   await expect(linkBox).toHaveCount(0);
   await expect(page.getByText(/Your calendar link is ready/)).toHaveCount(0);
 });
+
+test("the counselor turns appointment reminders off on the agenda page, the same setting as on /progress/reminders", async ({
+  page,
+  mail,
+}) => {
+  test.setTimeout(180_000);
+  await signInAsTeamMember(page, mail, { role: "counselor", displayName: "Lee" });
+  await page.goto("/team/agenda");
+  const section = page.getByRole("region", { name: "Appointment reminders" });
+  const teamBox = section.getByRole("checkbox", {
+    name: "Email me a reminder a day and an hour before each session",
+  });
+  await expect(teamBox).toBeChecked();
+  await teamBox.uncheck();
+  await section.getByRole("button", { name: "Save" }).click();
+  await expect(section.getByText("Saved. Appointment reminders are off.")).toBeVisible();
+  await expectAccessible(page);
+  await shootAtPhoneWidth(page, "team-agenda-reminders-off");
+
+  // One preference: the tracker's reminders page shows it off, and turning it
+  // on there turns it on here.
+  await page.goto("/progress/reminders");
+  const trackerBox = page.getByRole("checkbox", {
+    name: "A reminder a day and an hour before an appointment I booked",
+  });
+  await expect(trackerBox).not.toBeChecked();
+  await trackerBox.check();
+  await page.getByRole("button", { name: "Save reminders" }).click();
+  await expect(page.getByText(/^Saved\./)).toBeVisible();
+  await page.goto("/team/agenda");
+  await expect(teamBox).toBeChecked();
+});

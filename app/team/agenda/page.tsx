@@ -3,12 +3,20 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireTeamPage } from "@/lib/auth/team-access";
 import { JOIN_KIND_LABELS } from "@/lib/booking/rules";
+import { getSessionRemindersEnabled } from "@/lib/data/session-reminders";
 import { readTeamAgenda } from "@/lib/data/team-agenda";
 import { formatDayLong } from "@/lib/tracker/calendar-day";
 import { formatClockIn, formatDateTimeIn, zonePlaceName } from "@/lib/time/format-in-zone";
 import { AgendaFeedPanel } from "@/app/team/agenda/_components/agenda-feed-panel";
+import { AppointmentRemindersForm } from "@/app/team/agenda/_components/appointment-reminders-form";
 import { TeamSubpage } from "@/app/team/_components/team-subpage";
-import { boxClass, linkClass, mutedClass, textClass } from "@/components/ui/styles";
+import {
+  boxClass,
+  linkClass,
+  mutedClass,
+  sectionRuleClass,
+  textClass,
+} from "@/components/ui/styles";
 
 // The signed-in counselor's upcoming sessions, by day in their own zone, each
 // linking to its referral's page, and the private calendar feed of the same
@@ -19,7 +27,10 @@ export const metadata: Metadata = { title: "Your agenda" }; // noindex, nofollow
 
 export default async function TeamAgendaPage() {
   const { user } = await requireTeamPage();
-  const agenda = await readTeamAgenda({ userId: user.id });
+  const [agenda, remindersEnabled] = await Promise.all([
+    readTeamAgenda({ userId: user.id }),
+    getSessionRemindersEnabled({ userId: user.id }),
+  ]);
   if (!agenda) notFound();
   const zone = agenda.timeZone;
 
@@ -67,6 +78,18 @@ export default async function TeamAgendaPage() {
         madeAt={agenda.feed?.createdAt.toISOString() ?? null}
         madeOn={agenda.feed ? formatDateTimeIn(agenda.feed.createdAt, zone) : null}
       />
+
+      <section aria-labelledby="reminders-heading" className={sectionRuleClass}>
+        <h2 id="reminders-heading" className="text-xl font-semibold">
+          Appointment reminders
+        </h2>
+        <p className={textClass}>
+          A day and an hour before each of your sessions, by email, with the time in{" "}
+          {zonePlaceName(zone)}. The same setting as the appointment box on your tracker&rsquo;s
+          Reminders page: changing it here changes it there.
+        </p>
+        <AppointmentRemindersForm enabled={remindersEnabled} />
+      </section>
     </TeamSubpage>
   );
 }

@@ -77,6 +77,7 @@ export const coverage: SuiteCoverage = {
     "route:app/api/reminders/stop/route.ts#POST",
     "action:lib/actions/agenda-feed.ts#createAgendaFeedAction",
     "action:lib/actions/agenda-feed.ts#revokeAgendaFeedAction",
+    "action:lib/actions/team-reminders.ts#updateTeamAppointmentReminders",
     "route:app/team/agenda/feed/[token]/route.ts#GET",
   ],
   exempt: {
