@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import { spawn, type ChildProcess } from "node:child_process";
 
 // Starts another instance of the built app (the same entry point as the main
@@ -50,6 +51,7 @@ export async function startAppServer({
       // the group is gone already
     }
   };
+  const groupAlive = () => processGroupAlive(child.pid!);
   // A detached group outlives the test process unless told: a spec that times out
   // before stop() must not leave a server holding the port for the next run.
   const killOnExit = () => signalGroup("SIGKILL");
@@ -87,6 +89,49 @@ export async function startAppServer({
         }
         await new Promise((resolve) => setTimeout(resolve, 250));
       }
+      // And every process of the group must be gone: `next start` closes its port
+      // before the embedded database has been written out and its folder's lock
+      // released, and a CLI run at once (withDatabase) found the folder in use.
+      const exitDeadline = Date.now() + 20_000;
+      while (groupAlive()) {
+        if (Date.now() > exitDeadline) {
+          signalGroup("SIGKILL");
+          break;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
     },
   };
+}
+
+/**
+ * Whether any process of group `pgid` still runs. On Linux a zombie (exited,
+ * not yet reaped by whoever adopted it) does not count: it holds no port, no
+ * lock and no file.
+ */
+function processGroupAlive(pgid: number): boolean {
+  let entries: string[];
+  try {
+    entries = fs.readdirSync("/proc");
+  } catch {
+    try {
+      process.kill(-pgid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+  for (const entry of entries) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    try {
+      stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+    } catch {
+      continue; // exited meanwhile
+    }
+    // "pid (comm) state ppid pgrp ...": comm may hold spaces and parentheses.
+    const [state, , pgrp] = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    if (Number(pgrp) === pgid && state !== "Z") return true;
+  }
+  return false;
 }
