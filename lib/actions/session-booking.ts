@@ -94,6 +94,10 @@ export const offerSessionTimesAction = defineAction("offerSessionTimesAction", {
         not_found: notFound("We could not find that referral. It may have left your inbox."),
         not_holder: { formError: "Only the team member who holds this referral offers times." },
         closed: { formError: "This referral is closed, so no times can be offered." },
+        held: {
+          formError:
+            "The first session has taken place, so no more times are offered here. Nothing was changed.",
+        },
         in_past: ({ indexes }) => ({
           fieldErrors: Object.fromEntries(
             indexes.map((i) => [

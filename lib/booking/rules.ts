@@ -29,6 +29,18 @@ export type SessionOutcome = (typeof SESSION_OUTCOMES)[number];
 
 export type SessionState = "booked" | "cancelled" | "held" | "missed";
 
+/**
+ * The states that hold a referral's first session: a booked one, or one that
+ * took place. A cancelled or missed session does not: the counselor offers new
+ * times and the person books again (one such session per referral, enforced
+ * by the database's partial unique index).
+ */
+export const LIVE_SESSION_STATES = ["booked", "held"] as const satisfies readonly SessionState[];
+
+export function isLiveSession(state: SessionState): boolean {
+  return (LIVE_SESSION_STATES as readonly SessionState[]).includes(state);
+}
+
 /** Who acted on a session: the person, the joined partner, or the counselor. */
 export type BookingSide = "person" | "partner" | "team";
 

@@ -8,6 +8,8 @@ import {
   type BookingSide,
   type JoinKind,
   type SessionOutcome,
+  LIVE_SESSION_STATES,
+  isLiveSession,
 } from "@/lib/booking/rules";
 import { openSealed, seal, sealJson, sealedField } from "@/lib/counseling/sealed-fields";
 import {
@@ -81,7 +83,7 @@ async function isActiveMember(tx: Tx, userId: string): Promise<boolean> {
 
 export type OfferTimesResult =
   | { ok: true; count: number }
-  | { ok: false; reason: "not_found" | "not_holder" | "closed" }
+  | { ok: false; reason: "not_found" | "not_holder" | "closed" | "held" }
   | { ok: false; reason: "in_past"; indexes: number[] };
 
 /**
@@ -121,11 +123,14 @@ export async function offerSessionTimes({
     if (!referral || !(await isActiveMember(tx, userId))) return { ok: false, reason: "not_found" };
     if (referral.state === "CLOSED") return { ok: false, reason: "closed" };
     if (!isLiveHolder(referral, userId)) return { ok: false, reason: "not_holder" };
+    // The first session took place: there is nothing left to book.
+    if ((await tx.counselingSession.count({ where: { referralId, state: "held" } })) > 0)
+      return { ok: false, reason: "held" };
     await tx.offeredTime.updateMany({
       where: {
         referralId,
         withdrawnAt: null,
-        sessions: { none: { state: { not: "cancelled" } } },
+        sessions: { none: { state: { in: [...LIVE_SESSION_STATES] } } },
       },
       data: { withdrawnAt: now },
     });
@@ -177,7 +182,10 @@ export type PeopleBooking = {
   closed: boolean;
   /** The times the holder offered that can still be taken (future, not withdrawn, by the current holder). */
   offers: OfferedTimeView[];
-  /** The live session (booked, held or missed), if any. */
+  /**
+   * The newest session not cancelled: booked, held, or missed (then the
+   * counselor may offer new times, and `offers` holds them).
+   */
   session: SessionView | null;
   /** Cancelled sessions, newest first, for the timeline. */
   cancelled: SessionView[];
@@ -252,10 +260,16 @@ async function readBooking(
   const views = (sessions as SessionRow[]).map((row) =>
     sessionView(row, referral.userId, referral.id),
   );
-  const live = (sessions as SessionRow[]).find((s) => s.state !== "cancelled");
+  const live = (sessions as SessionRow[]).find((s) => isLiveSession(s.state));
+  // A time a session stands or stood on (booked, held, missed) is not offered
+  // again, and once the first session took place nothing is (a missed one
+  // leaves the other times open).
+  const used = new Set(
+    (sessions as SessionRow[]).filter((s) => s.state !== "cancelled").map((s) => s.offeredTime?.id),
+  );
   return {
-    // The time the live session stands on is not offered again.
-    offers: (offers as OfferedTimeView[]).filter((o) => o.id !== live?.offeredTime?.id),
+    offers:
+      live?.state === "held" ? [] : (offers as OfferedTimeView[]).filter((o) => !used.has(o.id)),
     session: views.find((s) => s.state !== "cancelled") ?? null,
     cancelled: views.filter((s) => s.state === "cancelled"),
   };
@@ -659,7 +673,7 @@ export async function takeOfferedTime({
     // One of the database's rules refused the insert. Which one, read after
     // the statement (a new snapshot sees the session that won).
     const live = await db.counselingSession.count({
-      where: { referralId: referral.id, state: { not: "cancelled" } },
+      where: { referralId: referral.id, state: { in: [...LIVE_SESSION_STATES] } },
     });
     return { ok: false, reason: live > 0 ? "already_booked" : "counselor_busy" };
   }
@@ -673,7 +687,7 @@ async function readTakeSnapshot(offeredTimeId: string): Promise<TakeSnapshot | n
            r."userId", r."partnerId", r."partnerScreenOutcome"::text AS "partnerScreenOutcome",
            r."state"::text AS "state", r."claimedById",
            EXISTS (SELECT 1 FROM "CounselingSession" s
-                    WHERE s."referralId" = r."id" AND s."state" <> 'cancelled') AS "live",
+                    WHERE s."referralId" = r."id" AND s."state" IN ('booked', 'held')) AS "live", -- LIVE_SESSION_STATES
            (SELECT COALESCE(json_agg(json_build_object(
                      'id', u."id", 'email', u."email",
                      'trackerTimeZone', ts."timeZone", 'teamTimeZone', tm."timeZone")), '[]'::json)

@@ -10,6 +10,7 @@ import {
   readTeamBooking,
   takeOfferedTime,
 } from "@/lib/data/session-booking";
+import { LIVE_SESSION_STATES } from "@/lib/booking/rules";
 import { SESSION_SUMMARY } from "@/lib/booking/session-calendar";
 import { createPerson } from "@/tests/support/counseling";
 import {
@@ -65,7 +66,9 @@ async function offer(counselorId: string, referralId: string, starts: Date[], le
 }
 
 async function liveSessions(referralId: string) {
-  return db.counselingSession.count({ where: { referralId, state: { not: "cancelled" } } });
+  return db.counselingSession.count({
+    where: { referralId, state: { in: [...LIVE_SESSION_STATES] } },
+  });
 }
 
 async function sessionMail(sessionId: string) {
@@ -443,5 +446,72 @@ describe("after the session", () => {
     ).toEqual({ ok: false, reason: "not_booked" });
     const view = await readPeopleBooking({ userId: person.id, now: after });
     expect(view?.session).toMatchObject({ state: "missed", joinDetail: null });
+  });
+
+  it("after a missed session the counselor offers new times and the person books again; once one is held nothing more is offered or taken", async () => {
+    const { counselor, person, referralId } = await claimedReferral("rebook");
+    const [a] = await offer(counselor.id, referralId, [at(3 * DAY), at(4 * DAY)]);
+    const first = await takeOfferedTime({ userId: person.id, offeredTimeId: a!.id });
+    const firstId = (first as { sessionId: string }).sessionId;
+    const afterFirst = new Date(a!.startsAt.getTime() + 51 * 60_000);
+    expect(
+      await markSessionOutcome({
+        userId: counselor.id,
+        sessionId: firstId,
+        outcome: "missed",
+        now: afterFirst,
+      }),
+    ).toEqual({ ok: true, referralId, side: "team" });
+
+    // New times replace the one nobody took; the person sees the missed session and them.
+    const [c, d] = await offer(counselor.id, referralId, [at(5 * DAY), at(6 * DAY)]);
+    const view = await readPeopleBooking({ userId: person.id, now: afterFirst });
+    expect(view?.session).toMatchObject({ id: firstId, state: "missed" });
+    expect(view?.offers.map((o) => o.id)).toEqual([c!.id, d!.id]);
+    const second = await takeOfferedTime({
+      userId: person.id,
+      offeredTimeId: c!.id,
+      now: afterFirst,
+    });
+    expect(second).toMatchObject({ ok: true, referralId, side: "person" });
+    const secondId = (second as { sessionId: string }).sessionId;
+    expect(await liveSessions(referralId)).toBe(1);
+    expect(
+      (await readPeopleBooking({ userId: person.id, now: afterFirst }))?.session,
+    ).toMatchObject({ id: secondId, state: "booked" });
+
+    // Held: the first session took place, so no offer and no take is accepted any more.
+    const afterSecond = new Date(c!.startsAt.getTime() + 51 * 60_000);
+    expect(
+      await markSessionOutcome({
+        userId: counselor.id,
+        sessionId: secondId,
+        outcome: "held",
+        now: afterSecond,
+      }),
+    ).toEqual({ ok: true, referralId, side: "team" });
+    expect(
+      await offerSessionTimes({
+        userId: counselor.id,
+        referralId,
+        timeZone: "America/New_York",
+        joinKind: "video",
+        joinDetail: JOIN,
+        times: [at(8 * DAY), at(9 * DAY)].map((startsAt) => ({ startsAt, lengthMinutes: 50 })),
+      }),
+    ).toEqual({ ok: false, reason: "held" });
+    expect(
+      await takeOfferedTime({ userId: person.id, offeredTimeId: d!.id, now: afterFirst }),
+    ).toEqual({
+      ok: false,
+      reason: "already_booked",
+    });
+    const team = await readTeamBooking({ userId: counselor.id, referralId, now: afterFirst });
+    expect(team?.offers).toEqual([]);
+    expect(team?.session).toMatchObject({ id: secondId, state: "held" });
+    // The missed session stays on record beside the held one.
+    expect(
+      await db.counselingSession.count({ where: { referralId, state: { not: "cancelled" } } }),
+    ).toBe(2);
   });
 });
