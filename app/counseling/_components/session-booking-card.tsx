@@ -76,8 +76,12 @@ export function SessionBookingCard({
               cancelled here. To change it, please message your counselor.
             </p>
           ) : null}
+          {session.state === "missed" && offers.length === 0 ? (
+            <p className={textClass}>To arrange another time, please message your counselor.</p>
+          ) : null}
         </div>
-      ) : (
+      ) : null}
+      {(!session || session.state === "missed") && offers.length > 0 ? (
         <>
           <p className={textClass}>
             Your counselor offered these times. They are shown in your time zone. If none suits you,
@@ -91,7 +95,7 @@ export function SessionBookingCard({
             />
           </ActionForm>
         </>
-      )}
+      ) : null}
     </section>
   );
 }

@@ -19,6 +19,7 @@ import { OFFER_ROWS } from "@/lib/validations/booking";
 import { SessionSummary } from "@/components/booking/session-summary";
 import { ActionForm } from "@/components/forms/action-form";
 import { SessionForm } from "@/components/booking/session-form";
+import { Disclosure } from "@/components/ui/disclosure";
 import { FlashStatus } from "@/components/ui/flash-status";
 import { sessionConfirmation } from "@/lib/booking/confirmations";
 import type { PageQuery } from "@/lib/http/page-query";
@@ -50,6 +51,15 @@ export function SessionBookingPanel({
   const zone = booking.timeZone;
   const session = booking.session;
   const confirmation = sessionConfirmation("team", flash, session?.state ?? null);
+  const bookable = !session || session.state === "missed";
+  const offerFormOpen = bookable && booking.offers.length === 0;
+  const offerHeading = !bookable
+    ? "Offer other times"
+    : session
+      ? "Offer new times"
+      : booking.offers.length > 0
+        ? "Offer other times"
+        : "Offer times";
   return (
     <section aria-labelledby="session-heading" className={sectionRuleClass}>
       <h2 id="session-heading" className="text-xl font-semibold">
@@ -98,9 +108,11 @@ export function SessionBookingPanel({
         </>
       ) : null}
 
-      {closed ? null : (
-        <>
-          <h3 className="mt-6 font-semibold">Offer times</h3>
+      {closed || session?.state === "held" ? null : (
+        // Open while there is nothing to take; once times stand or a session is
+        // booked, a new offer is the exception, and folding its five rows keeps
+        // the messages below within reach on a phone.
+        <Disclosure className="mt-6" defaultOpen={offerFormOpen} summary={offerHeading}>
           <p className={textClass}>
             Offer 2 to 5 times in your own time zone. The person sees them in theirs and takes one.
             A new offer replaces the times nobody took.
@@ -150,7 +162,7 @@ export function SessionBookingPanel({
               hint="Only the person, a partner who joined and you see this. It is stored encrypted and sent in the calendar invitation."
             />
           </ActionForm>
-        </>
+        </Disclosure>
       )}
     </section>
   );
