@@ -2,20 +2,21 @@ import { PEOPLE_CONFIRMATIONS, TEAM_CONFIRMATIONS } from "@/lib/booking/confirma
 import { SESSION_SUBJECTS } from "@/lib/email/templates/session-invitation";
 import { parseInvitation } from "../support/ics";
 import { expectAccessible } from "./support/axe";
-import { claimAndOffer, daysAhead, startSessionHoursAgo } from "./support/booking";
+import { claimAndOffer, daysAhead, offerTimes, startSessionHoursAgo } from "./support/booking";
 import { expect, test } from "./support/fixtures";
 import { shootAtPhoneWidth } from "./support/screenshots";
 import { coupleWithReferral, onTeamApp, signInAsTeamMember } from "./support/team";
 
 // The first session for a couple, from the partner's page and the counselor's
 // (issue 15): the joined partner takes a time; the counselor cancels it and
-// everyone hears; the person takes another; once it has ended the counselor
-// marks it held, and both people's pages say it took place. Each change is
+// everyone hears; the person takes another, which the counselor marks missed
+// once it has ended; new times are offered and taken, and that session is
+// marked held: nothing more is offered, and both people's pages say it took place. Each change is
 // confirmed on the page that made it, in a focused status region.
 
 const team = onTeamApp();
 
-test("the joined partner takes a time, the counselor cancels it, and marks the next one held once it has ended", async ({
+test("the joined partner takes a time, the counselor cancels it, marks the next one missed, and the one booked after it held", async ({
   page,
   browser,
   mail,
@@ -121,11 +122,53 @@ test("the joined partner takes a time, the counselor cancels it, and marks the n
     firstSession.getByRole("group", { name: "Did the session take place?" }),
   ).toHaveCount(0);
 
-  // Two hours after its start (moved there in the database: a time cannot be offered in
-  // the past), the counselor marks it held.
-  await startSessionHoursAgo(team(), referralId, 2);
+  // Five hours after its start (moved there in the database: a time cannot be offered in
+  // the past), the counselor marks it missed.
+  await startSessionHoursAgo(team(), referralId, 5);
   await page.goto(referralPath);
   await expect(firstSession.getByRole("button", { name: "Cancel this session" })).toHaveCount(0);
+  await firstSession.getByLabel("No, the person did not come").check();
+  await firstSession.getByRole("button", { name: "Save" }).click();
+  await expect(
+    page.getByRole("status").filter({ hasText: TEAM_CONFIRMATIONS.missed }),
+  ).toBeFocused();
+  await expect(firstSession.getByText("Missed", { exact: true })).toBeVisible();
+
+  // A missed session can be booked again: the time nobody took is still open to the
+  // person, the counselor offers new ones instead (the form is open again), and the person
+  // takes one of those.
+  await person.page.goto("/counseling");
+  const personCard = person.page.getByRole("region", { name: "Your first session" });
+  const personChoicesNow = personCard
+    .getByRole("group", { name: "Choose a time" })
+    .getByRole("radio");
+  await expect(personCard.getByText("Missed", { exact: true })).toBeVisible();
+  await expect(personChoicesNow).toHaveCount(1);
+  await expect(firstSession.getByText("Offer new times")).toBeVisible();
+  await offerTimes(page, {
+    timeZone: "Europe/Berlin",
+    times: [
+      [daysAhead(9), "11:00"],
+      [daysAhead(10), "11:00"],
+    ],
+    joinDetail: "https://video.example/couple-room-2",
+  });
+  await person.page.reload();
+  await expect(personCard.getByText("Missed", { exact: true })).toBeVisible();
+  await expect(personChoicesNow).toHaveCount(2);
+  await personCard.getByRole("group", { name: "Choose a time" }).getByRole("radio").first().check();
+  await personCard.getByRole("button", { name: "Take this time" }).click();
+  await expect(
+    person.page.getByRole("status").filter({ hasText: PEOPLE_CONFIRMATIONS.booked }),
+  ).toBeFocused();
+  await expect(
+    person.page.getByText("Video link: https://video.example/couple-room-2"),
+  ).toBeVisible();
+  await expectAccessible(person.page, "the person's page, booked again after a missed session");
+
+  // Two hours after the new start, the counselor marks it held: nothing is offered any more.
+  await startSessionHoursAgo(team(), referralId, 2);
+  await page.goto(referralPath);
   await firstSession.getByLabel("Yes, it was held").check();
   await firstSession.getByRole("button", { name: "Save" }).click();
   const held = page.getByRole("status").filter({ hasText: TEAM_CONFIRMATIONS.held });
@@ -135,17 +178,20 @@ test("the joined partner takes a time, the counselor cancels it, and marks the n
   await expect(
     firstSession.getByRole("group", { name: "Did the session take place?" }),
   ).toHaveCount(0);
+  await expect(firstSession.getByRole("button", { name: "Offer these times" })).toHaveCount(0);
+  await expect(firstSession.getByRole("heading", { name: "Times on offer" })).toHaveCount(0);
   await expectAccessible(page, "the counselor's page, held");
   await shootAtPhoneWidth(page, "session-booking-team-held");
 
-  // Both people's pages say it took place, without its join details.
-  for (const [who, path, region] of [
-    [person, "/counseling", "Your first session"],
-    [partner, joinedPath, "Your first session"],
+  // Both people's pages say it took place, without its join details or any time to take.
+  for (const [who, path] of [
+    [person, "/counseling"],
+    [partner, joinedPath],
   ] as const) {
     await who.page.goto(path);
-    const card = who.page.getByRole("region", { name: region });
+    const card = who.page.getByRole("region", { name: "Your first session" });
     await expect(card.getByText("Took place", { exact: true })).toBeVisible();
     await expect(card.getByText(/Video link:/)).toHaveCount(0);
+    await expect(card.getByRole("group", { name: "Choose a time" })).toHaveCount(0);
   }
 });

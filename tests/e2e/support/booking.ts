@@ -51,6 +51,23 @@ export async function claimAndOffer(
   }: { timeZone: string; times: [string, string][]; joinDetail: string },
 ) {
   await claimNewestReferral(page);
+  await offerTimes(page, { timeZone, times, joinDetail });
+}
+
+/**
+ * On a referral the counselor holds: offers these times (date, start) in
+ * `timeZone`, by video, opening the offer form first when it is folded.
+ */
+export async function offerTimes(
+  page: Page,
+  {
+    timeZone,
+    times,
+    joinDetail,
+  }: { timeZone: string; times: [string, string][]; joinDetail: string },
+) {
+  const form = page.locator("details").filter({ hasText: "Offer these times" });
+  if ((await form.getAttribute("open")) === null) await form.locator("summary").click();
   await page.getByLabel("Your time zone").selectOption(timeZone);
   for (const [i, [date, start]] of times.entries()) {
     const row = page.getByRole("group", { name: new RegExp(`^Time ${i + 1}`) });
@@ -76,7 +93,8 @@ export async function takeFirstTime(page: Page): Promise<string> {
 }
 
 /**
- * Moves the referral's booked session to have started `hoursAgo` hours ago
+ * Moves the referral's booked session (and the offered time it was taken
+ * from) to have started `hoursAgo` hours ago
  * (and so, at 50 minutes, ended), straight in the team app's database: a
  * session cannot be offered in the past, and the counselor may mark one held
  * or missed only once it has ended. On PGlite the app stops meanwhile.
@@ -89,9 +107,14 @@ export async function startSessionHoursAgo(app: TeamApp, referralId: string, hou
         : { kind: "pglite", dir: env.PGLITE_DIR! },
     );
     try {
+      // The offered time it was booked from moves with it, as it would have passed too.
       const moved = await database.run(
-        `UPDATE "CounselingSession" SET "startsAt" = now() - make_interval(hours => $2::int)
-          WHERE "referralId" = $1 AND state = 'booked' RETURNING id`,
+        `WITH moved AS (
+           UPDATE "CounselingSession" SET "startsAt" = now() - make_interval(hours => $2::int)
+            WHERE "referralId" = $1 AND state = 'booked'
+           RETURNING "offeredTimeId", "startsAt")
+         UPDATE "OfferedTime" o SET "startsAt" = m."startsAt"
+           FROM moved m WHERE o.id = m."offeredTimeId" RETURNING o.id`,
         [referralId, hoursAgo],
       );
       expect(moved).toHaveLength(1);
