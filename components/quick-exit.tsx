@@ -22,7 +22,15 @@ export function QuickExit() {
  * (lib/security/headers.ts), so it runs on prerendered pages and on dynamic
  * pages alike without a nonce, and without calling headers() in the root layout
  * (which would make every page dynamic).
+ *
+ * An async module, not a classic script: a classic inline script waits for
+ * every stylesheet above it and holds the HTML parser meanwhile, so nothing
+ * below the header was parsed (and the framework's async scripts ran first)
+ * until the CSS arrived. An inline `type="module" async` script neither blocks
+ * the parser nor waits for stylesheets: it runs as soon as it is parsed, still
+ * long before the bundles and without them. A browser without modules keeps
+ * the plain link.
  */
 export function QuickExitScript() {
-  return <script dangerouslySetInnerHTML={{ __html: QUICK_EXIT_SCRIPT }} />;
+  return <script type="module" async dangerouslySetInnerHTML={{ __html: QUICK_EXIT_SCRIPT }} />;
 }
