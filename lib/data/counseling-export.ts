@@ -39,11 +39,12 @@ const referralSelect = {
   closeOutcome: true,
   closeResources: true,
   textErasedAt: true,
-  // The first session (issue 15): the live one (booked, held or missed), if any.
+  // The first session (issue 15): the newest one not cancelled (booked, held or
+  // missed), and any missed before it (a missed session can be booked again).
   sessions: {
     where: { state: { not: "cancelled" } },
     orderBy: { bookedAt: "desc" },
-    take: 1,
+    take: 20,
     select: {
       startsAt: true,
       lengthMinutes: true,
@@ -183,17 +184,21 @@ function exportReferral(referral: ExportedReferralRow) {
       sealedField.referralCloseResources(userId, referral.id),
     ),
     textErasedAt: referral.textErasedAt?.toISOString() ?? null,
-    firstSession: exportFirstSession(referral),
+    firstSession: referral.sessions[0] ? exportSession(referral, referral.sessions[0]) : null,
+    earlierMissedSessions: referral.sessions
+      .slice(1)
+      .map((session) => exportSession(referral, session)),
   };
 }
 
 /**
- * The booked, held or missed first session: when (UTC), how long, how to join
+ * A booked, held or missed first session: when (UTC), how long, how to join
  * and how it stands. The join detail only while it is booked, as on the page.
  */
-function exportFirstSession(referral: ExportedReferralRow) {
-  const session = referral.sessions[0];
-  if (!session) return null;
+function exportSession(
+  referral: ExportedReferralRow,
+  session: ExportedReferralRow["sessions"][number],
+) {
   const offer = session.offeredTime;
   return {
     startsAt: session.startsAt.toISOString(),

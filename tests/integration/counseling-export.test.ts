@@ -212,6 +212,34 @@ describe(exportCounselingData, () => {
       state: "missed",
       markedAt: expect.any(String),
     });
+    // Booked again after the missed one: the new booking is the first session, and the
+    // missed one stays in the export.
+    const later = new Date(Math.floor((Date.now() + 5 * day) / 60_000) * 60_000);
+    await offerSessionTimes({
+      userId: counselor.id,
+      referralId,
+      timeZone: "Europe/Berlin",
+      joinKind: "phone",
+      joinDetail: "+49 30 7654321",
+      times: [later, new Date(later.getTime() + day)].map((startsAt) => ({
+        startsAt,
+        lengthMinutes: 45,
+      })),
+    });
+    const newOffer = await db.offeredTime.findFirstOrThrow({
+      where: { referralId, startsAt: later },
+      select: { id: true },
+    });
+    expect((await takeOfferedTime({ userId: person.id, offeredTimeId: newOffer.id })).ok).toBe(
+      true,
+    );
+    const again = (await exportCounselingData({ userId: person.id })).referral;
+    expect(again?.firstSession).toMatchObject({
+      startsAt: later.toISOString(),
+      joinDetail: "+49 30 7654321",
+      state: "booked",
+    });
+    expect(again?.earlierMissedSessions).toEqual([missed]);
     // The counselor's own export holds no one's session.
     expect((await exportCounselingData({ userId: counselor.id })).referral).toBeNull();
   });
