@@ -139,6 +139,9 @@ await runDrill("bench:load", (smoke ? 3 : 8) * 60_000, async () => {
     SMTP_URL: smtp.url,
     EMAIL_WORKER: "true",
     TRUST_PROXY: "true",
+    // nginx compresses (lib/deploy/nginx), as in production (docs/operations.md).
+    // autocannon asks for no encoding, so this changes nothing measured here.
+    PROXY_COMPRESSES: "true",
     DATA_DIR: dataDir,
     // A benchmark's traffic comes from one address: limits must not be what is measured.
     SIGNIN_LIMIT_PER_IP: "1000000",
