@@ -6,9 +6,15 @@ import { baselineSecurityHeaders } from "./lib/security/headers";
 // header variants and are validated again by lib/env at run time.
 const production = process.env.NODE_ENV === "production";
 const forceHsts = process.env.FORCE_HSTS === "true" || process.env.FORCE_HSTS === "1";
+// Read when `next start` starts (not baked into the build): behind our nginx
+// (lib/deploy/nginx gzips), the instance sends responses as they are and nginx
+// compresses them; alone (`npm start`), Next compresses them itself.
+const proxyCompresses =
+  process.env.PROXY_COMPRESSES === "true" || process.env.PROXY_COMPRESSES === "1";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  compress: !proxyCompresses,
   experimental: {
     // Unmatched URLs render app/global-not-found.tsx per request, so the root
     // not-found.tsx (sent with every page) can stay static; see that file.

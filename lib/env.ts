@@ -48,6 +48,11 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Send HSTS and other production-only headers even outside NODE_ENV=production. */
   FORCE_HSTS: booleanish,
+  /**
+   * The reverse proxy in front compresses responses (lib/deploy/nginx does), so
+   * the instance does not: read by next.config.ts when the server starts.
+   */
+  PROXY_COMPRESSES: booleanish,
 
   /** Where the app keeps generated files (the development AUTH_SECRET). */
   DATA_DIR: z.string().min(1).default(".data"),

@@ -29,12 +29,14 @@ export function lastDayOf(month: Month): CalendarDay {
 }
 
 /** "December 2026". */
+const monthFormat = new Intl.DateTimeFormat("en-US", {
+  month: "long",
+  year: "numeric",
+  timeZone: "UTC",
+});
+
 export function formatMonth(month: Month): string {
-  return new Intl.DateTimeFormat("en-US", {
-    month: "long",
-    year: "numeric",
-    timeZone: "UTC",
-  }).format(new Date(`${firstDayOf(month)}T00:00:00Z`));
+  return monthFormat.format(new Date(`${firstDayOf(month)}T00:00:00Z`));
 }
 
 /** The month's weeks, Sunday first; null pads the first and last week. */

@@ -21,6 +21,9 @@
 // BENCH_ARTICLE_SECONDS (4) for the article. BENCH_PORT (default 4100): ports
 // BENCH_PORT+11, +12 (instances), +80, +81 (nginx), +91 (SMTP). `-- --smoke`
 // (CI): one short round of each, on any fresh build in .next.
+// BENCH_CPU_PROF=<dir>: each instance runs under `node --cpu-prof` and writes
+// its profile there as it stops (read them with tests/bench/profile-top.ts;
+// instance 2 serves only the mixed workload and the article through nginx).
 //
 // Scaling is reported as requests per second per busy instance-core (what the
 // instances did with the CPU they got), two instances against one: on two
@@ -139,6 +142,9 @@ await runDrill("bench:load", (smoke ? 3 : 8) * 60_000, async () => {
     SMTP_URL: smtp.url,
     EMAIL_WORKER: "true",
     TRUST_PROXY: "true",
+    // nginx compresses (lib/deploy/nginx), as in production (docs/operations.md).
+    // autocannon asks for no encoding, so this changes nothing measured here.
+    PROXY_COMPRESSES: "true",
     DATA_DIR: dataDir,
     // A benchmark's traffic comes from one address: limits must not be what is measured.
     SIGNIN_LIMIT_PER_IP: "1000000",

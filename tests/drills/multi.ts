@@ -65,6 +65,7 @@ await runDrill("drill:multi", 180_000, async () => {
     EMAIL_WORKER: "true",
     EMAIL_RETRY_BASE_MS: "200",
     TRUST_PROXY: "true",
+    PROXY_COMPRESSES: "true", // nginx compresses, as in production
     SIGNIN_LIMIT_PER_ADDRESS: String(ADDRESS_LIMIT),
     SIGNIN_LIMIT_PER_IP: "1000",
     DATA_DIR: dataDir,

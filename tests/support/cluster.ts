@@ -48,7 +48,11 @@ export async function startInstance({
   waitUntilReady?: boolean;
 }): Promise<Instance> {
   let output = "";
-  const child = spawnOwned(process.execPath, [NEXT_BIN, "start", "-p", String(port)], {
+  // BENCH_CPU_PROF=<dir> (bench:load): each instance writes a V8 CPU profile there as it stops.
+  const profile = process.env.BENCH_CPU_PROF
+    ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
+    : [];
+  const child = spawnOwned(process.execPath, [...profile, NEXT_BIN, "start", "-p", String(port)], {
     env: {
       ...process.env,
       NODE_ENV: "production",

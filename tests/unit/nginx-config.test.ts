@@ -52,4 +52,14 @@ describe("the nginx recipe", () => {
     expect(config).toContain("server 127.0.0.1:4102 ");
     expect(config).toContain("proxy_hide_header x-nextjs-cache;");
   });
+
+  it("compresses what the instances no longer do (PROXY_COMPRESSES=true): pages and React's payload", () => {
+    const { config } = render();
+    expect(config).toMatch(/^\s*gzip on;/m);
+    // text/html is always compressed once gzip is on; the rest must be listed.
+    const types = /^\s*gzip_types ([^;]+);/m.exec(config)?.[1]?.split(/\s+/) ?? [];
+    expect(types).toEqual(
+      expect.arrayContaining(["text/x-component", "application/javascript", "text/css"]),
+    );
+  });
 });
