@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { seal, sealedField } from "@/lib/counseling/sealed-fields";
 import type { ClosingOutcome } from "@/lib/counseling/team";
+import { cancelSessionsOfClosedReferral } from "@/lib/data/session-booking";
 import { NOW_UTC } from "@/lib/data/sql-time";
 import { findActiveTeamMember } from "@/lib/data/team-members";
 import { teamScope } from "@/lib/data/team-referral-view";
@@ -132,22 +133,27 @@ export async function closeReferral({
   if (!referral) return { ok: false, reason: "not_found" };
   if (referral.state === "CLOSED") return { ok: false, reason: "closed" };
   if (referral.state !== "CLAIMED") return { ok: false, reason: "not_claimed" };
-  const { count } = await db.counselingReferral.updateMany({
-    where: {
-      id: referral.id,
-      state: "CLAIMED",
-      ...(member.role === "coordinator" ? {} : { claimedById: userId }),
-    },
-    data: {
-      state: "CLOSED",
-      closedAt: new Date(),
-      closeOutcome: outcome,
-      closeResources: resources
-        ? seal(resources, sealedField.referralCloseResources(referral.userId, referral.id))
-        : null,
-    },
+  const now = new Date();
+  return db.$transaction(async (tx): Promise<CloseResult> => {
+    const { count } = await tx.counselingReferral.updateMany({
+      where: {
+        id: referral.id,
+        state: "CLAIMED",
+        ...(member.role === "coordinator" ? {} : { claimedById: userId }),
+      },
+      data: {
+        state: "CLOSED",
+        closedAt: now,
+        closeOutcome: outcome,
+        closeResources: resources
+          ? seal(resources, sealedField.referralCloseResources(referral.userId, referral.id))
+          : null,
+      },
+    });
+    if (count === 0) return { ok: false, reason: "closed" };
+    // A first session still ahead leaves everyone's calendar with the referral.
+    await cancelSessionsOfClosedReferral(tx, referral.id, now);
+    logger.info({ event: "team.referral_closed", outcome }, "referral closed");
+    return { ok: true };
   });
-  if (count === 0) return { ok: false, reason: "closed" };
-  logger.info({ event: "team.referral_closed", outcome }, "referral closed");
-  return { ok: true };
 }

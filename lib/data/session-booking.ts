@@ -937,6 +937,55 @@ export async function cancelSession({
   });
 }
 
+/**
+ * A referral that closes takes its session still ahead with it: cancelled by
+ * the team, with METHOD:CANCEL to the people and the counselor so it leaves
+ * their calendars, off the agenda and its feed, no reminder. Called inside the
+ * close's transaction (lib/data/referral-ownership.ts), after the referral's
+ * row was updated (and so locked). A session under way or over stays for the
+ * holder to mark.
+ */
+export async function cancelSessionsOfClosedReferral(
+  tx: Tx,
+  referralId: string,
+  now: Date,
+): Promise<number> {
+  const referral = await lockReferral(tx, referralId);
+  if (!referral) return 0;
+  const sessions = await tx.counselingSession.findMany({
+    where: { referralId, state: "booked", startsAt: { gt: now } },
+    select: {
+      id: true,
+      startsAt: true,
+      lengthMinutes: true,
+      icsUid: true,
+      icsSequence: true,
+      counselorId: true,
+      offeredTimeId: true,
+    },
+  });
+  for (const session of sessions) {
+    const cancelled = { ...session, icsSequence: session.icsSequence + 1 };
+    await tx.counselingSession.update({
+      where: { id: session.id },
+      data: {
+        state: "cancelled",
+        cancelledAt: now,
+        cancelledBy: "team",
+        icsSequence: cancelled.icsSequence,
+        ...reminderColumns(null),
+      },
+    });
+    await queueSessionEmails(tx, { referral, session: cancelled, change: "cancelled", now });
+  }
+  if (sessions.length > 0)
+    logger.info(
+      { event: "booking.session_cancelled", side: "team", by: "close" },
+      "session cancelled",
+    );
+  return sessions.length;
+}
+
 // ------------------------------------------------------------ afterwards --
 
 export type MarkResult =

@@ -18,6 +18,7 @@ import {
   createSubmittedReferral,
   createTeamMember,
 } from "@/tests/support/counseling-team";
+import { readTeamAgenda } from "@/lib/data/team-agenda";
 import { parseInvitation } from "@/tests/support/ics";
 import { renderQueuedEmail } from "@/tests/support/queued-email";
 
@@ -421,6 +422,61 @@ describe("moving and cancelling", () => {
       });
       if (live) await cancelSession({ userId: person.id, sessionId: live.id, as: "people" });
     }
+  });
+});
+
+describe("closing the referral", () => {
+  it("cancels its session still ahead: METHOD:CANCEL to the person and the counselor, off the agenda, no reminder; a session already under way stays to be marked", async () => {
+    const { counselor, person, referralId } = await claimedReferral("close-ahead");
+    const [a] = await offer(counselor.id, referralId, [at(3 * DAY), at(4 * DAY)]);
+    const taken = await takeOfferedTime({ userId: person.id, offeredTimeId: a!.id });
+    const sessionId = (taken as { sessionId: string }).sessionId;
+    expect((await readTeamAgenda({ userId: counselor.id }))?.days).toHaveLength(1);
+
+    expect(
+      await closeReferral({ userId: counselor.id, referralId, outcome: "NO_RESPONSE" }),
+    ).toEqual({ ok: true });
+    expect(
+      await db.counselingSession.findUniqueOrThrow({
+        where: { id: sessionId },
+        select: { state: true, cancelledBy: true, nextReminderAt: true },
+      }),
+    ).toEqual({ state: "cancelled", cancelledBy: "team", nextReminderAt: null });
+    const mail = await sessionMail(sessionId);
+    const counselorEmail = (
+      await db.user.findUniqueOrThrow({ where: { id: counselor.id }, select: { email: true } })
+    ).email!;
+    for (const to of [person.email, counselorEmail]) {
+      const files = mail.filter((m) => m.to === to.toLowerCase()).map((m) => m.ics);
+      expect(files.map((i) => [i.method, i.sequence])).toEqual([
+        ["REQUEST", 0],
+        ["CANCEL", 1],
+      ]);
+    }
+    expect((await readTeamAgenda({ userId: counselor.id }))?.days).toEqual([]);
+
+    // A session that has started when the referral closes is not cancelled under the
+    // people: the holder marks it (its start moved back in the database; no time can be
+    // offered in the past).
+    const second = await claimedReferral("close-under-way", counselor.id);
+    const [c] = await offer(counselor.id, second.referralId, [at(5 * DAY), at(6 * DAY)]);
+    const running = await takeOfferedTime({ userId: second.person.id, offeredTimeId: c!.id });
+    const runningId = (running as { sessionId: string }).sessionId;
+    await db.counselingSession.update({
+      where: { id: runningId },
+      data: { startsAt: new Date(Date.now() - 10 * 60_000) },
+    });
+    expect(
+      await closeReferral({
+        userId: counselor.id,
+        referralId: second.referralId,
+        outcome: "COUNSELING_STARTED",
+      }),
+    ).toEqual({ ok: true });
+    expect((await db.counselingSession.findUniqueOrThrow({ where: { id: runningId } })).state).toBe(
+      "booked",
+    );
+    expect((await sessionMail(runningId)).map((m) => m.ics.method)).not.toContain("CANCEL");
   });
 });
 

@@ -59,6 +59,10 @@ export function ReferralActions({
 
       {canClose ? (
         <Section id="close" title="Close">
+          <p className={textClass}>
+            A first session still ahead is cancelled with it: the person, their partner and the
+            counselor get a calendar cancellation.
+          </p>
           <ActionForm
             action={closeTeamReferral}
             hidden={hidden}
