@@ -78,6 +78,13 @@ export const reassignTeamReferral = defineAction("reassignTeamReferral", {
             toUserId: ["That member is part of this referral themselves. Choose someone else."],
           },
         },
+        holder_busy: {
+          fieldErrors: {
+            toUserId: [
+              "That member has another session booked at the time of this referral's first session. Choose someone else, or have the first session moved or cancelled. Nothing was changed.",
+            ],
+          },
+        },
       },
       result,
     );

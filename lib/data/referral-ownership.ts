@@ -2,7 +2,11 @@ import "server-only";
 import { db } from "@/lib/db";
 import { seal, sealedField } from "@/lib/counseling/sealed-fields";
 import type { ClosingOutcome } from "@/lib/counseling/team";
-import { cancelSessionsOfClosedReferral } from "@/lib/data/session-booking";
+import {
+  cancelSessionsOfClosedReferral,
+  handOverSessionsOfReferral,
+  HolderBusyError,
+} from "@/lib/data/session-booking";
 import { NOW_UTC } from "@/lib/data/sql-time";
 import { findActiveTeamMember } from "@/lib/data/team-members";
 import { teamScope } from "@/lib/data/team-referral-view";
@@ -65,7 +69,11 @@ export async function claimReferral({
 }
 
 export type ReassignResult =
-  { ok: true } | { ok: false; reason: "not_found" | "closed" | "not_a_member" | "own_referral" };
+  | { ok: true }
+  | {
+      ok: false;
+      reason: "not_found" | "closed" | "not_a_member" | "own_referral" | "holder_busy";
+    };
 
 /** A coordinator hands a referral (new or claimed, not closed) to an active member. */
 export async function reassignReferral({
@@ -77,20 +85,31 @@ export async function reassignReferral({
   referralId: string;
   toUserId: string;
 }): Promise<ReassignResult> {
-  const moved = await db.$queryRaw<{ id: string }[]>`
-    UPDATE "CounselingReferral"
-       SET "state" = 'CLAIMED', "claimedById" = ${toUserId}, "claimedAt" = ${NOW_UTC},
-           "updatedAt" = ${NOW_UTC}
-     WHERE "id" = ${referralId}
-       AND "state" <> 'CLOSED'
-       AND "intakeSubmittedAt" IS NOT NULL
-       AND "userId" <> ${toUserId}
-       AND "partnerId" IS DISTINCT FROM ${toUserId}
-       AND EXISTS (SELECT 1 FROM "TeamMember"
-                    WHERE "userId" = ${userId} AND "role" = 'coordinator' AND "removedAt" IS NULL)
-       AND EXISTS (SELECT 1 FROM "TeamMember"
-                    WHERE "userId" = ${toUserId} AND "removedAt" IS NULL)
-    RETURNING "id"`;
+  let moved: { id: string }[];
+  try {
+    moved = await db.$transaction(async (tx) => {
+      const rows = await tx.$queryRaw<{ id: string }[]>`
+        UPDATE "CounselingReferral"
+           SET "state" = 'CLAIMED', "claimedById" = ${toUserId}, "claimedAt" = ${NOW_UTC},
+               "updatedAt" = ${NOW_UTC}
+         WHERE "id" = ${referralId}
+           AND "state" <> 'CLOSED'
+           AND "intakeSubmittedAt" IS NOT NULL
+           AND "userId" <> ${toUserId}
+           AND "partnerId" IS DISTINCT FROM ${toUserId}
+           AND EXISTS (SELECT 1 FROM "TeamMember"
+                        WHERE "userId" = ${userId} AND "role" = 'coordinator' AND "removedAt" IS NULL)
+           AND EXISTS (SELECT 1 FROM "TeamMember"
+                        WHERE "userId" = ${toUserId} AND "removedAt" IS NULL)
+        RETURNING "id"`;
+      // A first session still ahead goes with it to the new holder.
+      if (rows.length === 1) await handOverSessionsOfReferral(tx, referralId, toUserId, new Date());
+      return rows;
+    });
+  } catch (error) {
+    if (error instanceof HolderBusyError) return { ok: false, reason: "holder_busy" };
+    throw error;
+  }
   if (moved.length === 1) {
     logger.info({ event: "team.referral_reassigned" }, "referral reassigned");
     return { ok: true };

@@ -387,6 +387,8 @@ type Participant = {
   teamTimeZone: string | null;
 };
 
+type Audience = "person" | "partner" | "team";
+
 /** Who gets a session's calendar email: the person, the joined partner, the counselor. */
 function sessionRecipients(
   referral: LockedReferral,
@@ -409,6 +411,7 @@ function sessionEmails({
   now,
   offer,
   participants,
+  audiences,
 }: {
   referral: LockedReferral;
   session: LiveSession;
@@ -416,6 +419,8 @@ function sessionEmails({
   now: Date;
   offer: { id: string; joinKind: JoinKind; joinDetail: string | null } | null;
   participants: readonly Participant[];
+  /** Only these participants (a handover tells the two counselors, not the people). */
+  audiences?: readonly Audience[];
 }): EnqueueEmailInput<"session-invitation">[] {
   const joinDetail = offer
     ? openSealed(
@@ -425,6 +430,7 @@ function sessionEmails({
     : null;
   const emails: EnqueueEmailInput<"session-invitation">[] = [];
   for (const recipient of sessionRecipients(referral, session.counselorId)) {
+    if (audiences && !audiences.includes(recipient.audience)) continue;
     const user = participants.find((u) => u.id === recipient.id);
     if (!user?.email) continue;
     const timeZone =
@@ -466,7 +472,14 @@ async function queueSessionEmails(
     session,
     change,
     now,
-  }: { referral: LockedReferral; session: LiveSession; change: Change; now: Date },
+    audiences,
+  }: {
+    referral: LockedReferral;
+    session: LiveSession;
+    change: Change;
+    now: Date;
+    audiences?: readonly Audience[];
+  },
 ) {
   const offer = session.offeredTimeId
     ? await tx.offeredTime.findUnique({
@@ -489,7 +502,15 @@ async function queueSessionEmails(
     trackerTimeZone: u.trackerSettings?.timeZone ?? null,
     teamTimeZone: u.teamMember?.timeZone ?? null,
   }));
-  const emails = sessionEmails({ referral, session, change, now, offer, participants });
+  const emails = sessionEmails({
+    referral,
+    session,
+    change,
+    now,
+    offer,
+    participants,
+    audiences,
+  });
   // One INSERT and one NOTIFY for all of them: fewer round trips while the
   // referral's row is locked.
   if (emails.length > 0) await enqueueEmails(tx, emails);
@@ -983,6 +1004,76 @@ export async function cancelSessionsOfClosedReferral(
       { event: "booking.session_cancelled", side: "team", by: "close" },
       "session cancelled",
     );
+  return sessions.length;
+}
+
+/** Thrown inside a handover's transaction when the new holder is busy then; rolls it back. */
+export class HolderBusyError extends Error {
+  constructor() {
+    super("the new holder has another session at the first session's time");
+  }
+}
+
+/**
+ * A referral handed to another member takes its session still ahead with it:
+ * the new holder becomes its counselor (on their agenda, their reminders), the
+ * old one gets METHOD:CANCEL and the new one METHOD:REQUEST, both under the
+ * session's UID with a raised SEQUENCE. The people's appointment is unchanged
+ * (the calendar file names Heartwork, not the counselor), so they get nothing.
+ * Called inside the reassign's transaction, after the referral's row was
+ * updated (and so locked). If the new holder has another session at that
+ * time, throws HolderBusyError: the caller refuses the whole handover.
+ */
+export async function handOverSessionsOfReferral(
+  tx: Tx,
+  referralId: string,
+  toUserId: string,
+  now: Date,
+): Promise<number> {
+  const referral = await lockReferral(tx, referralId);
+  if (!referral) return 0;
+  const sessions = await tx.counselingSession.findMany({
+    where: { referralId, state: "booked", startsAt: { gt: now }, counselorId: { not: toUserId } },
+    select: {
+      id: true,
+      startsAt: true,
+      lengthMinutes: true,
+      icsUid: true,
+      icsSequence: true,
+      counselorId: true,
+      offeredTimeId: true,
+    },
+  });
+  for (const session of sessions) {
+    const icsSequence = session.icsSequence + 1;
+    try {
+      await tx.counselingSession.update({
+        where: { id: session.id },
+        data: { counselorId: toUserId, icsSequence },
+      });
+    } catch (error) {
+      // The counselor's no-overlap constraint: the whole handover rolls back.
+      if (!isCounselorOverlap(error)) throw error;
+      throw new HolderBusyError();
+    }
+    const raised = { ...session, icsSequence };
+    await queueSessionEmails(tx, {
+      referral,
+      session: raised,
+      change: "cancelled",
+      now,
+      audiences: ["team"],
+    });
+    await queueSessionEmails(tx, {
+      referral,
+      session: { ...raised, counselorId: toUserId },
+      change: "booked",
+      now,
+      audiences: ["team"],
+    });
+  }
+  if (sessions.length > 0)
+    logger.info({ event: "booking.session_handed_over" }, "session handed over");
   return sessions.length;
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
-import { claimReferral, closeReferral } from "@/lib/data/referral-ownership";
+import { claimReferral, closeReferral, reassignReferral } from "@/lib/data/referral-ownership";
 import {
   cancelSession,
   markSessionOutcome,
@@ -477,6 +477,62 @@ describe("closing the referral", () => {
       "booked",
     );
     expect((await sessionMail(runningId)).map((m) => m.ics.method)).not.toContain("CANCEL");
+  });
+});
+
+describe("handing the referral to another member", () => {
+  it("moves its session still ahead to the new holder (cancel to the old, request to the new, nothing to the people), and refuses a holder busy then", async () => {
+    const coordinator = await createTeamMember("handover-coordinator", "coordinator");
+    const from = await createTeamMember("handover-from");
+    const to = await createTeamMember("handover-to");
+    const busy = await createTeamMember("handover-busy");
+    const { person, referralId } = await claimedReferral("handover", from.id);
+    const [a] = await offer(from.id, referralId, [at(3 * DAY), at(4 * DAY)]);
+    const taken = await takeOfferedTime({ userId: person.id, offeredTimeId: a!.id });
+    const sessionId = (taken as { sessionId: string }).sessionId;
+
+    // The busy member has their own session at the same time: refused, nothing changed.
+    const other = await claimedReferral("handover-other", busy.id);
+    const [b] = await offer(busy.id, other.referralId, [a!.startsAt, at(5 * DAY)]);
+    expect((await takeOfferedTime({ userId: other.person.id, offeredTimeId: b!.id })).ok).toBe(
+      true,
+    );
+    expect(
+      await reassignReferral({ userId: coordinator.id, referralId, toUserId: busy.id }),
+    ).toEqual({ ok: false, reason: "holder_busy" });
+    expect(
+      (await db.counselingReferral.findUniqueOrThrow({ where: { id: referralId } })).claimedById,
+    ).toBe(from.id);
+    expect(
+      await db.counselingSession.findUniqueOrThrow({
+        where: { id: sessionId },
+        select: { counselorId: true, icsSequence: true },
+      }),
+    ).toEqual({ counselorId: from.id, icsSequence: 0 });
+
+    expect(await reassignReferral({ userId: coordinator.id, referralId, toUserId: to.id })).toEqual(
+      { ok: true },
+    );
+    expect(
+      (await db.counselingSession.findUniqueOrThrow({ where: { id: sessionId } })).counselorId,
+    ).toBe(to.id);
+    const mail = await sessionMail(sessionId);
+    const files = (email: string) =>
+      mail.filter((m) => m.to === email.toLowerCase()).map((m) => [m.ics.method, m.ics.sequence]);
+    expect(files(from.email)).toEqual([
+      ["REQUEST", 0],
+      ["CANCEL", 1],
+    ]);
+    expect(files(to.email)).toEqual([["REQUEST", 1]]);
+    expect(files(person.email)).toEqual([["REQUEST", 0]]);
+    expect(new Set(mail.map((m) => m.ics.uid)).size).toBe(1);
+    // The session is on the new holder's agenda and off the old one's; the new holder may cancel it.
+    expect((await readTeamAgenda({ userId: to.id }))?.days).toHaveLength(1);
+    expect((await readTeamAgenda({ userId: from.id }))?.days).toEqual([]);
+    expect((await readTeamBooking({ userId: to.id, referralId }))?.session?.id).toBe(sessionId);
+    expect(await cancelSession({ userId: to.id, sessionId, as: "team" })).toMatchObject({
+      ok: true,
+    });
   });
 });
 
