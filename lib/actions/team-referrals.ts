@@ -49,6 +49,10 @@ export const claimTeamReferral = defineAction("claimTeamReferral", {
         already_yours: { formError: "You already hold this referral." },
         closed: { formError: "This referral is closed, so it cannot be claimed." },
         own_referral: { formError: "You cannot claim a referral you are part of yourself." },
+        busy: {
+          formError:
+            "This referral's first session is booked at a time when you have another session. Ask a coordinator to give it to someone free then. Nothing was changed.",
+        },
       },
       result,
     );

@@ -24,7 +24,10 @@ import { logger } from "@/lib/logger";
 
 export type ClaimResult =
   | { ok: true }
-  | { ok: false; reason: "not_found" | "taken" | "already_yours" | "closed" | "own_referral" };
+  | {
+      ok: false;
+      reason: "not_found" | "taken" | "already_yours" | "closed" | "own_referral" | "busy";
+    };
 
 /** Why an ownership change did not happen, as far as the caller may know. */
 async function explainRefusal(userId: string, referralId: string) {
@@ -44,18 +47,30 @@ export async function claimReferral({
   userId: string;
   referralId: string;
 }): Promise<ClaimResult> {
-  const claimed = await db.$queryRaw<{ id: string }[]>`
-    UPDATE "CounselingReferral"
-       SET "state" = 'CLAIMED', "claimedById" = ${userId}, "claimedAt" = ${NOW_UTC},
-           "updatedAt" = ${NOW_UTC}
-     WHERE "id" = ${referralId}
-       AND "state" = 'NEW'
-       AND "intakeSubmittedAt" IS NOT NULL
-       AND "userId" <> ${userId}
-       AND "partnerId" IS DISTINCT FROM ${userId}
-       AND EXISTS (SELECT 1 FROM "TeamMember"
-                    WHERE "userId" = ${userId} AND "removedAt" IS NULL)
-    RETURNING "id"`;
+  let claimed: { id: string }[];
+  try {
+    claimed = await db.$transaction(async (tx) => {
+      const rows = await tx.$queryRaw<{ id: string }[]>`
+        UPDATE "CounselingReferral"
+           SET "state" = 'CLAIMED', "claimedById" = ${userId}, "claimedAt" = ${NOW_UTC},
+               "updatedAt" = ${NOW_UTC}
+         WHERE "id" = ${referralId}
+           AND "state" = 'NEW'
+           AND "intakeSubmittedAt" IS NOT NULL
+           AND "userId" <> ${userId}
+           AND "partnerId" IS DISTINCT FROM ${userId}
+           AND EXISTS (SELECT 1 FROM "TeamMember"
+                        WHERE "userId" = ${userId} AND "removedAt" IS NULL)
+        RETURNING "id"`;
+      // A referral back in the inbox (its counselor was removed) may hold a
+      // booked session still ahead: the claimant takes it over.
+      if (rows.length === 1) await handOverSessionsOfReferral(tx, referralId, userId, new Date());
+      return rows;
+    });
+  } catch (error) {
+    if (error instanceof HolderBusyError) return { ok: false, reason: "busy" };
+    throw error;
+  }
   if (claimed.length === 1) {
     logger.info({ event: "team.referral_claimed" }, "referral claimed");
     return { ok: true };

@@ -38,6 +38,7 @@ type ReferralPeople = {
   partnerId: string | null;
   partnerScreenOutcome: string | null;
   state: string;
+  claimedById: string | null;
 };
 
 type Recipient = {
@@ -86,7 +87,7 @@ export async function runDueSessionReminderBatch({
     const [referrals, offers] = await Promise.all([
       tx.$queryRaw<ReferralPeople[]>`
         SELECT "id", "userId", "partnerId", "partnerScreenOutcome"::text AS "partnerScreenOutcome",
-               "state"::text AS "state"
+               "state"::text AS "state", "claimedById"
           FROM "CounselingReferral" WHERE "id" IN (${Prisma.join(referralIds)})`,
       offerIds.length > 0
         ? tx.offeredTime.findMany({
@@ -188,7 +189,11 @@ function participants(
     ...(referral.partnerId && referral.partnerScreenOutcome === "CLEAR"
       ? [{ id: referral.partnerId, audience: "partner" as const }]
       : []),
-    ...(counselorId ? [{ id: counselorId, audience: "team" as const }] : []),
+    // The counselor only while they hold the referral: a member who was removed
+    // (their referrals went back to the inbox) gets no reminder, no join detail.
+    ...(counselorId && referral.claimedById === counselorId
+      ? [{ id: counselorId, audience: "team" as const }]
+      : []),
   ];
 }
 
@@ -228,7 +233,13 @@ export async function sessionReminderStillWanted(
       startsAt: true,
       counselorId: true,
       referral: {
-        select: { userId: true, partnerId: true, partnerScreenOutcome: true, state: true },
+        select: {
+          userId: true,
+          partnerId: true,
+          partnerScreenOutcome: true,
+          state: true,
+          claimedById: true,
+        },
       },
     },
   });
@@ -238,7 +249,7 @@ export async function sessionReminderStillWanted(
   const { referral } = session;
   const isParticipant =
     recipientId === referral.userId ||
-    recipientId === session.counselorId ||
+    (recipientId === session.counselorId && referral.claimedById === session.counselorId) ||
     (recipientId === referral.partnerId && referral.partnerScreenOutcome === "CLEAR");
   if (!isParticipant) return false;
   const settings = await tx.reminderSettings.findUnique({

@@ -18,7 +18,9 @@ import {
   createSubmittedReferral,
   createTeamMember,
 } from "@/tests/support/counseling-team";
+import { runDueSessionReminders, sessionReminderStillWanted } from "@/lib/data/session-reminders";
 import { readTeamAgenda } from "@/lib/data/team-agenda";
+import { removeTeamMember } from "@/lib/data/team-members";
 import { parseInvitation } from "@/tests/support/ics";
 import { renderQueuedEmail } from "@/tests/support/queued-email";
 
@@ -533,6 +535,61 @@ describe("handing the referral to another member", () => {
     expect(await cancelSession({ userId: to.id, sessionId, as: "team" })).toMatchObject({
       ok: true,
     });
+  });
+
+  it("a removed counselor's referral goes back to the inbox with its session: no reminder reaches them, and whoever claims it takes the session over", async () => {
+    const { counselor, person, referralId } = await claimedReferral("removed-holder");
+    const [a] = await offer(counselor.id, referralId, [at(3 * DAY), at(4 * DAY)]);
+    const taken = await takeOfferedTime({ userId: person.id, offeredTimeId: a!.id });
+    const sessionId = (taken as { sessionId: string }).sessionId;
+    const email = (
+      await db.user.findUniqueOrThrow({ where: { id: counselor.id }, select: { email: true } })
+    ).email!;
+    expect(await removeTeamMember({ email, operator: "test-operator" })).toMatchObject({
+      ok: true,
+      returnedToInbox: 1,
+    });
+
+    // The day-before reminder: the person's, not the removed counselor's.
+    const dayBefore = new Date(a!.startsAt.getTime() - DAY + 60_000);
+    await runDueSessionReminders({ now: dayBefore });
+    const reminders = await db.outboxMessage.findMany({
+      where: { template: "session-reminder" },
+      select: { to: true, data: true },
+    });
+    const mine = reminders.filter(
+      (r) => (r.data as { sessionId?: string }).sessionId === sessionId,
+    );
+    expect(mine.map((r) => r.to)).toEqual([person.email.toLowerCase()]);
+    expect(
+      await db.$transaction((tx) =>
+        sessionReminderStillWanted(tx, {
+          sessionId,
+          recipientId: counselor.id,
+          sequence: 0,
+          now: dayBefore,
+        }),
+      ),
+    ).toBe(false);
+
+    // A counselor who claims it takes the session over: on their agenda, with an invitation.
+    const next = await createTeamMember("removed-holder-next");
+    expect(await claimReferral({ userId: next.id, referralId })).toEqual({ ok: true });
+    expect(
+      await db.counselingSession.findUniqueOrThrow({
+        where: { id: sessionId },
+        select: { counselorId: true, state: true },
+      }),
+    ).toEqual({ counselorId: next.id, state: "booked" });
+    expect((await readTeamAgenda({ userId: next.id }))?.days).toHaveLength(1);
+    const mail = await sessionMail(sessionId);
+    expect(mail.filter((m) => m.to === next.email.toLowerCase()).map((m) => m.ics.method)).toEqual([
+      "REQUEST",
+    ]);
+    expect(mail.filter((m) => m.to === email.toLowerCase()).map((m) => m.ics.method)).toEqual([
+      "REQUEST",
+      "CANCEL",
+    ]);
   });
 });
 
