@@ -958,6 +958,22 @@ export async function cancelSession({
   });
 }
 
+/** A referral's booked sessions still ahead, as the calendar emails need them. */
+function bookedAhead(tx: Tx, referralId: string, now: Date): Promise<LiveSession[]> {
+  return tx.counselingSession.findMany({
+    where: { referralId, state: "booked", startsAt: { gt: now } },
+    select: {
+      id: true,
+      startsAt: true,
+      lengthMinutes: true,
+      icsUid: true,
+      icsSequence: true,
+      counselorId: true,
+      offeredTimeId: true,
+    },
+  });
+}
+
 /**
  * A referral that closes takes its session still ahead with it: cancelled by
  * the team, with METHOD:CANCEL to the people and the counselor so it leaves
@@ -973,18 +989,7 @@ export async function cancelSessionsOfClosedReferral(
 ): Promise<number> {
   const referral = await lockReferral(tx, referralId);
   if (!referral) return 0;
-  const sessions = await tx.counselingSession.findMany({
-    where: { referralId, state: "booked", startsAt: { gt: now } },
-    select: {
-      id: true,
-      startsAt: true,
-      lengthMinutes: true,
-      icsUid: true,
-      icsSequence: true,
-      counselorId: true,
-      offeredTimeId: true,
-    },
-  });
+  const sessions = await bookedAhead(tx, referralId, now);
   for (const session of sessions) {
     const cancelled = { ...session, icsSequence: session.icsSequence + 1 };
     await tx.counselingSession.update({
@@ -1032,18 +1037,9 @@ export async function handOverSessionsOfReferral(
 ): Promise<number> {
   const referral = await lockReferral(tx, referralId);
   if (!referral) return 0;
-  const sessions = await tx.counselingSession.findMany({
-    where: { referralId, state: "booked", startsAt: { gt: now }, counselorId: { not: toUserId } },
-    select: {
-      id: true,
-      startsAt: true,
-      lengthMinutes: true,
-      icsUid: true,
-      icsSequence: true,
-      counselorId: true,
-      offeredTimeId: true,
-    },
-  });
+  const sessions = (await bookedAhead(tx, referralId, now)).filter(
+    (session) => session.counselorId !== toUserId,
+  );
   for (const session of sessions) {
     const icsSequence = session.icsSequence + 1;
     try {
