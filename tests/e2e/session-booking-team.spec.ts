@@ -144,6 +144,7 @@ test("the joined partner takes a time, the counselor cancels it, marks the next 
     .getByRole("radio");
   await expect(personCard.getByText("Missed", { exact: true })).toBeVisible();
   await expect(personChoicesNow).toHaveCount(1);
+  await shootAtPhoneWidth(person.page, "session-booking-person-missed");
   await expect(firstSession.getByText("Offer new times")).toBeVisible();
   await offerTimes(page, {
     timeZone: "Europe/Berlin",
